@@ -1,0 +1,69 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+// The C libraries are linked from their static archives (Debian's libyaml-dev, libjson-c-dev,
+// zlib1g-dev), so the release binary runs when copied alone to another machine of this kind.
+let staticCLibraries: [LinkerSetting] = [
+    .linkedLibrary(":libyaml.a"),
+    .linkedLibrary(":libjson-c.a"),
+    .linkedLibrary(":libz.a"),
+]
+
+let package = Package(
+    name: "minrole",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "minrole", targets: ["minrole"])
+    ],
+    targets: [
+        .systemLibrary(name: "CYAML", providers: [.apt(["libyaml-dev"])]),
+        .systemLibrary(name: "CJSONC", providers: [.apt(["libjson-c-dev"])]),
+        .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
+
+        .target(name: "Diagnostics"),
+        .target(
+            name: "Documents",
+            dependencies: ["Diagnostics", "CYAML", "CJSONC", "CZlib"],
+            linkerSettings: staticCLibraries
+        ),
+        .target(name: "IAMCatalog", dependencies: ["Documents"]),
+        .target(name: "PolicyModel", dependencies: ["Diagnostics", "Documents"]),
+        .target(name: "DeploymentModel", dependencies: ["Diagnostics", "Documents", "PolicyModel"]),
+        .target(name: "SourceAnalysis", dependencies: ["Diagnostics"]),
+        .target(name: "PythonAnalysis", dependencies: ["Diagnostics", "SourceAnalysis", "IAMCatalog"]),
+        .target(
+            name: "PolicySynthesis",
+            dependencies: [
+                "Diagnostics", "Documents", "IAMCatalog", "PolicyModel", "DeploymentModel",
+                "SourceAnalysis", "PythonAnalysis",
+            ]
+        ),
+        .target(
+            name: "Rendering",
+            dependencies: ["Diagnostics", "IAMCatalog", "PolicyModel", "DeploymentModel", "PolicySynthesis"]
+        ),
+        .target(
+            name: "MinRoleCLI",
+            dependencies: [
+                "Diagnostics", "Documents", "IAMCatalog", "PolicyModel", "DeploymentModel",
+                "SourceAnalysis", "PythonAnalysis", "PolicySynthesis", "Rendering",
+            ]
+        ),
+        .executableTarget(name: "minrole", dependencies: ["MinRoleCLI"]),
+
+        .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
+        .testTarget(name: "DocumentsTests", dependencies: ["Documents"]),
+        .testTarget(name: "IAMCatalogTests", dependencies: ["IAMCatalog"]),
+        .testTarget(name: "PolicyModelTests", dependencies: ["PolicyModel"]),
+        .testTarget(name: "DeploymentModelTests", dependencies: ["DeploymentModel", "Documents"]),
+        .testTarget(name: "SourceAnalysisTests", dependencies: ["SourceAnalysis"]),
+        .testTarget(name: "PythonAnalysisTests", dependencies: ["PythonAnalysis", "IAMCatalog"]),
+        .testTarget(
+            name: "PolicySynthesisTests",
+            dependencies: ["PolicySynthesis", "DeploymentModel", "PythonAnalysis", "IAMCatalog", "Documents"]
+        ),
+        .testTarget(name: "RenderingTests", dependencies: ["Rendering", "PolicySynthesis"]),
+        .testTarget(name: "MinRoleCLITests", dependencies: ["MinRoleCLI"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["minrole"]),
+    ]
+)

@@ -1,0 +1,45 @@
+import Diagnostics
+
+/// What the analyzer knows about a value at a call site: a literal, an environment variable
+/// read, a concatenation of parts, or nothing. Resolution turns environment variables into
+/// template values later; the analyzer never guesses.
+package indirect enum SymbolicValue: Hashable, Sendable, CustomStringConvertible {
+    case literal(String)
+    /// `os.environ["NAME"]`, `os.getenv("NAME", default)`, `process.env.NAME`.
+    case environment(name: String, defaultValue: String?)
+    /// Parts joined in order: `"orders-" + suffix`, an f-string, a template literal.
+    case concatenation([SymbolicValue])
+    /// A list whose elements are each a value (for example `AttributeNames=["a", "b"]`).
+    case list([SymbolicValue])
+    /// A dictionary argument with known keys (for example `Key={"pk": ...}`); values may be unknown.
+    case dictionary([String: SymbolicValue])
+    /// A value the analyzer could not follow, with the reason shown to the user.
+    case unknown(reason: String)
+
+    /// The literal text when the whole value is known.
+    package var literalValue: String? {
+        switch self {
+        case .literal(let text): return text
+        case .concatenation(let parts):
+            var text = ""
+            for part in parts {
+                guard let piece = part.literalValue else { return nil }
+                text += piece
+            }
+            return text
+        default: return nil
+        }
+    }
+
+    package var description: String {
+        switch self {
+        case .literal(let text): return "\"\(text)\""
+        case .environment(let name, _): return "env[\(name)]"
+        case .concatenation(let parts): return parts.map(\.description).joined(separator: " + ")
+        case .list(let items): return "[" + items.map(\.description).joined(separator: ", ") + "]"
+        case .dictionary(let entries):
+            return "{" + entries.keys.sorted().map { "\($0): \(entries[$0]!)" }.joined(separator: ", ") + "}"
+        case .unknown(let reason): return "<unknown: \(reason)>"
+        }
+    }
+}
