@@ -4,7 +4,10 @@ package enum ActionTrigger: Sendable, Hashable {
     case always
     /// Needed when the request carries this parameter (`VersionId` → `s3:GetObjectVersion`).
     case whenArgumentPresent(String)
-    /// Needed when the parameter has this value (`ACL`, `ServerSideEncryption: aws:kms`).
+    /// Needed when the request does not carry this parameter (DynamoDB `Query` acts on the
+    /// table unless `IndexName` names an index).
+    case whenArgumentAbsent(String)
+    /// Needed when the parameter has this value (`ServerSideEncryption` = `aws:kms`).
     case whenArgumentEquals(String, String)
     /// Listed by the service reference as possibly authorized, with no known trigger. Not
     /// granted; `--explain` can list it.
@@ -13,7 +16,7 @@ package enum ActionTrigger: Sendable, Hashable {
 
 /// How one variable of a resource type's ARN format is filled from the request.
 /// The template uses `${Param}` and `${Param.Sub}` from request parameters; anything else in it
-/// is literal text.
+/// is literal text. A variable with no binding is left open (`*`) and synthesis warns.
 package struct ARNVariableBinding: Sendable, Hashable {
     package var variable: String
     package var template: String
