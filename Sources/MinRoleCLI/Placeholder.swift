@@ -1,3 +1,0 @@
-package enum MinRole {
-    package static func main(arguments: [String]) -> Int32 { 0 }
-}

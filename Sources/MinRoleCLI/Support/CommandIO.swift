@@ -1,0 +1,83 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Where a command writes: standard output and standard error, or strings in tests.
+package struct CommandIO: Sendable {
+    package var writeOutput: @Sendable (String) -> Void
+    package var writeError: @Sendable (String) -> Void
+
+    package init(writeOutput: @escaping @Sendable (String) -> Void, writeError: @escaping @Sendable (String) -> Void) {
+        self.writeOutput = writeOutput
+        self.writeError = writeError
+    }
+
+    package static let standard = CommandIO(
+        writeOutput: { text in writeAll(STDOUT_FILENO, text) },
+        writeError: { text in writeAll(STDERR_FILENO, text) })
+
+    private static func writeAll(_ descriptor: Int32, _ text: String) {
+        var bytes = Array(text.utf8)
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes.withUnsafeMutableBytes { buffer in
+                write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+            }
+            if written < 0 {
+                if errno == EINTR { continue }
+                return
+            }
+            offset += written
+        }
+        bytes.removeAll()
+    }
+}
+
+/// Writes a whole file or nothing: the text goes to a temporary file beside the target,
+/// which is then renamed over it.
+enum OutputFile {
+    struct WriteError: Error {
+        var message: String
+    }
+
+    static func write(_ text: String, to path: String) throws(WriteError) {
+        let temporary = path + ".minrole-\(getpid()).tmp"
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else {
+            throw WriteError(
+                message:
+                    "cannot write \(path): \(String(cString: strerror(errno))); check that the folder exists and is writable"
+            )
+        }
+        var bytes = Array(text.utf8)
+        var offset = 0
+        var failure: Int32 = 0
+        while offset < bytes.count {
+            let written = bytes.withUnsafeMutableBytes { buffer in
+                systemWrite(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+            }
+            if written < 0 {
+                if errno == EINTR { continue }
+                failure = errno
+                break
+            }
+            offset += written
+        }
+        bytes.removeAll()
+        if failure == 0, fsync(descriptor) != 0 { failure = errno }
+        close(descriptor)
+        if failure == 0, rename(temporary, path) != 0 { failure = errno }
+        if failure != 0 {
+            unlink(temporary)
+            throw WriteError(
+                message: "cannot write \(path): \(String(cString: strerror(failure))); nothing was written")
+        }
+    }
+}
+
+/// `write(2)`, named apart from the methods called `write` above.
+private func systemWrite(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
+    write(descriptor, buffer, count)
+}

@@ -1,0 +1,159 @@
+/// Writes policy documents as canonical JSON: keys in IAM's usual order (`Version`,
+/// `Statement`; `Sid`, `Effect`, `Action`, `Resource`, `Condition`), two-space indentation,
+/// a single value written as a string and several as an array, so the same policy is always
+/// the same bytes.
+package struct PolicyJSONWriter: Sendable {
+    /// How a pattern's placeholders are written: kept as `${AWS::Region}`, or substituted.
+    package var renderPattern: @Sendable (PatternString) -> String
+
+    package init(renderPattern: @escaping @Sendable (PatternString) -> String = { $0.description }) {
+        self.renderPattern = renderPattern
+    }
+
+    package func json(_ document: PolicyDocument) -> String {
+        var out = JSONTextBuilder()
+        write(document, into: &out)
+        return out.text
+    }
+
+    /// Writes the document as the next value of a larger JSON text.
+    package func write(_ document: PolicyDocument, into out: inout JSONTextBuilder) {
+        out.beginObject()
+        if let version = document.version {
+            out.key("Version")
+            out.string(version)
+        }
+        out.key("Statement")
+        out.beginArray()
+        for statement in document.statements { write(statement, to: &out) }
+        out.endArray()
+        out.endObject()
+    }
+
+    private func write(_ statement: Statement, to out: inout JSONTextBuilder) {
+        out.beginObject()
+        if let sid = statement.sid {
+            out.key("Sid")
+            out.string(sid)
+        }
+        out.key("Effect")
+        out.string(statement.effect.rawValue)
+        out.key(statement.isNotAction ? "NotAction" : "Action")
+        out.stringOrArray(statement.actions)
+        out.key(statement.isNotResource ? "NotResource" : "Resource")
+        out.stringOrArray(statement.resources.map(renderPattern))
+        if !statement.conditions.isEmpty {
+            out.key("Condition")
+            out.beginObject()
+            let byOperator = Dictionary(grouping: statement.conditions, by: \.conditionOperator)
+            for conditionOperator in byOperator.keys.sorted() {
+                out.key(conditionOperator)
+                out.beginObject()
+                for condition in byOperator[conditionOperator]!.sorted() {
+                    out.key(condition.key)
+                    out.stringOrArray(condition.values.map(renderPattern))
+                }
+                out.endObject()
+            }
+            out.endObject()
+        }
+        out.endObject()
+    }
+}
+
+/// A small pretty-printing JSON text builder for documents whose key order matters.
+package struct JSONTextBuilder: Sendable {
+    package private(set) var text = ""
+    private let indentUnit: String
+    private var depth: Int
+    private var needsComma: [Bool] = []
+    private var afterKey = false
+
+    package init(indentUnit: String = "  ") {
+        self.indentUnit = indentUnit
+        self.depth = 0
+    }
+
+    private mutating func beginValue() {
+        if afterKey {
+            afterKey = false
+            return
+        }
+        if let last = needsComma.last {
+            if last { text += "," }
+            text += "\n" + String(repeating: indentUnit, count: depth)
+            needsComma[needsComma.count - 1] = true
+        }
+    }
+
+    package mutating func key(_ name: String) {
+        beginValue()
+        text += JSONTextBuilder.quoted(name) + ": "
+        afterKey = true
+    }
+
+    package mutating func string(_ value: String) {
+        beginValue()
+        text += JSONTextBuilder.quoted(value)
+    }
+
+    /// Writes a number, `true`, `false` or `null` as given.
+    package mutating func raw(_ literal: String) {
+        beginValue()
+        text += literal
+    }
+
+    package mutating func stringOrArray(_ values: [String]) {
+        if values.count == 1 {
+            string(values[0])
+            return
+        }
+        beginArray()
+        for value in values { string(value) }
+        endArray()
+    }
+
+    package mutating func beginObject() { open("{") }
+    package mutating func endObject() { close("}") }
+    package mutating func beginArray() { open("[") }
+    package mutating func endArray() { close("]") }
+
+    private mutating func open(_ bracket: String) {
+        beginValue()
+        text += bracket
+        depth += 1
+        needsComma.append(false)
+    }
+
+    private mutating func close(_ bracket: String) {
+        depth -= 1
+        let hadItems = needsComma.removeLast()
+        if hadItems { text += "\n" + String(repeating: indentUnit, count: depth) }
+        text += bracket
+    }
+
+    /// A JSON string literal: quotes, backslashes and control characters escaped; other
+    /// characters, including non-ASCII, written as UTF-8.
+    package static func quoted(_ value: String) -> String {
+        var result = "\""
+        for scalar in value.unicodeScalars {
+            switch scalar {
+            case "\"": result += "\\\""
+            case "\\": result += "\\\\"
+            case "\n": result += "\\n"
+            case "\r": result += "\\r"
+            case "\t": result += "\\t"
+            case "\u{08}": result += "\\b"
+            case "\u{0C}": result += "\\f"
+            default:
+                if scalar.value < 0x20 {
+                    let hex = String(scalar.value, radix: 16)
+                    result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    result.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return result + "\""
+    }
+}

@@ -1,0 +1,121 @@
+import IAMCatalog
+import PolicyModel
+
+/// A generated statement and the evidence for it.
+package struct ExplainedStatement: Hashable, Sendable {
+    package var statement: Statement
+    package var reasons: [Reason]
+
+    package init(statement: Statement, reasons: [Reason]) {
+        self.statement = statement
+        self.reasons = reasons
+    }
+}
+
+/// Merges requirements into as few statements as keep every grant exact: actions of one
+/// service that need the same resources under the same conditions share a statement.
+/// Statements and their actions and resources are sorted, and `Sid`s are derived from the
+/// content, so the same requirements always give the same policy.
+package enum StatementMerger {
+    private struct GrantKey: Hashable {
+        var action: ActionName
+        var conditions: [Condition]
+    }
+
+    private struct StatementKey: Hashable {
+        var prefix: String
+        var resources: [PatternString]
+        var conditions: [Condition]
+    }
+
+    package static func merge(_ requirements: [Requirement]) -> [ExplainedStatement] {
+        var resourcesByGrant: [GrantKey: Set<PatternString>] = [:]
+        var reasonsByGrant: [GrantKey: Set<Reason>] = [:]
+        for requirement in requirements {
+            let key = GrantKey(action: requirement.action, conditions: requirement.conditions)
+            resourcesByGrant[key, default: []].insert(requirement.resource)
+            reasonsByGrant[key, default: []].insert(requirement.reason)
+        }
+        var actionsByStatement: [StatementKey: [ActionName]] = [:]
+        var reasonsByStatement: [StatementKey: Set<Reason>] = [:]
+        for (grant, resources) in resourcesByGrant {
+            let key = StatementKey(
+                prefix: grant.action.prefix, resources: collapse(resources), conditions: grant.conditions)
+            actionsByStatement[key, default: []].append(grant.action)
+            reasonsByStatement[key, default: []].formUnion(reasonsByGrant[grant] ?? [])
+        }
+        let statements = actionsByStatement.map { key, actions in
+            ExplainedStatement(
+                statement: Statement(
+                    effect: .allow,
+                    actions: Array(Set(actions)).sorted().map(\.description),
+                    resources: key.resources,
+                    conditions: key.conditions),
+                reasons: reasonsByStatement[key, default: []].sorted())
+        }
+        return assignSids(statements.sorted(by: order))
+    }
+
+    /// Drops resources that a wildcard resource of the same grant already covers.
+    private static func collapse(_ resources: Set<PatternString>) -> [PatternString] {
+        if resources.contains(where: \.isWildcardOnly) { return [.wildcard] }
+        return resources.sorted()
+    }
+
+    private static func order(_ lhs: ExplainedStatement, _ rhs: ExplainedStatement) -> Bool {
+        let left = (
+            lhs.statement.actions.joined(separator: ","),
+            lhs.statement.resources.map(\.description).joined(separator: ",")
+        )
+        let right = (
+            rhs.statement.actions.joined(separator: ","),
+            rhs.statement.resources.map(\.description).joined(separator: ",")
+        )
+        if left != right { return left < right }
+        return lhs.statement.conditions.lexicographicallyPrecedes(rhs.statement.conditions)
+    }
+
+    /// `Sid`s of letters and digits: the service, the action when there is one, and the last
+    /// words of the first resource, numbered when two statements would share one.
+    private static func assignSids(_ statements: [ExplainedStatement]) -> [ExplainedStatement] {
+        var used: [String: Int] = [:]
+        return statements.map { explained in
+            var result = explained
+            let base = sidBase(for: explained.statement)
+            let count = used[base, default: 0] + 1
+            used[base] = count
+            result.statement.sid = count == 1 ? base : "\(base)\(count)"
+            return result
+        }
+    }
+
+    static func sidBase(for statement: Statement) -> String {
+        guard let first = statement.actions.first, let action = ActionName(first) else { return "Statement" }
+        var sid = words(in: action.prefix).joined()
+        if statement.actions.count == 1 { sid += action.name.filter { $0.isLetter || $0.isNumber } }
+        sid += resourceWords(statement.resources.first ?? .wildcard, service: action.prefix).joined()
+        return String(sid.prefix(100))
+    }
+
+    private static func resourceWords(_ resource: PatternString, service: String) -> [String] {
+        if resource.isWildcardOnly { return ["All", "Resources"] }
+        var text = ""
+        for segment in resource.segments {
+            switch segment {
+            case .literal(let literal): text += literal + " "
+            case .placeholder(let name) where name.hasPrefix("AWS::"): text += " "
+            case .placeholder(let name): text += name + " "
+            case .wildcard: text += " "
+            }
+        }
+        let ignored: Set<String> = ["Arn", service.capitalized, "Aws", "Lambda"]
+        let all = words(in: text).filter { !ignored.contains($0) }
+        return Array(all.suffix(3))
+    }
+
+    /// Splits text into capitalized words of letters and digits.
+    private static func words(in text: String) -> [String] {
+        text.split(whereSeparator: { !($0.isASCII && ($0.isLetter || $0.isNumber)) })
+            .map { $0.prefix(1).uppercased() + $0.dropFirst() }
+    }
+}

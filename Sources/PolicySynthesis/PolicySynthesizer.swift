@@ -1,0 +1,99 @@
+import DeploymentModel
+import Diagnostics
+import IAMCatalog
+import PolicyModel
+import SourceAnalysis
+
+/// The policy written for one function, with the evidence and the diagnostics.
+package struct FunctionPolicy: Sendable {
+    package var function: FunctionModel
+    package var templateDisplayPath: String
+    package var statements: [ExplainedStatement]
+    /// The requirements the statements were merged from, for formats that leave some out.
+    package var requirements: [Requirement]
+    package var analysis: AnalysisResult?
+    package var diagnostics: [Diagnostic]
+
+    package var document: PolicyDocument { PolicyDocument(statements: statements.map(\.statement)) }
+}
+
+/// Writes the least-privilege policy of one function: the code's SDK calls resolved through
+/// the template, plus the permissions its configuration implies.
+package struct PolicySynthesizer: Sendable {
+    package var catalog: Catalog
+    package var analyzers: [any HandlerAnalyzer]
+    package var platform: PlatformTemplates
+
+    package init(catalog: Catalog, analyzers: [any HandlerAnalyzer], platform: PlatformTemplates) {
+        self.catalog = catalog
+        self.analyzers = analyzers
+        self.platform = platform
+    }
+
+    package func synthesize(_ function: FunctionModel, template: Template?, displayRoot: String) -> FunctionPolicy {
+        let diagnostics = DiagnosticSink()
+        let resolver = ValueResolver(function: function, template: template)
+        let analysis = analyze(function, displayRoot: displayRoot, diagnostics: diagnostics)
+        var requirements: [Requirement] = []
+        let calls = CallRequirements(catalog: catalog, resolver: resolver, diagnostics: diagnostics)
+        for call in analysis?.calls ?? [] { requirements += calls.requirements(for: call) }
+        requirements += PlatformRequirements(
+            templates: platform, function: function, resolver: resolver,
+            usesXRaySampling: analysis?.usesXRaySampling ?? false, diagnostics: diagnostics
+        ).requirements()
+        let statements = StatementMerger.merge(requirements)
+        let policy = FunctionPolicy(
+            function: function, templateDisplayPath: template?.displayPath ?? function.templatePath,
+            statements: statements, requirements: requirements, analysis: analysis, diagnostics: diagnostics.diagnostics
+        )
+        return checkingSize(policy)
+    }
+
+    private func analyze(_ function: FunctionModel, displayRoot: String, diagnostics: DiagnosticSink) -> AnalysisResult?
+    {
+        guard function.packageType != "Image" else {
+            diagnostics.report(
+                .warning, .functionNotAnalyzed,
+                "\(function.logicalId) is a container image function; its code was not analyzed, so the policy holds only the permissions its configuration needs",
+                at: function.location)
+            return nil
+        }
+        guard let codeRoot = function.codeRoot, let handler = function.handler else {
+            diagnostics.report(
+                .warning, .functionNotAnalyzed,
+                "\(function.logicalId) has no local code folder or no Handler; its code was not analyzed",
+                at: function.location, notes: ["point CodeUri at the function's source folder"])
+            return nil
+        }
+        let runtime = function.runtime ?? ""
+        guard let analyzer = analyzers.first(where: { $0.supports(runtime: runtime) }) else {
+            diagnostics.report(
+                .warning, .functionNotAnalyzed,
+                "\(function.logicalId) uses runtime '\(runtime)', which minrole does not analyze yet; the policy holds only the permissions its configuration needs",
+                at: function.location)
+            return nil
+        }
+        let entry = HandlerEntry(
+            codeRoot: codeRoot, handler: handler, runtime: function.runtime, declaredAt: function.location)
+        return analyzer.analyze(entry, rootForDisplay: displayRoot, diagnostics: diagnostics)
+    }
+
+    private func checkingSize(_ policy: FunctionPolicy) -> FunctionPolicy {
+        var result = policy
+        let size = policy.document.sizeForLimits()
+        if size > PolicySizeLimit.inline.rawValue {
+            result.diagnostics.append(
+                Diagnostic(
+                    .warning, .policyTooLarge,
+                    "the policy of \(policy.function.logicalId) has \(size) characters without white space, over the \(PolicySizeLimit.inline.rawValue) limit of an inline policy; the CloudFormation output splits it into several policies",
+                    at: policy.function.location))
+        } else if size > PolicySizeLimit.managed.rawValue {
+            result.diagnostics.append(
+                Diagnostic(
+                    .note, .policyTooLarge,
+                    "the policy of \(policy.function.logicalId) has \(size) characters without white space: it fits an inline policy but not a managed policy (\(PolicySizeLimit.managed.rawValue))",
+                    at: policy.function.location))
+        }
+        return result
+    }
+}

@@ -1,0 +1,111 @@
+import DeploymentModel
+import Diagnostics
+import PolicyModel
+import SourceAnalysis
+
+/// A call argument after resolution: its text as a pattern, and the template resource it names
+/// when it is a `Ref` or `Fn::GetAtt`.
+package struct ResolvedValue: Hashable, Sendable {
+    package var pattern: PatternString
+    package var reference: ResourceReference?
+    /// Why parts were widened, for the warning.
+    package var widenedBecause: [String]
+
+    package init(pattern: PatternString, reference: ResourceReference? = nil, widenedBecause: [String] = []) {
+        self.pattern = pattern
+        self.reference = reference
+        self.widenedBecause = widenedBecause
+    }
+}
+
+/// Resolves symbolic values from the code through the function's environment and the template.
+package struct ValueResolver: Sendable {
+    package var function: FunctionModel
+    package var template: Template?
+    /// The most alternatives one value may expand to through `Fn::If`.
+    package var maximumAlternatives = 8
+
+    package init(function: FunctionModel, template: Template?) {
+        self.function = function
+        self.template = template
+    }
+
+    /// Every value the argument can take; several when `Fn::If` keeps both branches.
+    package func resolve(_ value: SymbolicValue) -> [ResolvedValue] {
+        switch value {
+        case .literal(let text):
+            return [ResolvedValue(pattern: PatternString(literal: text))]
+        case .environment(let name, let defaultValue):
+            return resolveEnvironment(name, defaultValue: defaultValue)
+        case .concatenation(let parts):
+            return concatenate(parts.map(resolve))
+        case .list, .dictionary:
+            return [ResolvedValue(pattern: .wildcard, widenedBecause: ["the value is a collection"])]
+        case .unknown(let reason):
+            return [ResolvedValue(pattern: .wildcard, widenedBecause: [reason])]
+        }
+    }
+
+    private func resolveEnvironment(_ name: String, defaultValue: String?) -> [ResolvedValue] {
+        if let templateValue = function.environment[name] {
+            return resolve(templateValue)
+        }
+        if let defaultValue {
+            return [ResolvedValue(pattern: PatternString(literal: defaultValue))]
+        }
+        return [
+            ResolvedValue(
+                pattern: .wildcard,
+                widenedBecause: ["environment variable \(name) is not set in the template"]
+            )
+        ]
+    }
+
+    /// Resolves a template value, keeping both branches of `Fn::If`.
+    package func resolve(_ value: TemplateValue) -> [ResolvedValue] {
+        switch value {
+        case .choice(_, let whenTrue, let whenFalse):
+            return Array((resolve(whenTrue) + resolve(whenFalse)).prefix(maximumAlternatives))
+        case .concatenation(let parts):
+            return concatenate(parts.map(resolve))
+        case .importValue:
+            return [ResolvedValue(pattern: .wildcard, widenedBecause: ["the value is imported from another stack"])]
+        case .unknown(let reason):
+            return [ResolvedValue(pattern: .wildcard, widenedBecause: [reason])]
+        case .parameter(let name):
+            return [
+                ResolvedValue(
+                    pattern: .wildcard,
+                    widenedBecause: ["template parameter \(name) has no default; pass --parameter \(name)=VALUE"]
+                )
+            ]
+        default:
+            let pattern = template?.pattern(for: value) ?? PatternString.wildcard
+            let reference = template?.reference(for: value)
+            let reasons = pattern.containsWildcard ? ["the template value cannot be resolved"] : []
+            return [ResolvedValue(pattern: pattern, reference: reference, widenedBecause: reasons)]
+        }
+    }
+
+    private func concatenate(_ alternatives: [[ResolvedValue]]) -> [ResolvedValue] {
+        var results = [ResolvedValue(pattern: PatternString())]
+        for options in alternatives {
+            var next: [ResolvedValue] = []
+            for partial in results {
+                for option in options {
+                    next.append(
+                        ResolvedValue(
+                            pattern: partial.pattern + option.pattern,
+                            reference: nil,
+                            widenedBecause: partial.widenedBecause + option.widenedBecause
+                        )
+                    )
+                }
+            }
+            results = Array(next.prefix(maximumAlternatives))
+        }
+        // A single part keeps its reference; a concatenation names no one resource.
+        if alternatives.count == 1 { return alternatives[0] }
+        return results
+    }
+}

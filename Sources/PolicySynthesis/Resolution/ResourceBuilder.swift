@@ -1,0 +1,203 @@
+import DeploymentModel
+import IAMCatalog
+import PolicyModel
+
+/// Builds the resource ARNs of one action from the call's resolved arguments and the
+/// resource type's ARN format.
+struct ResourceBuilder {
+    var catalog: Catalog
+    var template: Template?
+    var arguments: [String: [ResolvedValue]]
+
+    /// The resources, each with the reasons any part of it was widened.
+    func resources(for operationAction: OperationAction) -> [(PatternString, [String])] {
+        guard let typeName = operationAction.resourceType,
+            let type = catalog.resourceType(prefix: operationAction.action.prefix, name: typeName),
+            let formatText = type.arnFormats.first
+        else { return [(.wildcard, [])] }
+        let format = ARNFormat(formatText)
+        var valuesPerVariable: [(String, [ResolvedValue])] = []
+        for variable in format.resourceVariables {
+            let values = value(of: variable, in: operationAction)
+            if format.resourceVariables.count == 1, let whole = wholeARNs(values, prefix: operationAction.action.prefix)
+            {
+                return whole.map { ($0.pattern, $0.widenedBecause) }
+            }
+            valuesPerVariable.append((variable, values))
+        }
+        return combine(valuesPerVariable).map { choice in
+            var filled: [String: PatternString] = [:]
+            var reasons: [String] = []
+            for (variable, value) in choice {
+                filled[variable] = normalized(
+                    namePattern(value), variable: variable, type: typeName, prefix: operationAction.action.prefix)
+                reasons += value.widenedBecause
+            }
+            return (format.fill(filled), reasons)
+        }
+    }
+
+    /// The values a variable takes: from the catalog's binding, or from the argument whose
+    /// name matches the variable's (`TopicArn` for `TopicName`), or unknown.
+    private func value(of variable: String, in operationAction: OperationAction) -> [ResolvedValue] {
+        if let binding = operationAction.arnBindings.first(where: { $0.variable == variable }) {
+            return expand(binding.template)
+        }
+        if let parameter = matchingParameter(for: variable), let values = arguments[parameter] {
+            return values
+        }
+        return [ResolvedValue(pattern: .wildcard, widenedBecause: ["no request parameter gives \(variable)"])]
+    }
+
+    private func matchingParameter(for variable: String) -> String? {
+        let wanted = ResourceBuilder.stem(variable)
+        let aliases = ResourceBuilder.parameterAliases[wanted] ?? []
+        let candidates = arguments.keys.sorted()
+        return candidates.first { ResourceBuilder.stem($0) == wanted }
+            ?? candidates.first { aliases.contains(ResourceBuilder.stem($0)) }
+    }
+
+    /// `TopicArn`, `TopicName` → `topic`; `ParameterNameWithoutLeadingSlash` → `parameter`.
+    static func stem(_ name: String) -> String {
+        var text = name.lowercased()
+        for suffix in ["withoutleadingslash", "namewithpath", "identifier", "name", "arn", "url", "id"]
+        where text.hasSuffix(suffix) && text.count > suffix.count {
+            text.removeLast(suffix.count)
+            break
+        }
+        return text
+    }
+
+    /// Request parameters that carry a variable under another name.
+    static let parameterAliases: [String: Set<String>] = [
+        "parameter": ["", "path", "names"],
+        "object": ["key"],
+        "bucket": ["bucket"],
+        "eventbus": ["eventbus"],
+        "key": ["key", "keyid"],
+    ]
+
+    /// Expands a binding template such as `${Bucket}` or `orders/${Key}` into its values.
+    private func expand(_ bindingTemplate: String) -> [ResolvedValue] {
+        var alternatives: [[ResolvedValue]] = []
+        for part in ARNFormat.parseTemplate(bindingTemplate) {
+            switch part {
+            case .literal(let text):
+                alternatives.append([ResolvedValue(pattern: PatternString(literal: text))])
+            case .variable(let path):
+                alternatives.append(argumentValues(path: path))
+            }
+        }
+        if alternatives.count == 1 { return alternatives[0] }
+        return combine(alternatives.enumerated().map { (String($0.offset), $0.element) }).map { choice in
+            ResolvedValue(
+                pattern: choice.reduce(PatternString()) { $0 + namePattern($1.1) },
+                widenedBecause: choice.flatMap(\.1.widenedBecause)
+            )
+        }
+    }
+
+    private func argumentValues(path: String) -> [ResolvedValue] {
+        let name = path.split(separator: ".").first.map(String.init) ?? path
+        guard let values = arguments[name] else {
+            return [ResolvedValue(pattern: .wildcard, widenedBecause: ["the call does not pass \(name)"])]
+        }
+        return values
+    }
+
+    /// A value used as a name inside an ARN: a referenced resource's physical name.
+    private func namePattern(_ value: ResolvedValue) -> PatternString {
+        guard let reference = value.reference, reference.form != .name,
+            let name = template?.physicalName(of: reference.logicalId)
+        else { return value.pattern }
+        return name
+    }
+
+    /// Values that are whole ARNs of this service already: a literal ARN, or a reference to a
+    /// template resource whose ARN is known.
+    private func wholeARNs(_ values: [ResolvedValue], prefix: String) -> [ResolvedValue]? {
+        var results: [ResolvedValue] = []
+        for value in values {
+            if let reference = value.reference, let arn = template?.arn(of: reference.logicalId),
+                ResourceBuilder.service(of: arn) == prefix || ResourceBuilder.service(of: arn) == nil
+            {
+                results.append(ResolvedValue(pattern: arn, widenedBecause: value.widenedBecause))
+            } else if ResourceBuilder.service(of: value.pattern) == prefix {
+                results.append(value)
+            } else if let queueARN = SQSQueueURL.arn(fromURL: value.pattern), prefix == "sqs" {
+                results.append(ResolvedValue(pattern: queueARN, widenedBecause: value.widenedBecause))
+            } else {
+                return nil
+            }
+        }
+        return results
+    }
+
+    /// The service segment of an ARN pattern, when it is literal text.
+    static func service(of pattern: PatternString) -> String? {
+        let flat = pattern.segments.map { segment in
+            switch segment {
+            case .literal(let text): text
+            case .placeholder: "\u{1}"
+            case .wildcard: "*"
+            }
+        }.joined()
+        guard flat.hasPrefix("arn:") else { return nil }
+        let fields = flat.split(separator: ":", maxSplits: 3, omittingEmptySubsequences: false)
+        guard fields.count >= 3, !fields[2].isEmpty, !fields[2].contains("\u{1}"), !fields[2].contains("*") else {
+            return nil
+        }
+        return String(fields[2])
+    }
+
+    private func normalized(_ value: PatternString, variable: String, type: String, prefix: String) -> PatternString {
+        switch (prefix, type) {
+        case ("secretsmanager", "Secret"), ("secretsmanager", "secret"):
+            // Secret ARNs end in a hyphen and six random characters that a name does not carry.
+            if ResourceBuilder.service(of: value) == nil, value.segments.last != .wildcard {
+                return value + PatternString(literal: "-??????")
+            }
+            return value
+        case ("ssm", "parameter"):
+            // A parameter ARN has one slash after `parameter`, whether or not the name starts with one.
+            guard case .literal(let head)? = value.segments.first, head.hasPrefix("/") else { return value }
+            var segments = value.segments
+            segments[0] = .literal(String(head.dropFirst()))
+            return PatternString(segments)
+        default:
+            return value
+        }
+    }
+
+    private func combine<Key>(_ lists: [(Key, [ResolvedValue])], limit: Int = 8) -> [[(Key, ResolvedValue)]] {
+        var results: [[(Key, ResolvedValue)]] = [[]]
+        for (key, values) in lists {
+            var next: [[(Key, ResolvedValue)]] = []
+            for partial in results {
+                for value in values where next.count < limit { next.append(partial + [(key, value)]) }
+            }
+            results = next
+        }
+        return results
+    }
+}
+
+/// Queue URLs (`https://sqs.R.amazonaws.com/A/name`) and the queue ARN they correspond to.
+enum SQSQueueURL {
+    static func arn(fromURL pattern: PatternString) -> PatternString? {
+        guard let text = pattern.literalValue, text.hasPrefix("https://") else { return nil }
+        let pieces = text.dropFirst("https://".count).split(separator: "/")
+        guard pieces.count == 3 else { return nil }
+        let host = pieces[0].split(separator: ".")
+        let region: PatternString
+        if host.count >= 3, host[0] == "sqs" {
+            region = PatternString(literal: String(host[1]))
+        } else if host.first == "queue" {
+            region = PatternString(literal: "us-east-1")
+        } else {
+            return nil
+        }
+        return PatternString([.literal("arn:"), .placeholder("AWS::Partition"), .literal(":sqs:")]) + region
+            + PatternString(literal: ":\(pieces[1]):\(pieces[2])")
+    }
+}

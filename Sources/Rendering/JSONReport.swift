@@ -1,0 +1,123 @@
+import Diagnostics
+import PolicyModel
+import PolicySynthesis
+
+/// `--format json`: `{"schemaVersion": 1, "functions": [...], "diagnostics": [...]}`.
+/// Placeholders stay in `${AWS::Region}` form and each function lists the ones it uses.
+package enum JSONReport {
+    package static let schemaVersion = 1
+
+    package static func render(_ project: ProjectPolicies) -> String {
+        var out = JSONTextBuilder()
+        out.beginObject()
+        out.key("schemaVersion")
+        out.raw(String(schemaVersion))
+        out.key("functions")
+        out.beginArray()
+        for function in project.functions { write(function, into: &out) }
+        out.endArray()
+        out.key("diagnostics")
+        writeDiagnostics(project.diagnostics, into: &out)
+        out.endObject()
+        return out.text + "\n"
+    }
+
+    private static func write(_ policy: FunctionPolicy, into out: inout JSONTextBuilder) {
+        let function = policy.function
+        out.beginObject()
+        out.key("logicalId")
+        out.string(function.logicalId)
+        if let name = function.functionName, case .literal(let text) = name {
+            out.key("functionName")
+            out.string(text)
+        }
+        out.key("template")
+        out.string(policy.templateDisplayPath)
+        if let runtime = function.runtime {
+            out.key("runtime")
+            out.string(runtime)
+        }
+        if let handler = function.handler {
+            out.key("handler")
+            out.string(handler)
+        }
+        out.key("policyDocument")
+        PolicyJSONWriter().write(policy.document, into: &out)
+        out.key("statements")
+        out.beginArray()
+        for statement in policy.statements { write(statement, into: &out) }
+        out.endArray()
+        out.key("placeholders")
+        out.beginArray()
+        for name in placeholders(in: policy) { out.string(name) }
+        out.endArray()
+        out.key("diagnostics")
+        writeDiagnostics(policy.diagnostics, into: &out)
+        out.endObject()
+    }
+
+    private static func write(_ statement: ExplainedStatement, into out: inout JSONTextBuilder) {
+        out.beginObject()
+        out.key("sid")
+        out.string(statement.statement.sid ?? "")
+        out.key("reasons")
+        out.beginArray()
+        for reason in statement.reasons {
+            out.beginObject()
+            out.key("file")
+            out.string(reason.file)
+            out.key("line")
+            out.raw(String(reason.line))
+            out.key("why")
+            out.string(reason.why)
+            out.endObject()
+        }
+        out.endArray()
+        out.endObject()
+    }
+
+    /// The placeholders the policy uses: values known only at deploy time.
+    static func placeholders(in policy: FunctionPolicy) -> [String] {
+        var names = Set<String>()
+        for statement in policy.statements.map(\.statement) {
+            for resource in statement.resources { names.formUnion(resource.placeholders) }
+            for condition in statement.conditions {
+                for value in condition.values { names.formUnion(value.placeholders) }
+            }
+        }
+        return names.sorted()
+    }
+
+    static func writeDiagnostics(_ diagnostics: [Diagnostic], into out: inout JSONTextBuilder) {
+        out.beginArray()
+        for diagnostic in diagnostics {
+            out.beginObject()
+            out.key("severity")
+            out.string(diagnostic.severity.rawValue)
+            out.key("code")
+            out.string(diagnostic.code.rawValue)
+            out.key("message")
+            out.string(diagnostic.message)
+            if let location = diagnostic.location {
+                out.key("file")
+                out.string(location.file)
+                if location.line > 0 {
+                    out.key("line")
+                    out.raw(String(location.line))
+                }
+                if location.column > 0 {
+                    out.key("column")
+                    out.raw(String(location.column))
+                }
+            }
+            if !diagnostic.notes.isEmpty {
+                out.key("notes")
+                out.beginArray()
+                for note in diagnostic.notes { out.string(note) }
+                out.endArray()
+            }
+            out.endObject()
+        }
+        out.endArray()
+    }
+}
