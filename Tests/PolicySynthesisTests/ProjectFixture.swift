@@ -1,0 +1,108 @@
+import DeploymentModel
+import IAMCatalog
+import PolicyModel
+import PolicySynthesis
+import PythonAnalysis
+import Testing
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// A small project written to a temporary folder: a template and handler files.
+struct ProjectFixture {
+    var files: [String: String]
+
+    /// Writes the files, runs the whole pipeline, removes the folder and returns the result.
+    func generate(parameters: [String: String] = [:]) throws -> ProjectPolicies {
+        var template = Array("/tmp/minrole-fixture-XXXXXX".utf8CString)
+        let root = try #require(template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!) }.map { String(cString: $0) })
+        defer { removeTree(root) }
+        for (path, contents) in files {
+            let full = root + "/" + path
+            var folder = ""
+            for component in full.split(separator: "/").dropLast() {
+                folder += "/" + component
+                mkdir(folder, 0o755)
+            }
+            let file = try #require(fopen(full, "w"))
+            fputs(contents, file)
+            fclose(file)
+        }
+        let synthesizer = PolicySynthesizer(catalog: .shared, analyzers: [PythonAnalyzer()], platform: .bundled)
+        return ProjectGeneration(root: root, parameterOverrides: parameters, functionFilter: [], synthesizer: synthesizer).run()
+    }
+
+    private func removeTree(_ path: String) {
+        guard let directory = opendir(path) else {
+            unlink(path)
+            return
+        }
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            if name == "." || name == ".." { continue }
+            let child = path + "/" + name
+            var info = stat()
+            if lstat(child, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
+                removeTree(child)
+            } else {
+                unlink(child)
+            }
+        }
+        closedir(directory)
+        rmdir(path)
+    }
+}
+
+extension FunctionPolicy {
+    /// Every grant as `action resource`, with conditions appended, for set comparisons.
+    var grants: Set<String> {
+        var result = Set<String>()
+        for statement in statements.map(\.statement) {
+            let conditions = statement.conditions.map { " if \($0.conditionOperator) \($0.key)=\($0.values.map(\.description).joined(separator: "|"))" }.joined()
+            for action in statement.actions {
+                for resource in statement.resources { result.insert("\(action) \(resource)\(conditions)") }
+            }
+        }
+        return result
+    }
+
+    var actions: Set<String> { Set(statements.flatMap(\.statement.actions)) }
+}
+
+extension ProjectPolicies {
+    func function(_ logicalId: String) throws -> FunctionPolicy {
+        try #require(functions.first { $0.function.logicalId == logicalId }, "no function \(logicalId) in \(functions.map(\.function.logicalId))")
+    }
+}
+
+/// `arn:${AWS::Partition}:service:${AWS::Region}:${AWS::AccountId}:rest`.
+func regionalARN(_ service: String, _ rest: String) -> String {
+    "arn:${AWS::Partition}:\(service):${AWS::Region}:${AWS::AccountId}:\(rest)"
+}
+
+/// A SAM template with one Python function `Fn` whose code is `src/app.py`.
+func samTemplate(environment: [String: String] = [:], properties: String = "", resources: String = "", globals: String = "") -> String {
+    var text = """
+        AWSTemplateFormatVersion: "2010-09-09"
+        Transform: AWS::Serverless-2016-10-31
+        \(globals)
+        Resources:
+          Fn:
+            Type: AWS::Serverless::Function
+            Properties:
+              CodeUri: src/
+              Handler: app.handler
+              Runtime: python3.12
+
+        """
+    if !environment.isEmpty {
+        text += "      Environment:\n        Variables:\n"
+        for (key, value) in environment.sorted(by: { $0.key < $1.key }) { text += "          \(key): \(value)\n" }
+    }
+    text += properties.split(separator: "\n", omittingEmptySubsequences: false).map { "      " + $0 }.joined(separator: "\n") + "\n"
+    text += resources.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }.joined(separator: "\n") + "\n"
+    return text
+}

@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# Installs what the build needs and builds the release binary at .build/release/minrole.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+scripts/install-dependencies.sh
+swift build -c release --product minrole
+echo "Built $(pwd)/.build/release/minrole" >&2

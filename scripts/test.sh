@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Runs every check: the unit and end-to-end tests, the formatter, and, when the raw reference
+# data folder is beside the checkout (../shared/data), that the committed catalog is what the
+# build script makes from it. Installs the Debian packages the build needs first.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+scripts/install-dependencies.sh
+
+echo "== format" >&2
+swift format lint --strict -r Package.swift Sources Tests
+
+echo "== catalog" >&2
+data_dir="${MINROLE_REFERENCE_DATA:-../shared/data}"
+if [ -d "$data_dir/aws-service-reference" ]; then
+    scratch=$(mktemp -d)
+    trap 'rm -rf "$scratch"' EXIT
+    python3 scripts/build-catalog.py "$data_dir" --out "$scratch" >/dev/null
+    if ! diff -r -q "$scratch/Policies" Policies; then
+        echo "error: Policies/ differs from what scripts/build-catalog.py makes from $data_dir; run it and commit the result" >&2
+        exit 1
+    fi
+    echo "Policies/ matches $data_dir" >&2
+else
+    echo "skipped: $data_dir not found, so the catalog rebuild check did not run" >&2
+fi
+
+echo "== tests" >&2
+swift build --build-tests
+log=$(mktemp)
+set +e
+swift test --skip-build 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+set -e
+summary=$(grep -E "Test run with [0-9]+ tests?" "$log" | tail -n 1 || true)
+passed=$(printf '%s' "$summary" | sed -nE 's/.*Test run with ([0-9]+) tests?.*/\1/p')
+failed=$(grep -cE "^✘ Test .* failed" "$log" || true)
+rm -f "$log"
+if [ -n "$passed" ]; then
+    echo "tests: $((passed - failed)) passed, $failed failed"
+fi
+exit "$status"
