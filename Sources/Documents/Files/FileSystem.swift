@@ -14,10 +14,14 @@ enum FileSystem {
     static func readRegularFile(
         atPath path: String,
         displayPath: String,
-        maximumSize: Int
+        maximumSize: Int,
+        followsLinks: Bool = true
     ) throws(DocumentError) -> [UInt8] {
         // O_NONBLOCK keeps `open` from waiting on a named pipe; it does not affect regular files.
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        // O_NOFOLLOW rejects a path whose last component was replaced by a link after it was
+        // resolved.
+        let flags = O_RDONLY | O_CLOEXEC | O_NONBLOCK | (followsLinks ? 0 : O_NOFOLLOW)
+        let descriptor = open(path, flags)
         guard descriptor >= 0 else { throw openError(errno, displayPath: displayPath) }
         defer { close(descriptor) }
 
