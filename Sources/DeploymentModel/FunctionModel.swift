@@ -22,6 +22,8 @@ package struct EventSource: Hashable, Sendable {
     package var secret: TemplateValue?
     /// `DestinationConfig.OnFailure.Destination` of a stream source.
     package var onFailure: TemplateValue?
+    /// `DestinationConfig.OnFailure.Type` (`SQS`, `SNS`, `S3`), when the template says.
+    package var onFailureType: String?
     /// MSK with IAM client authentication.
     package var usesIAMAuthentication: Bool
     package var location: SourceLocation
@@ -33,6 +35,7 @@ package struct EventSource: Hashable, Sendable {
         consumer: TemplateValue? = nil,
         secret: TemplateValue? = nil,
         onFailure: TemplateValue? = nil,
+        onFailureType: String? = nil,
         usesIAMAuthentication: Bool = false,
         location: SourceLocation
     ) {
@@ -42,6 +45,7 @@ package struct EventSource: Hashable, Sendable {
         self.consumer = consumer
         self.secret = secret
         self.onFailure = onFailure
+        self.onFailureType = onFailureType
         self.usesIAMAuthentication = usesIAMAuthentication
         self.location = location
     }

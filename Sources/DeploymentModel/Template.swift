@@ -8,6 +8,7 @@ package struct TemplateResource: Sendable {
     package var type: String
     package var properties: Node?
     package var metadata: Node?
+    /// The position of the logical id in the template.
     package var location: SourceLocation
 
     package init(logicalId: String, type: String, properties: Node?, metadata: Node?, location: SourceLocation) {
@@ -17,10 +18,16 @@ package struct TemplateResource: Sendable {
         self.metadata = metadata
         self.location = location
     }
+
+    /// The property under `name`, or `nil` when it is absent.
+    package subscript(property name: String) -> Node? { properties?[name] }
 }
 
 /// A parsed SAM or CloudFormation template, with parameters, mappings and conditions, able to
 /// evaluate intrinsic functions and to say what a reference means.
+///
+/// The evaluation, reference and function-reading methods live in extensions, one file per
+/// concern: `Template+Evaluation.swift`, `Template+References.swift`, `Template+Encryption.swift`.
 package struct Template: Sendable {
     package var path: String
     package var displayPath: String
@@ -28,6 +35,15 @@ package struct Template: Sendable {
     package var resources: [String: TemplateResource]
     /// Parameter values after defaults and `--parameter` overrides.
     package var parameterValues: [String: String]
+    /// The `Parameters` section, by name.
+    package private(set) var parameterDeclarations: [String: Node]
+    /// The `Conditions` section, by name.
+    package private(set) var conditions: [String: Node]
+    /// The `Mappings` section, by map name.
+    package private(set) var mappings: [String: Node]
+    /// Logical ids of `AWS::Serverless::*` resources, whose names prefix the resources SAM
+    /// generates (`FunctionRole`, `ApiStage`, ...).
+    private var serverlessIds: [String]
 
     package init(
         path: String, displayPath: String, root: Node, resources: [String: TemplateResource],
@@ -38,48 +54,37 @@ package struct Template: Sendable {
         self.root = root
         self.resources = resources
         self.parameterValues = parameterValues
+        self.parameterDeclarations = Template.sectionEntries(root["Parameters"])
+        self.conditions = Template.sectionEntries(root["Conditions"])
+        self.mappings = Template.sectionEntries(root["Mappings"])
+        self.serverlessIds = resources.values.filter { $0.type.hasPrefix("AWS::Serverless::") }.map(\.logicalId)
     }
 
-    /// Evaluates a property value, reporting unknown intrinsics and cycles to the sink.
-    package func evaluate(_ node: Node, diagnostics: DiagnosticSink) -> TemplateValue { .unknown("not implemented") }
-
-    /// What a `Ref` or `Fn::GetAtt` names, per resource type; `nil` for other values.
-    package func reference(for value: TemplateValue) -> ResourceReference? { nil }
-
-    /// The physical name of a resource: its name property when the template sets one, else a
-    /// placeholder for the name CloudFormation generates.
-    package func physicalName(of logicalId: String) -> PatternString? { nil }
-
-    /// The resource's ARN built from its properties, with placeholders for what is known only
-    /// at deploy time.
-    package func arn(of logicalId: String) -> PatternString? { nil }
-
-    /// The customer-managed KMS key that encrypts a resource (bucket default encryption, queue
-    /// or topic `KmsMasterKeyId`, stream encryption, secret `KmsKeyId`), as an ARN pattern.
-    package func encryptionKeyARN(of logicalId: String) -> PatternString? { nil }
-
-    /// A value turned into a string pattern: literals and pseudo parameters are kept,
-    /// references become their physical name, ARN or URL, and unknown parts become wildcards.
-    package func pattern(for value: TemplateValue) -> PatternString { .wildcard }
-}
-
-/// Reads every function from the templates under a project folder.
-package struct DeploymentLoader: Sendable {
-    package var root: String
-    package var parameterOverrides: [String: String]
-
-    package init(root: String, parameterOverrides: [String: String] = [:]) {
-        self.root = root
-        self.parameterOverrides = parameterOverrides
+    /// True for a name SAM gives a resource it generates: `<Function>Role`, `<Function>.Alias`,
+    /// `ServerlessRestApi` and other names that start with a SAM resource's logical id.
+    package func isGeneratedBySAM(_ name: String) -> Bool {
+        if name.hasPrefix("ServerlessRestApi") || name.hasPrefix("ServerlessHttpApi") { return true }
+        return serverlessIds.contains { name.hasPrefix($0) && name != $0 }
     }
 
-    /// Finds templates (`template.yaml|yml|json` and other CloudFormation templates), skipping
-    /// build output (`.aws-sam/`, `node_modules/`, virtual environments).
-    package func discoverTemplates(diagnostics: DiagnosticSink) -> [String] { [] }
+    /// The folder that holds the template, used to resolve relative code paths.
+    package var folder: String {
+        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "." }
+        if slash == path.utf8.startIndex { return "/" }
+        return String(path[..<slash])
+    }
 
-    /// Parses one template; returns `nil` and reports an error when it cannot be read.
-    package func loadTemplate(at path: String, diagnostics: DiagnosticSink) -> Template? { nil }
+    /// The resource ids in the order the template declares them.
+    package var resourcesInOrder: [TemplateResource] {
+        resources.values.sorted { ($0.location, $0.logicalId) < ($1.location, $1.logicalId) }
+    }
 
-    /// The functions a template defines, with `Globals` applied.
-    package func functions(in template: Template, diagnostics: DiagnosticSink) -> [FunctionModel] { [] }
+    private static func sectionEntries(_ section: Node?) -> [String: Node] {
+        guard let pairs = section?.mapping else { return [:] }
+        var entries: [String: Node] = [:]
+        for pair in pairs {
+            if let name = pair.key.scalar { entries[name] = pair.value }
+        }
+        return entries
+    }
 }

@@ -43,3 +43,51 @@ package struct ResourceReference: Hashable, Sendable {
         self.form = form
     }
 }
+
+extension TemplateValue {
+    /// The text of a literal, or `nil` for any other value.
+    package var literalText: String? {
+        if case .literal(let text) = self { return text }
+        return nil
+    }
+
+    /// True for `Ref: AWS::NoValue`, which removes the property it stands for.
+    package var isNoValue: Bool { self == .pseudoParameter("AWS::NoValue") }
+
+    /// Parts joined in order, with adjacent literals merged and a single part returned as is.
+    package static func joined(_ parts: [TemplateValue]) -> TemplateValue {
+        var merged: [TemplateValue] = []
+        for part in parts {
+            let pieces: [TemplateValue]
+            if case .concatenation(let inner) = part { pieces = inner } else { pieces = [part] }
+            for piece in pieces {
+                if case .literal(let next) = piece, case .literal(let previous)? = merged.last {
+                    merged[merged.count - 1] = .literal(previous + next)
+                } else if piece != .literal("") {
+                    merged.append(piece)
+                }
+            }
+        }
+        if merged.isEmpty { return .literal("") }
+        return merged.count == 1 ? merged[0] : .concatenation(merged)
+    }
+
+    /// Every value this one may take: one per branch of each `Fn::If`, at most `limit` of them.
+    package func alternatives(limit: Int = 16) -> [TemplateValue] {
+        switch self {
+        case .choice(_, let whenTrue, let whenFalse):
+            let all = whenTrue.alternatives(limit: limit) + whenFalse.alternatives(limit: limit)
+            return Array(all.prefix(limit))
+        case .concatenation(let parts):
+            var results: [[TemplateValue]] = [[]]
+            for part in parts {
+                let options = part.alternatives(limit: limit)
+                results = results.flatMap { prefix in options.map { prefix + [$0] } }
+                if results.count > limit { results = Array(results.prefix(limit)) }
+            }
+            return results.map { TemplateValue.joined($0) }
+        default:
+            return [self]
+        }
+    }
+}

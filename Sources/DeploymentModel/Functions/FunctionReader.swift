@@ -1,0 +1,110 @@
+import Diagnostics
+import Documents
+
+/// Reads the properties that `AWS::Serverless::Function` and `AWS::Lambda::Function` share,
+/// and the helpers both use to read values and structures.
+struct FunctionReader {
+    let template: Template
+    let diagnostics: DiagnosticSink
+
+    /// A property's value, or `nil` when it is absent or `AWS::NoValue`.
+    func value(_ node: Node?) -> TemplateValue? {
+        guard let node else { return nil }
+        let value = template.evaluate(node, diagnostics: diagnostics)
+        return value.isNoValue ? nil : value
+    }
+
+    /// A property that must be literal text (a runtime, a handler).
+    func text(_ node: Node?) -> String? {
+        guard let value = value(node) else { return nil }
+        return value.literalText ?? template.pattern(for: value).literalValue
+    }
+
+    /// A structured property (a mapping or a list). When it is an `Fn::If`, the first branch
+    /// that is not `AWS::NoValue` is read, and a note says so.
+    func structure(_ node: Node?, depth: Int = 0) -> Node? {
+        guard let node else { return nil }
+        guard let (name, argument) = IntrinsicName.call(in: node) else { return node }
+        guard name == "Fn::If", let items = argument.sequence, items.count == 3,
+            depth < Template.maximumEvaluationDepth
+        else {
+            return value(node) == nil ? nil : node
+        }
+        let isNoValue = { (branch: Node) in
+            IntrinsicName.call(in: branch).map { $0.name == "Ref" && $0.argument.scalar == "AWS::NoValue" } ?? false
+        }
+        guard let position = items[1...].firstIndex(where: { !isNoValue($0) }) else { return nil }
+        diagnostics.report(
+            .note, .conditionalValue,
+            "property depends on condition '\(items[0].scalar ?? "")'; its \(position == 1 ? "true" : "false") branch is read",
+            at: node.location)
+        return structure(items[position], depth: depth + 1)
+    }
+
+    /// The items of a list property; a single value counts as a list of one.
+    func items(_ node: Node?) -> [Node] {
+        guard let node = structure(node) else { return [] }
+        return node.sequence ?? [node]
+    }
+
+    /// Reads the properties common to both function types into `model`.
+    func readCommon(_ properties: Node, into model: inout FunctionModel) {
+        model.functionName = value(properties["FunctionName"])
+        model.runtime = text(properties["Runtime"])
+        model.handler = text(properties["Handler"])
+        model.packageType = text(properties["PackageType"])
+        model.environmentKey = value(properties["KmsKeyArn"])
+        model.logGroup = value(structure(properties["LoggingConfig"])?["LogGroup"])
+        model.layers = items(properties["Layers"]).compactMap { value($0) }.flatMap { layer -> [TemplateValue] in
+            if case .list(let layers) = layer { return layers }
+            return [layer]
+        }
+        if let variables = structure(structure(properties["Environment"])?["Variables"])?.mapping {
+            for pair in variables {
+                guard let name = pair.key.scalar, let value = value(pair.value) else { continue }
+                model.environment[name] = value
+            }
+        }
+        if let vpc = structure(properties["VpcConfig"]), vpc.mapping != nil {
+            model.hasVPC = true
+            model.vpcSubnets = value(vpc["SubnetIds"])
+            model.vpcSecurityGroups = value(vpc["SecurityGroupIds"])
+        }
+        for mount in items(properties["FileSystemConfigs"]) {
+            guard let accessPoint = value(mount["Arn"]) else {
+                report("FileSystemConfigs entry has no Arn", at: mount)
+                continue
+            }
+            model.fileSystems.append(
+                FileSystemMount(
+                    accessPoint: accessPoint, localMountPath: text(mount["LocalMountPath"]), location: mount.location))
+        }
+    }
+
+    /// Where `Role` points: a role of this template, or a value from outside it.
+    func roleSource(_ node: Node?, whenAbsent: RoleSource) -> RoleSource {
+        guard let role = value(node) else { return whenAbsent }
+        for alternative in role.alternatives() {
+            switch alternative {
+            case .getAtt(let logicalId, _), .ref(let logicalId):
+                if template.resources[logicalId]?.type == "AWS::IAM::Role" {
+                    return .templateRole(logicalId: logicalId)
+                }
+            default:
+                continue
+            }
+        }
+        return .external(role)
+    }
+
+    /// A code folder given as a path relative to the template's folder, made absolute.
+    func localFolder(_ path: String) -> String {
+        let joined = path.hasPrefix("/") ? path : template.folder + "/" + path
+        return joined.normalizedPath
+    }
+
+    func report(_ message: String, at node: Node, fix: String? = nil) {
+        diagnostics.report(
+            .warning, .invalidFunctionProperty, message, at: node.location, notes: fix.map { [$0] } ?? [])
+    }
+}
