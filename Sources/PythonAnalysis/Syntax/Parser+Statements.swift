@@ -1,0 +1,191 @@
+extension Parser {
+    mutating func parseStatement() throws(SyntaxError) -> [Statement] {
+        switch current.kind {
+        case .indent:
+            // An unexpected indent: read the block as if it were not indented.
+            advance()
+            return [.block(headers: [], body: try parseBlockBody())]
+        case .at:
+            return [try parseDecorated()]
+        case .name:
+            if let compound = try parseCompoundStatement() { return compound }
+        default:
+            break
+        }
+        return try parseSimpleStatements()
+    }
+
+    /// Statements up to the `dedent` that closes the block, which is consumed.
+    mutating func parseBlockBody() throws(SyntaxError) -> [Statement] {
+        try enterNesting()
+        defer { depth -= 1 }
+        var statements: [Statement] = []
+        while current.kind != .dedent && current.kind != .endOfFile {
+            statements += parseStatementRecovering()
+        }
+        if current.kind == .dedent { advance() }
+        return statements
+    }
+
+    /// The body after a compound statement's colon: an indented block or simple statements.
+    mutating func parseSuite() throws(SyntaxError) -> [Statement] {
+        try expect(.colon, "':'")
+        guard current.kind == .newline else { return try parseSimpleStatements() }
+        advance()
+        guard current.kind == .indent else { throw SyntaxError(token: current, message: "expected an indented block") }
+        advance()
+        return try parseBlockBody()
+    }
+
+    mutating func parseSimpleStatements() throws(SyntaxError) -> [Statement] {
+        var statements = [try parseSimpleStatement()]
+        while current.kind == .semicolon {
+            advance()
+            if current.kind == .newline || current.kind == .endOfFile { break }
+            statements.append(try parseSimpleStatement())
+        }
+        if current.kind == .newline {
+            advance()
+        } else if current.kind != .endOfFile && current.kind != .dedent {
+            throw SyntaxError(token: current, message: "unexpected '\(text(current))'")
+        }
+        return statements
+    }
+
+    private mutating func parseSimpleStatement() throws(SyntaxError) -> Statement {
+        if current.kind == .name {
+            switch text(current) {
+            case "return":
+                advance()
+                return .returnValue(isEndOfSimpleStatement ? nil : try parseExpressionList())
+            case "import": return try parseImport()
+            case "from": return try parseFromImport()
+            case "global", "nonlocal":
+                let isGlobal = isKeyword("global")
+                advance()
+                var names = [try expectName()]
+                while current.kind == .comma {
+                    advance()
+                    names.append(try expectName())
+                }
+                return isGlobal ? .global(names) : .other([])
+            case "pass", "break", "continue":
+                advance()
+                return .other([])
+            case "del", "assert", "raise":
+                advance()
+                return .other(try parseExpressionsUntilEnd())
+            case "type" where peekToken().kind == .name && (peekToken(2).kind == .equal || peekToken(2).kind == .leftBracket):
+                while !isEndOfSimpleStatement { advance() }
+                return .other([])
+            default: break
+            }
+        }
+        return try parseExpressionStatement()
+    }
+
+    var isEndOfSimpleStatement: Bool {
+        switch current.kind {
+        case .newline, .semicolon, .endOfFile, .dedent: return true
+        default: return false
+        }
+    }
+
+    /// `raise x from y`, `assert a, b`, `del a, b`: the expressions, for the calls in them.
+    private mutating func parseExpressionsUntilEnd() throws(SyntaxError) -> [Expression] {
+        var expressions: [Expression] = []
+        while !isEndOfSimpleStatement {
+            if current.kind == .comma || isKeyword("from") {
+                advance()
+                continue
+            }
+            expressions.append(try parseExpression())
+        }
+        return expressions
+    }
+
+    private mutating func parseExpressionStatement() throws(SyntaxError) -> Statement {
+        let first = try parseExpressionList(allowsYield: true)
+        switch current.kind {
+        case .equal:
+            var targets = [first]
+            var value = first
+            while current.kind == .equal {
+                advance()
+                value = try parseExpressionList(allowsYield: true)
+                targets.append(value)
+            }
+            targets.removeLast()
+            return .assignment(targets: targets, value: value)
+        case .augmentedAssignment:
+            advance()
+            return .augmentedAssignment(target: first, value: try parseExpressionList(allowsYield: true))
+        case .colon:
+            advance()
+            let annotation = try parseExpression()
+            var value: Expression?
+            if current.kind == .equal {
+                advance()
+                value = try parseExpressionList(allowsYield: true)
+            }
+            return .annotatedAssignment(target: first, annotation: annotation, value: value)
+        default:
+            return .expression(first)
+        }
+    }
+
+    // MARK: Imports
+
+    private mutating func parseImport() throws(SyntaxError) -> Statement {
+        advance()
+        var names: [ImportedName] = []
+        repeat {
+            if current.kind == .comma { advance() }
+            let module = try parseDottedName()
+            names.append(ImportedName(name: module, alias: try parseAlias()))
+        } while current.kind == .comma
+        return .importModules(names)
+    }
+
+    private mutating func parseFromImport() throws(SyntaxError) -> Statement {
+        advance()
+        var level = 0
+        while current.kind == .dot || current.kind == .ellipsis {
+            level += current.kind == .dot ? 1 : 3
+            advance()
+        }
+        let module = isKeyword("import") ? "" : try parseDottedName()
+        try expectKeyword("import")
+        if current.kind == .star {
+            advance()
+            return .importFrom(level: level, module: module, names: [])
+        }
+        let isParenthesized = current.kind == .leftParenthesis
+        if isParenthesized { advance() }
+        var names: [ImportedName] = []
+        while current.kind == .name {
+            let name = try expectName()
+            names.append(ImportedName(name: name, alias: try parseAlias()))
+            guard current.kind == .comma else { break }
+            advance()
+        }
+        if isParenthesized { try expect(.rightParenthesis, "')'") }
+        guard !names.isEmpty else { throw SyntaxError(token: current, message: "expected a name to import") }
+        return .importFrom(level: level, module: module, names: names)
+    }
+
+    private mutating func parseDottedName() throws(SyntaxError) -> String {
+        var name = try expectName()
+        while current.kind == .dot {
+            advance()
+            name += "." + (try expectName())
+        }
+        return name
+    }
+
+    private mutating func parseAlias() throws(SyntaxError) -> String? {
+        guard isKeyword("as") else { return nil }
+        advance()
+        return try expectName()
+    }
+}

@@ -1,0 +1,123 @@
+/// A syntax problem: where and what. The analysis reports these as warnings, because the
+/// statement is skipped but the rest of the file is still read.
+package struct SyntaxProblem: Sendable, Hashable {
+    package var position: SourcePosition
+    package var message: String
+}
+
+struct SyntaxError: Error {
+    var token: Token
+    var message: String
+}
+
+/// A recursive-descent parser for the parts of Python the analysis reads. A statement it
+/// cannot parse is recorded as a problem and skipped up to the end of its logical line.
+/// Nesting deeper than `maximumDepth` is a problem too, so hostile input cannot exhaust the stack.
+package struct Parser {
+    package static let maximumDepth = 100
+    static let maximumReportedProblems = 20
+
+    let file: TokenizedFile
+    var index = 0
+    var depth: Int
+    /// Set when parsing an f-string field, whose tokens come from a copy of the field's text.
+    let fixedPosition: SourcePosition?
+    package private(set) var problems: [SyntaxProblem] = []
+
+    package init(file: TokenizedFile) {
+        self.init(file: file, depth: 0, fixedPosition: nil)
+    }
+
+    init(file: TokenizedFile, depth: Int, fixedPosition: SourcePosition?) {
+        self.file = file
+        self.depth = depth
+        self.fixedPosition = fixedPosition
+    }
+
+    package mutating func parseModule() -> [Statement] {
+        var statements: [Statement] = []
+        while current.kind != .endOfFile {
+            if current.kind == .dedent {
+                advance()
+                continue
+            }
+            statements += parseStatementRecovering()
+        }
+        return statements
+    }
+
+    // MARK: Tokens
+
+    var current: Token { file.tokens[index] }
+
+    func peekToken(_ distance: Int = 1) -> Token {
+        file.tokens[min(index + distance, file.tokens.count - 1)]
+    }
+
+    mutating func advance() {
+        if index < file.tokens.count - 1 { index += 1 }
+    }
+
+    func text(_ token: Token) -> String { file.text(of: token) }
+
+    func position(of token: Token) -> SourcePosition {
+        if let fixedPosition { return fixedPosition }
+        return SourcePosition(line: Int(token.line), column: file.column(of: token))
+    }
+
+    func isKeyword(_ word: String, _ token: Token? = nil) -> Bool {
+        let token = token ?? current
+        guard token.kind == .name, Int(token.end - token.start) == word.utf8.count else { return false }
+        return file.bytes[Int(token.start)..<Int(token.end)].elementsEqual(word.utf8)
+    }
+
+    mutating func expect(_ kind: TokenKind, _ what: String) throws(SyntaxError) {
+        guard current.kind == kind else { throw SyntaxError(token: current, message: "expected \(what)") }
+        advance()
+    }
+
+    mutating func expectKeyword(_ word: String) throws(SyntaxError) {
+        guard isKeyword(word) else { throw SyntaxError(token: current, message: "expected '\(word)'") }
+        advance()
+    }
+
+    mutating func expectName() throws(SyntaxError) -> String {
+        guard current.kind == .name else { throw SyntaxError(token: current, message: "expected a name") }
+        let name = text(current)
+        advance()
+        return name
+    }
+
+    mutating func enterNesting() throws(SyntaxError) {
+        depth += 1
+        if depth > Self.maximumDepth {
+            throw SyntaxError(
+                token: current,
+                message: "nesting is deeper than \(Self.maximumDepth) levels; this statement is not analyzed")
+        }
+    }
+
+    // MARK: Recovery
+
+    mutating func parseStatementRecovering() -> [Statement] {
+        let savedDepth = depth
+        do {
+            return try parseStatement()
+        } catch {
+            depth = savedDepth
+            record(error)
+            skipToEndOfLogicalLine()
+            return []
+        }
+    }
+
+    mutating func record(_ error: SyntaxError) {
+        guard problems.count < Self.maximumReportedProblems else { return }
+        problems.append(SyntaxProblem(position: position(of: error.token), message: error.message))
+    }
+
+    mutating func skipToEndOfLogicalLine() {
+        while current.kind != .newline && current.kind != .endOfFile { advance() }
+        if current.kind == .newline { advance() }
+    }
+}
