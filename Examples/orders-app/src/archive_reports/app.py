@@ -35,7 +35,7 @@ def delete_batch(keys: list) -> int:
         Delete={"Objects": [{"Key": key} for key in keys], "Quiet": True},
     )
     for error in result.get("Errors", []):
-        logger.error("Could not delete %s: %s %s", error["Key"], error["Code"], error["Message"])
+        logger.error("Failed to delete %s: %s %s", error["Key"], error["Code"], error["Message"])
     return len(keys) - len(result.get("Errors", []))
 
 

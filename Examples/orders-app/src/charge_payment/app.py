@@ -1,8 +1,8 @@
 """Charge an order through the payment gateway.
 
 The fulfilment state machine invokes this function with ``{"order_id", "total", "currency"}``.
-On success the order becomes PAID and an ``order.paid`` event goes to the order events topic;
-a declined payment marks the order and raises, so the workflow takes its failure branch.
+On success the order becomes PAID and an ``order.paid`` event goes to the order events topic.
+A declined payment marks the order and raises, so the workflow takes its failure branch.
 """
 
 import json

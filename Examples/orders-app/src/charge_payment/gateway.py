@@ -11,7 +11,7 @@ logger = logging.getLogger(__name__)
 
 
 class GatewayUnavailableError(RuntimeError):
-    """The gateway timed out or answered with a server error; the workflow retries."""
+    """The gateway timed out or returned a server error, so the workflow retries."""
 
 
 class PaymentDeclinedError(RuntimeError):

@@ -69,7 +69,7 @@ def record_metrics(order: Order) -> None:
             ],
         )
     except ClientError:
-        logger.warning("Could not publish metrics for order %s", order.order_id, exc_info=True)
+        logger.warning("Failed to publish metrics for order %s", order.order_id, exc_info=True)
 
 
 def lambda_handler(event, context):

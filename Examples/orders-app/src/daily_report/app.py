@@ -27,7 +27,7 @@ LINK_LIFETIME_SECONDS = 3 * 24 * 3600
 
 
 def report_day(event: dict) -> date:
-    """The previous UTC day, or ``event["day"]`` (YYYY-MM-DD) for a manual re-run."""
+    """Return the previous UTC day, or ``event["day"]`` (YYYY-MM-DD) for a manual re-run."""
     if "day" in event:
         return date.fromisoformat(event["day"])
     return datetime.now(timezone.utc).date() - timedelta(days=1)
@@ -59,7 +59,7 @@ def lambda_handler(event, context):
         return {"day": day.isoformat(), "rows": 0}
 
     key = f"reports/{day.isoformat()}.csv"
-    # upload_file switches to a multipart upload above 8 MB, which busy days reach.
+    # upload_file switches to a multipart upload above 8 MB (the boto3 default threshold).
     s3.upload_file(local_path, DOCUMENTS_BUCKET, key, ExtraArgs={"ContentType": "text/csv"})
     link = s3.generate_presigned_url(
         "get_object",

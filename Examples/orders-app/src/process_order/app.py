@@ -75,6 +75,6 @@ def lambda_handler(event, context):
             if mark_processing(message.order_id):
                 start_fulfilment(message.order_id, message.as_workflow_input())
         except ClientError:
-            logger.exception("Could not process order %s (message %s)", message.order_id, message_id)
+            logger.exception("Failed to process order %s (message %s)", message.order_id, message_id)
             failures.append({"itemIdentifier": message_id})
     return {"batchItemFailures": failures}

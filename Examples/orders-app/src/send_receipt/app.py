@@ -36,7 +36,9 @@ def receipt_template() -> str:
             obj = s3.get_object(Bucket=DOCUMENTS_BUCKET, Key=TEMPLATE_KEY)
         except ClientError as error:
             if error.response["Error"]["Code"] == "NoSuchKey":
-                raise RuntimeError(f"Upload the receipt template to s3://{DOCUMENTS_BUCKET}/{TEMPLATE_KEY}") from error
+                raise RuntimeError(
+                    f"Receipt template s3://{DOCUMENTS_BUCKET}/{TEMPLATE_KEY} not found; upload it first"
+                ) from error
             raise
         _template = obj["Body"].read().decode("utf-8")
     return _template
