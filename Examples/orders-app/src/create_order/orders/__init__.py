@@ -1,0 +1,1 @@
+"""Order model and persistence shared by the create-order handler."""
