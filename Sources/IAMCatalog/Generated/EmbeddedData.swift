@@ -908,6 +908,7 @@ package enum EmbeddedData {
         "Policies/services/workspaces-web.json",
         "Policies/services/workspaces.json",
         "Policies/services/xray.json",
+        "Templates/platform/lambda-platform.json",
         "Templates/sam/connector-profiles.json",
         "Templates/sam/managed-policies.json",
         "Templates/sam/policy-templates.json",
