@@ -51,6 +51,7 @@ let package = Package(
         ),
         .executableTarget(name: "minrole", dependencies: ["MinRoleCLI"]),
 
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
         .testTarget(name: "DocumentsTests", dependencies: ["Documents"]),
         .testTarget(name: "IAMCatalogTests", dependencies: ["IAMCatalog"]),
@@ -60,10 +61,12 @@ let package = Package(
         .testTarget(name: "PythonAnalysisTests", dependencies: ["PythonAnalysis", "IAMCatalog"]),
         .testTarget(
             name: "PolicySynthesisTests",
-            dependencies: ["PolicySynthesis", "DeploymentModel", "PythonAnalysis", "IAMCatalog", "Documents"]
+            dependencies: [
+                "PolicySynthesis", "DeploymentModel", "PythonAnalysis", "IAMCatalog", "Documents", "TestSupport",
+            ]
         ),
         .testTarget(name: "RenderingTests", dependencies: ["Rendering", "PolicySynthesis"]),
-        .testTarget(name: "MinRoleCLITests", dependencies: ["MinRoleCLI"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["minrole"]),
+        .testTarget(name: "MinRoleCLITests", dependencies: ["MinRoleCLI", "TestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["minrole", "TestSupport"]),
     ]
 )

@@ -4,5 +4,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 scripts/install-dependencies.sh
-swift build -c release --product minrole
+swift build -c release --product minrole --static-swift-stdlib
 echo "Built $(pwd)/.build/release/minrole" >&2

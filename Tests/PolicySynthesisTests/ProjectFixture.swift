@@ -4,55 +4,20 @@ import PolicyModel
 import PolicySynthesis
 import PythonAnalysis
 import Testing
+import TestSupport
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
 
 /// A small project written to a temporary folder: a template and handler files.
 struct ProjectFixture {
     var files: [String: String]
 
-    /// Writes the files, runs the whole pipeline, removes the folder and returns the result.
+    /// Writes the files, runs the whole pipeline and returns the result.
     func generate(parameters: [String: String] = [:]) throws -> ProjectPolicies {
-        var template = Array("/tmp/minrole-fixture-XXXXXX".utf8CString)
-        let root = try #require(template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!) }.map { String(cString: $0) })
-        defer { removeTree(root) }
-        for (path, contents) in files {
-            let full = root + "/" + path
-            var folder = ""
-            for component in full.split(separator: "/").dropLast() {
-                folder += "/" + component
-                mkdir(folder, 0o755)
-            }
-            let file = try #require(fopen(full, "w"))
-            fputs(contents, file)
-            fclose(file)
-        }
+        let project = TemporaryProject(files: files)
         let synthesizer = PolicySynthesizer(catalog: .shared, analyzers: [PythonAnalyzer()], platform: .bundled)
-        return ProjectGeneration(root: root, parameterOverrides: parameters, functionFilter: [], synthesizer: synthesizer).run()
-    }
-
-    private func removeTree(_ path: String) {
-        guard let directory = opendir(path) else {
-            unlink(path)
-            return
-        }
-        while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
-            if name == "." || name == ".." { continue }
-            let child = path + "/" + name
-            var info = stat()
-            if lstat(child, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
-                removeTree(child)
-            } else {
-                unlink(child)
-            }
-        }
-        closedir(directory)
-        rmdir(path)
+        return ProjectGeneration(
+            root: project.root, parameterOverrides: parameters, functionFilter: [], synthesizer: synthesizer
+        ).run()
     }
 }
 

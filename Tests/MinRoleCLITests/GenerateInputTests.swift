@@ -1,0 +1,141 @@
+import Testing
+import TestSupport
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// `generate` on broken and hostile projects: a clear error naming the file, exit status 3,
+/// and every function that could be read still written.
+@Suite struct GenerateInputTests {
+    static let goodTemplate = """
+        Transform: AWS::Serverless-2016-10-31
+        Resources:
+          Good:
+            Type: AWS::Serverless::Function
+            Properties:
+              CodeUri: src/
+              Handler: app.handler
+              Runtime: python3.12
+        """
+    static let goodCode = "import boto3\ns3 = boto3.client('s3')\ndef handler(event, context):\n    s3.get_object(Bucket='b', Key='k')\n"
+
+    func project(_ extra: [String: String] = [:]) -> TemporaryProject {
+        TemporaryProject(files: ["good/template.yaml": Self.goodTemplate, "good/src/app.py": Self.goodCode].merging(extra) { $1 })
+    }
+
+    @Test func malformedTemplateDoesNotStopOthers() {
+        let folder = project(["broken/template.yaml": "Resources:\n  Fn:\n    Type: [unclosed\n"])
+        let result = runMinRole(["generate", folder.root, "--format", "json"])
+        #expect(result.status == 3)
+        #expect(result.error.contains("broken/template.yaml:"))
+        #expect(result.output.contains("\"logicalId\": \"Good\""))
+        #expect(result.output.contains("arn:${AWS::Partition}:s3:::b/k"))
+    }
+
+    @Test func binaryTemplateIsRejected() {
+        let folder = project()
+        folder.write([0x00, 0xFF, 0x13, 0x37, 0x00], to: "bin/template.yaml")
+        let result = runMinRole(["generate", folder.root])
+        #expect(result.status == 3)
+        #expect(result.error.contains("bin/template.yaml"))
+        #expect(result.output.contains("Good"))
+    }
+
+    @Test func aliasBombIsRejectedQuickly() {
+        var bomb = "Resources:\n  a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n"
+        for level in 1...30 {
+            bomb += "  a\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 10).joined(separator: ", ") + "]\n"
+        }
+        let folder = project(["bomb/template.yaml": bomb])
+        let result = runMinRole(["generate", folder.root])
+        #expect(result.status == 3)
+        #expect(result.error.contains("bomb/template.yaml"))
+        #expect(result.output.contains("Good"))
+    }
+
+    @Test func missingHandlerFileIsReported() {
+        let folder = project(["missing/template.yaml": Self.goodTemplate.replacingOccurrences("Good:", "Missing:")])
+        let result = runMinRole(["generate", folder.root])
+        #expect(result.error.contains("Missing") || result.error.contains("app.py"))
+        #expect(result.output.contains("Good"))
+        #expect(result.status == 3 || result.status == 0)
+    }
+
+    @Test func symlinkLoopAndLinkOutOfRootAreNotFollowed() {
+        let folder = project()
+        folder.link("loop/a", to: "../loop")
+        folder.link("outside/template.yaml", to: "/etc/passwd")
+        let result = runMinRole(["generate", folder.root])
+        #expect(result.output.contains("Good"))
+        #expect(!result.output.contains("root:"))
+        #expect(result.status == 0 || result.status == 3)
+    }
+
+    @Test func outputFileIsWrittenWhole() {
+        let folder = project()
+        let path = folder.root + "/out/policy.json"
+        mkdir(folder.root + "/out", 0o755)
+        let result = runMinRole(["generate", folder.root, "--format", "json", "--output", path])
+        #expect(result.status == 0)
+        #expect(result.output.isEmpty)
+        let written = readFile(path)
+        #expect(written.hasPrefix("{\n  \"schemaVersion\": 1"))
+        #expect(listFolder(folder.root + "/out") == ["policy.json"])
+    }
+
+    @Test func unwritableOutputLeavesNothing() {
+        let folder = project()
+        let result = runMinRole(["generate", folder.root, "--output", folder.root + "/no/such/folder/out.json"])
+        #expect(result.status != 0)
+        #expect(result.error.contains("cannot write"))
+    }
+
+    @Test func policyFormatNeedsOneFunction() {
+        let folder = project(["second/template.yaml": Self.goodTemplate.replacingOccurrences("Good:", "Second:"), "second/src/app.py": Self.goodCode])
+        let result = runMinRole(["generate", folder.root, "--format", "policy"])
+        #expect(result.status == 2)
+        #expect(result.error.contains("pass --function ID"))
+        #expect(result.error.contains("Good"))
+        #expect(result.error.contains("Second"))
+    }
+
+    @Test func unknownFunctionIsUsageError() {
+        let folder = project()
+        let result = runMinRole(["generate", folder.root, "--function", "Nope"])
+        #expect(result.status == 2)
+        #expect(result.error.contains("no function 'Nope'"))
+    }
+}
+
+extension String {
+    func replacingOccurrences(_ target: String, _ replacement: String) -> String {
+        split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
+    }
+}
+
+func readFile(_ path: String) -> String {
+    guard let file = fopen(path, "rb") else { return "" }
+    defer { fclose(file) }
+    var bytes: [UInt8] = []
+    var buffer = [UInt8](repeating: 0, count: 65536)
+    while true {
+        let count = fread(&buffer, 1, buffer.count, file)
+        if count <= 0 { break }
+        bytes += buffer[0..<count]
+    }
+    return String(decoding: bytes, as: UTF8.self)
+}
+
+func listFolder(_ path: String) -> [String] {
+    guard let directory = opendir(path) else { return [] }
+    defer { closedir(directory) }
+    var names: [String] = []
+    while let entry = readdir(directory) {
+        let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+        if name != "." && name != ".." { names.append(name) }
+    }
+    return names.sorted()
+}
