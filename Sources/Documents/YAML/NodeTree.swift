@@ -55,9 +55,10 @@ struct NodeTree {
         open.append(OpenCollection(isMapping: isMapping, tag: localTag, anchor: anchor, location: location))
     }
 
-    mutating func endCollection() {
+    mutating func endCollection() throws(DocumentError) {
         guard let collection = open.popLast() else { return }
-        let content: Node.Content = collection.isMapping ? .mapping(collection.pairs) : .sequence(collection.items)
+        let content: Node.Content =
+            collection.isMapping ? .mapping(try Self.applyingMergeKeys(collection.pairs)) : .sequence(collection.items)
         let node = Node(content, tag: collection.tag, location: collection.location)
         complete(node, nodeCount: collection.nodeCount, height: collection.height, anchor: collection.anchor)
     }
