@@ -17,7 +17,7 @@ struct HostileTemplateTests {
         let result = template.evaluate(node, diagnostics: diagnostics)
 
         #expect(result == .unknown("nested too deeply"))
-        #expect(diagnostics.diagnostics.map(\.code) == [.nestingTooDeep])
+        #expect(diagnostics.diagnostics.map(\.code) == [.evaluationTooDeep])
     }
 
     @Test func deepConditionNestingStops() {
@@ -32,7 +32,7 @@ struct HostileTemplateTests {
             "Deep", at: SourceLocation(file: "template.yaml"), diagnostics: diagnostics)
 
         #expect(value == nil)
-        #expect(diagnostics.diagnostics.map(\.code).contains(.nestingTooDeep))
+        #expect(diagnostics.diagnostics.map(\.code).contains(.evaluationTooDeep))
     }
 
     @Test func circularResourceNamesReported() {
@@ -64,7 +64,7 @@ struct HostileTemplateTests {
         let name = template.physicalName(of: "Queue200", diagnostics: diagnostics)
 
         #expect(name?.containsWildcard == true)
-        #expect(diagnostics.diagnostics.map(\.code).contains(.nestingTooDeep))
+        #expect(diagnostics.diagnostics.map(\.code).contains(.evaluationTooDeep))
     }
 
     @Test func tenThousandResourcesReadQuickly() throws {
