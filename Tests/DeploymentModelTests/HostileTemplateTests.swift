@@ -38,8 +38,12 @@ struct HostileTemplateTests {
     @Test func circularResourceNamesReported() {
         let (template, _) = makeTemplate([
             "Resources": [
-                "First": ["Type": "AWS::SQS::Queue", "Properties": ["QueueName": .tag("!Sub", "${Second.QueueName}-a")]],
-                "Second": ["Type": "AWS::SQS::Queue", "Properties": ["QueueName": .tag("!Sub", "${First.QueueName}-b")]],
+                "First": [
+                    "Type": "AWS::SQS::Queue", "Properties": ["QueueName": .tag("!Sub", "${Second.QueueName}-a")],
+                ],
+                "Second": [
+                    "Type": "AWS::SQS::Queue", "Properties": ["QueueName": .tag("!Sub", "${First.QueueName}-b")],
+                ],
             ]
         ])
         let diagnostics = DiagnosticSink()
@@ -71,7 +75,14 @@ struct HostileTemplateTests {
         var resources: [(String, TreeLiteral)] = []
         for index in 0..<2_500 {
             resources.append(("Queue\(index)", ["Type": "AWS::SQS::Queue"]))
-            resources.append(("Group\(index)", ["Type": "AWS::Logs::LogGroup", "Properties": ["LogGroupName": .tag("!Sub", .scalar("/aws/lambda/${Function\(index)}"))]]))
+            resources.append(
+                (
+                    "Group\(index)",
+                    [
+                        "Type": "AWS::Logs::LogGroup",
+                        "Properties": ["LogGroupName": .tag("!Sub", .scalar("/aws/lambda/${Function\(index)}"))],
+                    ]
+                ))
             resources.append(
                 (
                     "Function\(index)",

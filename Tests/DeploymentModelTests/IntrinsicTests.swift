@@ -81,9 +81,11 @@ struct IntrinsicTests {
         IntrinsicCase("{ 'Fn::Split': ['/', 'a/b'] }", .list([literal("a"), literal("b")])),
         IntrinsicCase("!Select [0, !Split ['/', !Sub '${Stage}/rest']]", literal("prod")),
         IntrinsicCase(
-            "!If [IsProd, !Ref Queue, none]", .choice(condition: "IsProd", whenTrue: ref("Queue"), whenFalse: literal("none"))),
+            "!If [IsProd, !Ref Queue, none]",
+            .choice(condition: "IsProd", whenTrue: ref("Queue"), whenFalse: literal("none"))),
         IntrinsicCase(
-            "{ 'Fn::If': [IsProd, a, b] }", .choice(condition: "IsProd", whenTrue: literal("a"), whenFalse: literal("b"))),
+            "{ 'Fn::If': [IsProd, a, b] }",
+            .choice(condition: "IsProd", whenTrue: literal("a"), whenFalse: literal("b"))),
         IntrinsicCase("!FindInMap [Sizes, prod, Memory]", literal("1024")),
         IntrinsicCase("{ 'Fn::FindInMap': [Sizes, !Ref Stage, Memory] }", literal("1024")),
         IntrinsicCase("!FindInMap [Sizes, !Ref AWS::Region, Names]", .list([literal("x"), literal("y")])),
@@ -96,7 +98,9 @@ struct IntrinsicTests {
         IntrinsicCase("{ Condition: IsProd }", literal("true")),
         IntrinsicCase("!Equals [!Ref Secret, x]", .unknown("Fn::Equals depends on values known only at deploy time")),
         IntrinsicCase("!GetAZs ''", .unknown("Fn::GetAZs returns Availability Zones known only at deploy time")),
-        IntrinsicCase("{ 'Fn::GetAZs': !Ref AWS::Region }", .unknown("Fn::GetAZs returns Availability Zones known only at deploy time")),
+        IntrinsicCase(
+            "{ 'Fn::GetAZs': !Ref AWS::Region }",
+            .unknown("Fn::GetAZs returns Availability Zones known only at deploy time")),
         IntrinsicCase("[a, !Ref Stage]", .list([literal("a"), literal("prod")])),
         IntrinsicCase("42", literal("42")),
     ]
@@ -139,7 +143,11 @@ struct IntrinsicTests {
 
         let value = loaded.probe()
 
-        #expect(value == .unknown(expression.hasPrefix("!") ? "unknown intrinsic function !Frobnicate" : "unknown intrinsic function Fn::Frobnicate"))
+        #expect(
+            value
+                == .unknown(
+                    expression.hasPrefix("!")
+                        ? "unknown intrinsic function !Frobnicate" : "unknown intrinsic function Fn::Frobnicate"))
         let errors = loaded.diagnostics.diagnostics.filter { $0.severity == .error }
         #expect(errors.map(\.code) == [.unknownIntrinsic])
         #expect(errors.first?.location?.file == "template.yaml")

@@ -117,9 +117,12 @@ struct ParameterConditionTests {
                   Value: !If [IsProd, !Ref AWS::NoValue, b]
             """)
 
-        #expect(loaded.probe() == .choice(condition: "IsProd", whenTrue: .pseudoParameter("AWS::NoValue"), whenFalse: .literal("b")))
-        #expect(loaded.messages(.note) == [
-            "value depends on condition 'IsProd'; both branches are kept (it is false with the current parameter values)"
-        ])
+        #expect(
+            loaded.probe()
+                == .choice(condition: "IsProd", whenTrue: .pseudoParameter("AWS::NoValue"), whenFalse: .literal("b")))
+        #expect(
+            loaded.messages(.note) == [
+                "value depends on condition 'IsProd'; both branches are kept (it is false with the current parameter values)"
+            ])
     }
 }

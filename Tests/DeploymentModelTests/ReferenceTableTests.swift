@@ -17,13 +17,15 @@ struct ReferenceTableTests {
         ReferenceCase(type: "AWS::S3::Bucket", refForm: .name, attributes: ["Arn": .arn]),
         ReferenceCase(type: "AWS::S3::AccessPoint", refForm: .name, attributes: ["Arn": .arn, "Name": .name]),
         ReferenceCase(type: "AWS::DynamoDB::Table", refForm: .name, attributes: ["Arn": .arn, "StreamArn": .arn]),
-        ReferenceCase(type: "AWS::Serverless::SimpleTable", refForm: .name, attributes: ["Arn": .arn, "StreamArn": .arn]),
+        ReferenceCase(
+            type: "AWS::Serverless::SimpleTable", refForm: .name, attributes: ["Arn": .arn, "StreamArn": .arn]),
         ReferenceCase(
             type: "AWS::SQS::Queue", refForm: .url, attributes: ["Arn": .arn, "QueueName": .name, "QueueUrl": .url]),
         ReferenceCase(type: "AWS::SNS::Topic", refForm: .arn, attributes: ["TopicName": .name, "TopicArn": .arn]),
         ReferenceCase(type: "AWS::Lambda::Function", refForm: .name, attributes: ["Arn": .arn]),
         ReferenceCase(type: "AWS::Serverless::Function", refForm: .name, attributes: ["Arn": .arn]),
-        ReferenceCase(type: "AWS::StepFunctions::StateMachine", refForm: .arn, attributes: ["Arn": .arn, "Name": .name]),
+        ReferenceCase(
+            type: "AWS::StepFunctions::StateMachine", refForm: .arn, attributes: ["Arn": .arn, "Name": .name]),
         ReferenceCase(type: "AWS::Serverless::StateMachine", refForm: .arn, attributes: ["Arn": .arn, "Name": .name]),
         ReferenceCase(type: "AWS::Events::EventBus", refForm: .name, attributes: ["Arn": .arn, "Name": .name]),
         ReferenceCase(type: "AWS::Kinesis::Stream", refForm: .name, attributes: ["Arn": .arn]),

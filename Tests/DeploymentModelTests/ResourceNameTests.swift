@@ -19,7 +19,9 @@ private let regional = "${AWS::Region}:${AWS::AccountId}"
 @Suite("Physical names, ARNs and keys")
 struct ResourceNameTests {
     static let cases: [NameCase] = [
-        NameCase(label: "generated bucket", resource: "Type: AWS::S3::Bucket", name: "${Subject}", arn: "\(prefix):s3:::${Subject}"),
+        NameCase(
+            label: "generated bucket", resource: "Type: AWS::S3::Bucket", name: "${Subject}",
+            arn: "\(prefix):s3:::${Subject}"),
         NameCase(
             label: "named bucket with KMS key",
             resource: """
@@ -64,7 +66,8 @@ struct ResourceNameTests {
             label: "generated simple table", resource: "Type: AWS::Serverless::SimpleTable", name: "${Subject}",
             arn: "\(prefix):dynamodb:\(regional):table/${Subject}"),
         NameCase(
-            label: "generated queue with key", resource: "Type: AWS::SQS::Queue\n    Properties: { KmsMasterKeyId: !Ref Key }",
+            label: "generated queue with key",
+            resource: "Type: AWS::SQS::Queue\n    Properties: { KmsMasterKeyId: !Ref Key }",
             name: "${Subject.QueueName}", arn: "\(prefix):sqs:\(regional):${Subject.QueueName}",
             key: "\(prefix):kms:\(regional):key/${Key}"),
         NameCase(
@@ -80,43 +83,54 @@ struct ResourceNameTests {
             resource: "Type: AWS::SQS::Queue\n    Properties: { QueueName: orders.fifo, FifoQueue: true }",
             name: "orders.fifo", arn: "\(prefix):sqs:\(regional):orders.fifo"),
         NameCase(
-            label: "generated topic with alias", resource: "Type: AWS::SNS::Topic\n    Properties: { KmsMasterKeyId: alias/alerts }",
+            label: "generated topic with alias",
+            resource: "Type: AWS::SNS::Topic\n    Properties: { KmsMasterKeyId: alias/alerts }",
             name: "${Subject.TopicName}", arn: "\(prefix):sns:\(regional):${Subject.TopicName}",
             key: "\(prefix):kms:\(regional):alias/alerts"),
         NameCase(
             label: "named topic with literal key ARN",
-            resource: "Type: AWS::SNS::Topic\n    Properties: { TopicName: alerts, KmsMasterKeyId: \"arn:aws:kms:eu-west-1:111122223333:key/k-1\" }",
+            resource:
+                "Type: AWS::SNS::Topic\n    Properties: { TopicName: alerts, KmsMasterKeyId: \"arn:aws:kms:eu-west-1:111122223333:key/k-1\" }",
             name: "alerts", arn: "\(prefix):sns:\(regional):alerts", key: "arn:aws:kms:eu-west-1:111122223333:key/k-1"),
         NameCase(
-            label: "generated secret", resource: "Type: AWS::SecretsManager::Secret\n    Properties: { KmsKeyId: !Ref Key }",
+            label: "generated secret",
+            resource: "Type: AWS::SecretsManager::Secret\n    Properties: { KmsKeyId: !Ref Key }",
             name: nil, arn: "${Subject}", key: "\(prefix):kms:\(regional):key/${Key}"),
         NameCase(
-            label: "named secret", resource: "Type: AWS::SecretsManager::Secret\n    Properties: { Name: app-db-creds }",
+            label: "named secret",
+            resource: "Type: AWS::SecretsManager::Secret\n    Properties: { Name: app-db-creds }",
             name: "app-db-creds", arn: "\(prefix):secretsmanager:\(regional):secret:app-db-creds-??????"),
         NameCase(
             label: "hierarchical parameter",
             resource: "Type: AWS::SSM::Parameter\n    Properties: { Name: /shop/prod/db-url, Type: String, Value: x }",
             name: "/shop/prod/db-url", arn: "\(prefix):ssm:\(regional):parameter/shop/prod/db-url"),
         NameCase(
-            label: "flat parameter", resource: "Type: AWS::SSM::Parameter\n    Properties: { Name: db-url, Type: String, Value: x }",
+            label: "flat parameter",
+            resource: "Type: AWS::SSM::Parameter\n    Properties: { Name: db-url, Type: String, Value: x }",
             name: "db-url", arn: "\(prefix):ssm:\(regional):parameter/db-url"),
         NameCase(
-            label: "generated parameter", resource: "Type: AWS::SSM::Parameter\n    Properties: { Type: String, Value: x }",
+            label: "generated parameter",
+            resource: "Type: AWS::SSM::Parameter\n    Properties: { Type: String, Value: x }",
             name: "${Subject}", arn: "\(prefix):ssm:\(regional):parameter/${Subject}"),
         NameCase(
             label: "generated state machine", resource: "Type: AWS::StepFunctions::StateMachine",
             name: "${Subject.Name}", arn: "\(prefix):states:\(regional):stateMachine:${Subject.Name}"),
         NameCase(
-            label: "named SAM state machine", resource: "Type: AWS::Serverless::StateMachine\n    Properties: { Name: checkout }",
+            label: "named SAM state machine",
+            resource: "Type: AWS::Serverless::StateMachine\n    Properties: { Name: checkout }",
             name: "checkout", arn: "\(prefix):states:\(regional):stateMachine:checkout"),
         NameCase(
-            label: "key", resource: "Type: AWS::KMS::Key", name: "${Subject}", arn: "\(prefix):kms:\(regional):key/${Subject}"),
+            label: "key", resource: "Type: AWS::KMS::Key", name: "${Subject}",
+            arn: "\(prefix):kms:\(regional):key/${Subject}"),
         NameCase(
             label: "kinesis stream with key",
-            resource: "Type: AWS::Kinesis::Stream\n    Properties: { Name: clicks, StreamEncryption: { EncryptionType: KMS, KeyId: !Ref KeyAlias } }",
-            name: "clicks", arn: "\(prefix):kinesis:\(regional):stream/clicks", key: "\(prefix):kms:\(regional):key/${Key}"),
+            resource:
+                "Type: AWS::Kinesis::Stream\n    Properties: { Name: clicks, StreamEncryption: { EncryptionType: KMS, KeyId: !Ref KeyAlias } }",
+            name: "clicks", arn: "\(prefix):kinesis:\(regional):stream/clicks",
+            key: "\(prefix):kms:\(regional):key/${Key}"),
         NameCase(
-            label: "function", resource: "Type: AWS::Serverless::Function\n    Properties: { FunctionName: !Sub \"${Stage}-worker\" }",
+            label: "function",
+            resource: "Type: AWS::Serverless::Function\n    Properties: { FunctionName: !Sub \"${Stage}-worker\" }",
             name: "prod-worker", arn: "\(prefix):lambda:\(regional):function:prod-worker"),
         NameCase(
             label: "log group", resource: "Type: AWS::Logs::LogGroup\n    Properties: { LogGroupName: /app/orders }",
@@ -125,7 +139,8 @@ struct ResourceNameTests {
             label: "event bus", resource: "Type: AWS::Events::EventBus\n    Properties: { Name: orders }",
             name: "orders", arn: "\(prefix):events:\(regional):event-bus/orders"),
         NameCase(
-            label: "role with path", resource: "Type: AWS::IAM::Role\n    Properties: { RoleName: reader, Path: /service/ }",
+            label: "role with path",
+            resource: "Type: AWS::IAM::Role\n    Properties: { RoleName: reader, Path: /service/ }",
             name: "reader", arn: "\(prefix):iam::${AWS::AccountId}:role/service/reader"),
         NameCase(
             label: "user pool", resource: "Type: AWS::Cognito::UserPool", name: "${Subject}",
@@ -165,7 +180,8 @@ struct ResourceNameTests {
 
     @Test func queueURLPattern() throws {
         let loaded = try LoadedTemplate(Self.template(subject: "Type: AWS::SQS::Queue"))
-        let expected = PatternString.parse("https://sqs.${AWS::Region}.${AWS::URLSuffix}/${AWS::AccountId}/${Subject.QueueName}")
+        let expected = PatternString.parse(
+            "https://sqs.${AWS::Region}.${AWS::URLSuffix}/${AWS::AccountId}/${Subject.QueueName}")
 
         #expect(loaded.template.pattern(for: .ref("Subject")) == expected)
         #expect(loaded.template.pattern(for: .getAtt("Subject", "QueueUrl")) == expected)
@@ -193,7 +209,8 @@ struct ResourceNameTests {
 
     @Test func patternsKeepBranchesApart() throws {
         let loaded = try LoadedTemplate(Self.template(subject: "Type: AWS::SNS::Topic"))
-        let value = TemplateValue.choice(condition: "C", whenTrue: .literal("a"), whenFalse: .getAtt("Subject", "TopicName"))
+        let value = TemplateValue.choice(
+            condition: "C", whenTrue: .literal("a"), whenFalse: .getAtt("Subject", "TopicName"))
 
         #expect(loaded.template.patterns(for: value) == [.parse("a"), .parse("${Subject.TopicName}")])
     }

@@ -41,7 +41,10 @@ struct SAMFunctionTests {
         #expect(worker.handler == "app.handler")
         #expect(worker.codeRoot == loaded.template.folder + "/src")
         #expect(worker.tracingActive)
-        #expect(worker.environment == ["STAGE": .literal("prod"), "LOG_LEVEL": .literal("debug"), "QUEUE_URL": .ref("Jobs")])
+        #expect(
+            worker.environment == [
+                "STAGE": .literal("prod"), "LOG_LEVEL": .literal("debug"), "QUEUE_URL": .ref("Jobs"),
+            ])
         #expect(
             worker.layers == [
                 .literal("arn:aws:lambda:eu-west-1:111122223333:layer:common:1"),
@@ -74,11 +77,12 @@ struct SAMFunctionTests {
         #expect(worker.existingPolicies.isEmpty)
         #expect(worker.events.isEmpty)
         let warnings = loaded.diagnostics.diagnostics.filter { $0.code == .propertyNotAllowedInGlobals }
-        #expect(warnings.map(\.message) == [
-            "SAM does not allow 'Role' in Globals.Function; it is ignored",
-            "SAM does not allow 'Policies' in Globals.Function; it is ignored",
-            "SAM does not allow 'Events' in Globals.Function; it is ignored",
-        ])
+        #expect(
+            warnings.map(\.message) == [
+                "SAM does not allow 'Role' in Globals.Function; it is ignored",
+                "SAM does not allow 'Policies' in Globals.Function; it is ignored",
+                "SAM does not allow 'Events' in Globals.Function; it is ignored",
+            ])
     }
 
     @Test func codeLocations() throws {

@@ -59,6 +59,11 @@ package struct DeploymentLoader: Sendable {
         return path.normalizedPath
     }
 
+    /// The path relative to the scanned root, as diagnostics show it.
+    package func relativePath(_ path: String) -> String {
+        SourceFileReader(root: absoluteRoot).displayPath(path)
+    }
+
     /// Overrides, then defaults. A parameter of an SSM type (`AWS::SSM::Parameter::Value<...>`)
     /// has as its default the name of an SSM parameter, whose value is read at deploy time.
     private func parameterValues(for template: Template, diagnostics: DiagnosticSink) -> [String: String] {
