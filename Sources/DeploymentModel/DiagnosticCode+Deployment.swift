@@ -16,7 +16,7 @@ extension DiagnosticCode {
     /// Conditions or resource names that refer to themselves through a chain.
     package static let circularReference = DiagnosticCode("MR2013")
     /// Intrinsic functions nested beyond the evaluation limit.
-    package static let nestingTooDeep = DiagnosticCode("MR2014")
+    package static let evaluationTooDeep = DiagnosticCode("MR2014")
     /// A value that depends on a condition (`Fn::If`); both branches are kept.
     package static let conditionalValue = DiagnosticCode("MR2015")
     /// A value imported from another stack (`Fn::ImportValue`), unknown here.

@@ -17,7 +17,7 @@ struct HostileTemplateTests {
         let result = template.evaluate(node, diagnostics: diagnostics)
 
         #expect(result == .unknown("nested too deeply"))
-        #expect(diagnostics.diagnostics.map(\.code) == [.nestingTooDeep])
+        #expect(diagnostics.diagnostics.map(\.code) == [.evaluationTooDeep])
     }
 
     @Test func deepConditionNestingStops() {
@@ -32,14 +32,18 @@ struct HostileTemplateTests {
             "Deep", at: SourceLocation(file: "template.yaml"), diagnostics: diagnostics)
 
         #expect(value == nil)
-        #expect(diagnostics.diagnostics.map(\.code).contains(.nestingTooDeep))
+        #expect(diagnostics.diagnostics.map(\.code).contains(.evaluationTooDeep))
     }
 
     @Test func circularResourceNamesReported() {
         let (template, _) = makeTemplate([
             "Resources": [
-                "First": ["Type": "AWS::SQS::Queue", "Properties": ["QueueName": .tag("!Sub", "${Second.QueueName}-a")]],
-                "Second": ["Type": "AWS::SQS::Queue", "Properties": ["QueueName": .tag("!Sub", "${First.QueueName}-b")]],
+                "First": [
+                    "Type": "AWS::SQS::Queue", "Properties": ["QueueName": .tag("!Sub", "${Second.QueueName}-a")],
+                ],
+                "Second": [
+                    "Type": "AWS::SQS::Queue", "Properties": ["QueueName": .tag("!Sub", "${First.QueueName}-b")],
+                ],
             ]
         ])
         let diagnostics = DiagnosticSink()
@@ -64,14 +68,21 @@ struct HostileTemplateTests {
         let name = template.physicalName(of: "Queue200", diagnostics: diagnostics)
 
         #expect(name?.containsWildcard == true)
-        #expect(diagnostics.diagnostics.map(\.code).contains(.nestingTooDeep))
+        #expect(diagnostics.diagnostics.map(\.code).contains(.evaluationTooDeep))
     }
 
     @Test func tenThousandResourcesReadQuickly() throws {
         var resources: [(String, TreeLiteral)] = []
         for index in 0..<2_500 {
             resources.append(("Queue\(index)", ["Type": "AWS::SQS::Queue"]))
-            resources.append(("Group\(index)", ["Type": "AWS::Logs::LogGroup", "Properties": ["LogGroupName": .tag("!Sub", .scalar("/aws/lambda/${Function\(index)}"))]]))
+            resources.append(
+                (
+                    "Group\(index)",
+                    [
+                        "Type": "AWS::Logs::LogGroup",
+                        "Properties": ["LogGroupName": .tag("!Sub", .scalar("/aws/lambda/${Function\(index)}"))],
+                    ]
+                ))
             resources.append(
                 (
                     "Function\(index)",

@@ -18,7 +18,7 @@ final class IntrinsicEvaluator {
         if depth >= Template.maximumEvaluationDepth {
             let message =
                 "value nests lists and intrinsic functions deeper than \(Template.maximumEvaluationDepth) levels"
-            report(.error, .nestingTooDeep, message, at: node, fix: "flatten the value")
+            report(.error, .evaluationTooDeep, message, at: node, fix: "flatten the value")
             return .unknown("nested too deeply")
         }
         depth += 1

@@ -16,22 +16,25 @@ package struct DeploymentLoader: Sendable {
     /// build output (`.aws-sam/`, `node_modules/`, `cdk.out`, `.git`, virtual environments).
     /// The paths are absolute and sorted.
     package func discoverTemplates(diagnostics: DiagnosticSink) -> [String] {
-        var discovery = TemplateDiscovery(root: absoluteRoot, diagnostics: diagnostics)
-        return discovery.walk()
+        TemplateDiscovery(root: absoluteRoot, diagnostics: diagnostics).templates()
     }
 
     /// Parses one template; returns `nil` and reports an error when it cannot be read or is not
     /// a template. Resources of the wrong shape are reported and left out.
     package func loadTemplate(at path: String, diagnostics: DiagnosticSink) -> Template? {
-        let absolute = path.hasPrefix("/") ? path : absoluteRoot + "/" + path
-        let display = displayPath(absolute)
+        let reader = SourceFileReader(root: absoluteRoot)
+        let absolute: String
         let root: Node
         do {
-            root = try DocumentReader.parse(contentsOf: absolute, displayPath: display)
+            absolute = try reader.resolve(path)
+            let document = try reader.readDocument(path)
+            for warning in document.warnings { diagnostics.report(warning) }
+            root = document.root
         } catch {
             diagnostics.report(error.diagnostic)
             return nil
         }
+        let display = reader.displayPath(path)
         guard root.mapping != nil else {
             diagnostics.report(
                 .error, .invalidTemplate, "template is not a mapping of sections", at: root.location,
@@ -57,10 +60,8 @@ package struct DeploymentLoader: Sendable {
     }
 
     /// The path relative to the scanned root, as diagnostics show it.
-    package func displayPath(_ absolute: String) -> String {
-        let base = absoluteRoot
-        if absolute.hasPrefix(base + "/") { return String(absolute.dropFirst(base.count + 1)) }
-        return absolute
+    package func relativePath(_ path: String) -> String {
+        SourceFileReader(root: absoluteRoot).displayPath(path)
     }
 
     /// Overrides, then defaults. A parameter of an SSM type (`AWS::SSM::Parameter::Value<...>`)

@@ -140,7 +140,7 @@ final class ReferenceResolver {
         }
         if inProgress.count >= Self.maximumChainLength {
             diagnostics.report(
-                .error, .nestingTooDeep,
+                .error, .evaluationTooDeep,
                 "resource names are built from a chain of more than \(Self.maximumChainLength) other resource names",
                 at: location, notes: ["the name is treated as unknown; shorten the chain"])
             return false
