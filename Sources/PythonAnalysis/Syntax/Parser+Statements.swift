@@ -154,6 +154,9 @@ extension Parser {
             level += current.kind == .dot ? 1 : 3
             advance()
         }
+        if level == 0 && isKeyword("import") {
+            throw SyntaxError(token: current, message: "expected a module name after 'from'")
+        }
         let module = isKeyword("import") ? "" : try parseDottedName()
         try expectKeyword("import")
         if current.kind == .star {

@@ -1,0 +1,112 @@
+import Diagnostics
+import SourceAnalysis
+
+extension CallCollector {
+    /// Decorators that do not register the function anywhere, so they do not make it reachable.
+    static let transparentDecorators: Set<String> = [
+        "staticmethod", "classmethod", "property", "lru_cache", "cache", "cached_property", "wraps", "setter",
+        "abstractmethod", "overload", "dataclass", "contextmanager", "asynccontextmanager",
+    ]
+
+    func walk(_ statements: [Statement], in scope: Int) {
+        for statement in statements { walk(statement, in: scope) }
+    }
+
+    private func walk(_ statement: Statement, in scope: Int) {
+        switch statement {
+        case .expression(let expression), .returnValue(let expression?):
+            visit(expression, in: scope)
+        case .assignment(let targets, let value):
+            visit(value, in: scope)
+            for target in targets { visit(target, in: scope) }
+        case .annotatedAssignment(_, _, let value?):
+            visit(value, in: scope)
+        case .augmentedAssignment(let target, let value):
+            visit(target, in: scope)
+            visit(value, in: scope)
+        case .importModules(let names):
+            for imported in names { importModule(imported.name) }
+        case .importFrom(let level, let module, let names):
+            walkFromImport(level: level, module: module, names: names)
+        case .function(let definition):
+            walkDefinition(definition, in: scope)
+        case .classDefinition(let definition):
+            walkClass(definition, in: scope)
+        case .forLoop(_, let iterable, let body):
+            visit(iterable, in: scope)
+            walk(body, in: scope)
+        case .with(let items, let body):
+            for (context, _) in items { visitContext(context, in: scope) }
+            walk(body, in: scope)
+        case .exceptHandler(let type, _, let body):
+            if let type { visit(type, in: scope) }
+            walk(body, in: scope)
+        case .block(let headers, let body):
+            for header in headers { visit(header, in: scope) }
+            walk(body, in: scope)
+        case .other(let expressions):
+            for expression in expressions { visit(expression, in: scope) }
+        case .returnValue(nil), .annotatedAssignment, .global:
+            break
+        }
+    }
+
+    private func walkFromImport(level: Int, module: String, names: [ImportedName]) {
+        let importer = program.modules[currentModule]
+        guard let absolute = ScopeBuilder.absoluteModule(level: level, module: module, importer: importer) else { return }
+        importModule(absolute)
+        for imported in names {
+            if let id = loader.module(named: absolute + "." + imported.name) { enqueue(.module(id)) }
+            if absolute.hasPrefix("aws_lambda_powertools") && imported.name == "Tracer" { markXRaySampling() }
+        }
+    }
+
+    /// A `def` runs its decorators and defaults; a registering decorator (`@app.route(...)`)
+    /// makes the function reachable, because a framework will call it.
+    private func walkDefinition(_ definition: FunctionDefinition, in scope: Int) {
+        for decorator in definition.decorators { visit(decorator, in: scope) }
+        for parameter in definition.parameters {
+            if let defaultValue = parameter.defaultValue { visit(defaultValue, in: scope) }
+        }
+        let builder = ScopeBuilder(program: program, moduleID: currentModule)
+        let registers = definition.decorators.contains { decorator in
+            guard let name = builder.decoratorName(decorator) else { return true }
+            return !Self.transparentDecorators.contains(name)
+        }
+        guard registers, let id = functionID(definition, in: scope) else { return }
+        enqueue(.function(id))
+    }
+
+    private func walkClass(_ definition: ClassDefinition, in scope: Int) {
+        for base in definition.bases { visit(base.value, in: scope) }
+        for decorator in definition.decorators { visit(decorator, in: scope) }
+        guard let bindings = program.scopes[scope].bindings[definition.name] else { return }
+        for case .classDefinition(let id) in bindings where program.classes[id].definition.position == definition.position {
+            walk(definition.body, in: program.classes[id].scope)
+        }
+    }
+
+    private func functionID(_ definition: FunctionDefinition, in scope: Int) -> Int? {
+        var target = scope
+        if program.scopes[scope].globalNames.contains(definition.name) {
+            target = program.modules[program.scopes[scope].module].scope
+        }
+        for case .function(let id) in program.scopes[target].bindings[definition.name] ?? []
+        where program.functions[id].definition.position == definition.position {
+            return id
+        }
+        return nil
+    }
+
+    /// A `with` context that is a local object runs its `__enter__` and `__exit__` methods.
+    private func visitContext(_ context: Expression, in scope: Int) {
+        visit(context, in: scope)
+        for case .instance(let classID) in evaluator.evaluate(context, in: scope).alternatives {
+            for name in ["__enter__", "__exit__", "__aenter__", "__aexit__"] {
+                if let method = program.method(named: name, inClass: classID, bases: evaluator.baseClasses) {
+                    enqueue(.function(method))
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,144 @@
+import Diagnostics
+import IAMCatalog
+import SourceAnalysis
+
+/// Walks the code a handler can run, starting from its module and function: the module-scope
+/// code of every local module imported on the way, and each local function or method that
+/// reachable code calls or passes as a value. Every call found there is offered to the SDK
+/// recognizers. A function is walked again when new call sites change what its parameters can
+/// hold, up to `maximumPasses` times.
+final class CallCollector {
+    enum Body: Hashable {
+        case module(Int)
+        case function(Int)
+    }
+
+    static let maximumPasses = 8
+    static let maximumParameterValues = 16
+
+    let program: Program
+    let loader: ModuleLoader
+    let evaluator: Evaluator
+    let recognizer: SDKCallRecognizer
+    let diagnostics: DiagnosticSink
+    private var queue: [Body] = []
+    private var queueStart = 0
+    private var queued: Set<Body> = []
+    private var passes: [Body: Int] = [:]
+    private var callsByBody: [Body: [SDKCall]] = [:]
+    private var currentCalls: [SDKCall] = []
+    private(set) var currentModule = 0
+    private(set) var usesXRaySampling = false
+
+    init(program: Program, loader: ModuleLoader, evaluator: Evaluator, diagnostics: DiagnosticSink) {
+        self.program = program
+        self.loader = loader
+        self.evaluator = evaluator
+        self.diagnostics = diagnostics
+        self.recognizer = SDKCallRecognizer(evaluator: evaluator, catalog: evaluator.catalog, diagnostics: diagnostics)
+    }
+
+    var calls: [SDKCall] {
+        let unique = Set(callsByBody.values.joined())
+        return unique.sorted { left, right in
+            if left.location != right.location { return left.location < right.location }
+            if left.client != right.client { return left.client < right.client }
+            if left.operation != right.operation { return left.operation < right.operation }
+            return "\(left.arguments)" < "\(right.arguments)"
+        }
+    }
+
+    func enqueue(_ body: Body) {
+        guard !queued.contains(body), passes[body, default: 0] < Self.maximumPasses else { return }
+        queued.insert(body)
+        queue.append(body)
+    }
+
+    func run() {
+        while queueStart < queue.count {
+            let body = queue[queueStart]
+            queueStart += 1
+            queued.remove(body)
+            process(body)
+        }
+    }
+
+    private func process(_ body: Body) {
+        passes[body, default: 0] += 1
+        currentCalls = []
+        switch body {
+        case .module(let id):
+            currentModule = id
+            walk(program.modules[id].statements, in: program.modules[id].scope)
+        case .function(let id):
+            let function = program.functions[id]
+            currentModule = function.module
+            walk(function.definition.body, in: function.scope)
+        }
+        callsByBody[body] = currentCalls
+    }
+
+    /// Reads the module and the packages above it, queuing their module-scope code.
+    func importModule(_ name: String) {
+        let components = name.split(separator: ".")
+        for count in 1...max(1, components.count) {
+            let prefix = components.prefix(count).joined(separator: ".")
+            if let id = loader.module(named: prefix) { enqueue(.module(id)) }
+        }
+        if name.hasPrefix("aws_xray_sdk") { usesXRaySampling = true }
+    }
+
+    func location(of position: SourcePosition) -> SourceLocation {
+        SourceLocation(file: program.modules[currentModule].displayPath, line: position.line, column: position.column)
+    }
+
+    func record(_ calls: [SDKCall]) { currentCalls += calls }
+
+    func markXRaySampling() { usesXRaySampling = true }
+
+    // MARK: Call sites of local functions
+
+    /// Records the values a call passes to a local function's parameters, and queues the
+    /// function (again, when the values are new).
+    func recordCall(to id: Int, arguments: [Argument], in scope: Int, skipsFirstParameter: Bool) {
+        let function = program.functions[id]
+        var parameters = function.definition.parameters
+        if skipsFirstParameter && function.bindsFirstParameter && !parameters.isEmpty { parameters.removeFirst() }
+        var given: [String: Value] = [:]
+        var positionalIndex = 0
+        for argument in arguments {
+            switch argument.kind {
+            case .positional:
+                guard positionalIndex < parameters.count, parameters[positionalIndex].kind == .normal else { continue }
+                given[parameters[positionalIndex].name] = evaluator.evaluate(argument.value, in: scope)
+                positionalIndex += 1
+            case .keyword(let name):
+                given[name] = evaluator.evaluate(argument.value, in: scope)
+            default:
+                continue
+            }
+        }
+        var changed = false
+        for parameter in parameters where parameter.kind == .normal {
+            var value = given[parameter.name]
+            if value == nil, let defaultValue = parameter.defaultValue {
+                value = evaluator.evaluate(defaultValue, in: function.definingScope)
+            }
+            guard let value else { continue }
+            changed = addParameterValue(value, function: id, parameter: parameter.name) || changed
+        }
+        if changed && passes[.function(id)] != nil { evaluator.invalidateCaches() }
+        if changed || passes[.function(id)] == nil { enqueue(.function(id)) }
+    }
+
+    private func addParameterValue(_ value: Value, function: Int, parameter: String) -> Bool {
+        var values = evaluator.parameterValues[function]?[parameter] ?? []
+        var isNew = false
+        for member in value.alternatives where !values.contains(member) && values.count < Self.maximumParameterValues {
+            values.append(member)
+            isNew = true
+        }
+        evaluator.parameterValues[function, default: [:]][parameter] = values
+        return isNew
+    }
+}

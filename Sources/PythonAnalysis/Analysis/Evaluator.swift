@@ -1,0 +1,162 @@
+import IAMCatalog
+import SourceAnalysis
+
+/// Works out what expressions can hold, following names through assignments, imports,
+/// parameters (from the call sites seen so far) and return values. Evaluation has no side
+/// effects; recursion and total work are bounded so that cyclic or huge programs end.
+final class Evaluator {
+    static let maximumDepth = 40
+    static let maximumSteps = 200_000
+
+    let program: Program
+    let loader: ModuleLoader
+    let catalog: Catalog
+    /// Values each parameter received at the call sites seen so far, by function and name.
+    var parameterValues: [Int: [String: [Value]]] = [:]
+    private var depth = 0
+    private var steps = 0
+    private(set) var hitLimit = false
+    private var inProgress: Set<String> = []
+    private var returnValues: [Int: Value] = [:]
+
+    init(program: Program, loader: ModuleLoader, catalog: Catalog) {
+        self.program = program
+        self.loader = loader
+        self.catalog = catalog
+    }
+
+    /// Forgets cached return values, after new call sites changed what parameters can hold.
+    func invalidateCaches() { returnValues.removeAll() }
+
+    func evaluate(_ expression: Expression, in scope: Int) -> Value {
+        steps += 1
+        guard depth < Self.maximumDepth, steps < Self.maximumSteps else {
+            hitLimit = true
+            return .unknown("too complex to follow")
+        }
+        depth += 1
+        defer { depth -= 1 }
+        return evaluateUnguarded(expression, in: scope)
+    }
+
+    private func evaluateUnguarded(_ expression: Expression, in scope: Int) -> Value {
+        switch expression {
+        case .name(let name, _): return value(ofName: name, in: scope)
+        case .string(let parts): return .data(stringValue(parts, in: scope))
+        case .number(let text): return .data(.literal(text))
+        case .constant(let name): return name == "None" ? .none : .data(.literal(name))
+        case .attribute(let base, let name, _): return attribute(name, of: evaluate(base, in: scope))
+        case .call(let callee, let arguments, _):
+            return result(ofCalling: evaluate(callee, in: scope), with: arguments, in: scope)
+        case .subscript(let base, let indexes):
+            return subscriptValue(evaluate(base, in: scope), indexes, in: scope)
+        case .binary(let first, let rest): return binaryValue(first, rest, in: scope)
+        case .boolean(let word, let operands): return booleanValue(word, operands, in: scope)
+        case .conditional(let value, _, let otherwise):
+            return .union(of: [evaluate(value, in: scope), evaluate(otherwise, in: scope)])
+        case .tuple(let items), .list(let items), .set(let items):
+            return .data(.list(items.map { evaluate($0, in: scope).symbolic }))
+        case .dictionary(let entries): return dictionaryValue(entries, in: scope)
+        case .await(let inner), .namedAssignment(_, let inner): return evaluate(inner, in: scope)
+        default: return .unknown("an expression computed at run time")
+        }
+    }
+
+    // MARK: Names
+
+    func value(ofName name: String, in scope: Int) -> Value {
+        guard let found = program.lookup(name, from: scope) else { return .external("builtins." + name) }
+        if found.bindings.isEmpty {
+            for module in found.starModules {
+                if let id = loader.module(named: module), let bindings = program.scopes[program.modules[id].scope].bindings[name] {
+                    return values(of: bindings, name: name, scope: program.modules[id].scope)
+                }
+            }
+            return .external("builtins." + name)
+        }
+        return values(of: found.bindings, name: name, scope: scope)
+    }
+
+    private func values(of bindings: [Binding], name: String, scope: Int) -> Value {
+        let key = "\(scope):\(name)"
+        guard inProgress.insert(key).inserted else { return .unknown("'\(name)' depends on itself") }
+        defer { inProgress.remove(key) }
+        return .union(of: bindings.map { value(of: $0, name: name) })
+    }
+
+    private func value(of binding: Binding, name: String) -> Value {
+        switch binding {
+        case .value(let expression, let scope): return evaluate(expression, in: scope)
+        case .function(let id): return .function(id)
+        case .classDefinition(let id): return .classObject(id)
+        case .module(let module): return loader.module(named: module) != nil ? .module(module) : .external(module)
+        case .importedName(let module, let imported): return importedValue(module: module, name: imported)
+        case .parameter(let function, let index): return parameterValue(function: function, index: index)
+        case .instanceParameter(let classID): return .instance(classID)
+        case .iteration(let iterable, let scope): return itemValue(of: evaluate(iterable, in: scope), name: name)
+        case .context(let expression, let scope): return evaluate(expression, in: scope)
+        case .unpacked(let expression, let scope, let index):
+            if case .data(.list(let items)) = evaluate(expression, in: scope), index < items.count {
+                return .data(items[index])
+            }
+            return .unknown("'\(name)' is unpacked from a value computed at run time")
+        case .annotation(let annotation, let scope): return typeValue(annotation, in: scope) ?? .unknown("'\(name)'")
+        case .unknown(let reason): return .unknown(reason)
+        }
+    }
+
+    func importedValue(module: String, name: String) -> Value {
+        guard let id = loader.module(named: module) else { return .external(module + "." + name) }
+        let scope = program.modules[id].scope
+        if program.scopes[scope].bindings[name] != nil || !program.scopes[scope].starImports.isEmpty {
+            let found = value(ofName: name, in: scope)
+            if case .external(let path) = found, path == "builtins." + name {
+                if loader.module(named: module + "." + name) != nil { return .module(module + "." + name) }
+            }
+            return found
+        }
+        if loader.module(named: module + "." + name) != nil { return .module(module + "." + name) }
+        return .unknown("'\(name)' is not defined in module '\(module)'")
+    }
+
+    private func parameterValue(function id: Int, index: Int) -> Value {
+        let function = program.functions[id]
+        let parameter = function.definition.parameters[index]
+        var values = parameterValues[id]?[parameter.name] ?? []
+        if let annotation = parameter.annotation, let typed = typeValue(annotation, in: function.definingScope) {
+            values.append(typed)
+        }
+        if values.isEmpty, let defaultValue = parameter.defaultValue {
+            values.append(evaluate(defaultValue, in: function.definingScope))
+        }
+        if values.isEmpty {
+            return .unknown("parameter '\(parameter.name)' of '\(function.name)' is known only at run time")
+        }
+        return .union(of: values)
+    }
+
+    private func itemValue(of iterable: Value, name: String) -> Value {
+        switch iterable {
+        case .data(.list(let items)): return .union(of: items.map { .data($0) })
+        case .collectionResult(let reference, _), .collection(let reference, _):
+            return .unknown("an item listed from \(reference.resource)")
+        default: return .unknown("'\(name)' is an item of a value computed at run time")
+        }
+    }
+
+    /// The return values of a local function, for factories such as `def get_client(): ...`.
+    func returnValue(of id: Int) -> Value {
+        if let cached = returnValues[id] { return cached }
+        let key = "return:\(id)"
+        guard inProgress.insert(key).inserted else { return .unknown("a recursive function's result") }
+        defer { inProgress.remove(key) }
+        let function = program.functions[id]
+        var results: [Value] = []
+        StatementWalker.forEachReturn(in: function.definition.body) { expression in
+            results.append(expression.map { evaluate($0, in: function.scope) } ?? .none)
+        }
+        let value = results.isEmpty ? Value.none : .union(of: results)
+        returnValues[id] = value
+        return value
+    }
+}

@@ -1,0 +1,128 @@
+import Diagnostics
+
+/// Finds and reads the local modules of a function's code: `a.b` is `a/b.py` or
+/// `a/b/__init__.py` under the code root, and a folder without `__init__.py` is a namespace
+/// package. A module is read once, so circular imports end.
+final class ModuleLoader {
+    let program: Program
+    let codeRoot: String
+    let rootForDisplay: String
+    let diagnostics: DiagnosticSink
+    private let files: SourceFiles
+    private var absent: Set<String> = []
+    private(set) var filesRead: [String] = []
+    private(set) var bytesRead = 0
+
+    init(program: Program, codeRoot: String, rootForDisplay: String, diagnostics: DiagnosticSink) {
+        self.program = program
+        self.codeRoot = codeRoot.hasSuffix("/") && codeRoot.count > 1 ? String(codeRoot.dropLast()) : codeRoot
+        self.rootForDisplay = rootForDisplay
+        self.diagnostics = diagnostics
+        self.files = SourceFiles(root: codeRoot)
+    }
+
+    func displayPath(_ path: String) -> String {
+        var root = rootForDisplay
+        if root.hasSuffix("/") { root.removeLast() }
+        if !root.isEmpty && path.hasPrefix(root + "/") { return String(path.dropFirst(root.count + 1)) }
+        return path
+    }
+
+    /// The local module's index, reading it on first use; `nil` for a module that is not in
+    /// the code (the standard library or a third-party package).
+    func module(named name: String) -> Int? {
+        if let id = program.moduleIDs[name] { return id }
+        if absent.contains(name) { return nil }
+        let components = name.split(separator: ".", omittingEmptySubsequences: false)
+        guard !components.isEmpty, components.allSatisfy(Self.isIdentifier) else {
+            absent.insert(name)
+            return nil
+        }
+        let base = codeRoot + "/" + components.joined(separator: "/")
+        if SourceFiles.isDirectory(base + ".py") == false {
+            return load(name: name, path: base + ".py", isPackage: false)
+        }
+        if SourceFiles.isDirectory(base) == true {
+            if SourceFiles.isDirectory(base + "/__init__.py") == false {
+                return load(name: name, path: base + "/__init__.py", isPackage: true)
+            }
+            return addModule(name: name, displayPath: displayPath(base), isPackage: true, statements: [])
+        }
+        absent.insert(name)
+        return nil
+    }
+
+    private static func isIdentifier(_ component: Substring) -> Bool {
+        guard let first = component.utf8.first, ByteClass.isIdentifierStart(first) else { return false }
+        return component.utf8.allSatisfy(ByteClass.isIdentifierContinuation)
+    }
+
+    /// The file a module name would be read from, for messages about a missing handler.
+    func expectedPath(of name: String) -> String {
+        displayPath(codeRoot + "/" + name.split(separator: ".").joined(separator: "/") + ".py")
+    }
+
+    private func load(name: String, path: String, isPackage: Bool) -> Int? {
+        let display = displayPath(path)
+        let bytes: [UInt8]
+        switch files.read(path) {
+        case .success(let read): bytes = read
+        case .failure(let failure):
+            report(failure, path: display)
+            absent.insert(name)
+            return nil
+        }
+        filesRead.append(display)
+        bytesRead += bytes.count
+        let file = TokenizedFile(bytes: bytes)
+        reportTokenProblems(file, path: display)
+        var parser = Parser(file: file)
+        let statements = parser.parseModule()
+        for problem in parser.problems {
+            let location = SourceLocation(file: display, line: problem.position.line, column: problem.position.column)
+            diagnostics.report(
+                .warning, .pythonUnparsedStatement, "cannot parse this statement: \(problem.message)", at: location,
+                notes: ["SDK calls in this statement are not analyzed; check that the file is valid Python 3"])
+        }
+        return addModule(name: name, displayPath: display, isPackage: isPackage, statements: statements)
+    }
+
+    private func addModule(name: String, displayPath: String, isPackage: Bool, statements: [Statement]) -> Int {
+        let id = program.modules.count
+        let scope = program.addScope(ScopeInfo(parent: nil, module: id))
+        program.modules.append(
+            ModuleInfo(name: name, displayPath: displayPath, isPackage: isPackage, scope: scope, statements: statements))
+        program.moduleIDs[name] = id
+        ScopeBuilder(program: program, moduleID: id).bindStatements(statements, in: scope)
+        return id
+    }
+
+    private func reportTokenProblems(_ file: TokenizedFile, path: String) {
+        for problem in file.problems {
+            let column = file.column(of: Int32(problem.offset), line: Int32(problem.line))
+            diagnostics.report(
+                .error, .pythonInvalidSource, problem.message,
+                at: SourceLocation(file: path, line: problem.line, column: column))
+        }
+        if file.problemCount > file.problems.count {
+            diagnostics.report(
+                .note, .pythonMoreProblems,
+                "\(file.problemCount - file.problems.count) more problems in this file are not listed",
+                at: SourceLocation(file: path))
+        }
+    }
+
+    private func report(_ failure: SourceFiles.Failure, path: String) {
+        let message: String
+        switch failure {
+        case .missing: message = "cannot read '\(path)': the file does not exist"
+        case .outsideRoot(let resolved):
+            message = "cannot read '\(path)': it resolves to '\(resolved)', outside the code root; move the file into it"
+        case .tooLarge(let size):
+            message =
+                "cannot read '\(path)': it has \(size) bytes, more than the limit of \(SourceFiles.maximumFileSize)"
+        case .unreadable(let reason): message = "cannot read '\(path)': \(reason)"
+        }
+        diagnostics.report(.error, .pythonFileUnreadable, message, at: SourceLocation(file: path))
+    }
+}

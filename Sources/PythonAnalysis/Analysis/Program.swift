@@ -1,0 +1,113 @@
+/// How a name got its value in a scope. The analysis is flow-insensitive: every binding of a
+/// name anywhere in its scope is a possible value.
+enum Binding: Sendable {
+    case value(Expression, scope: Int)
+    case function(Int)
+    case classDefinition(Int)
+    /// `import a.b` binds `a`; `import a.b as c` binds `c` to `a.b`.
+    case module(String)
+    /// `from module import name`, with the module name made absolute.
+    case importedName(module: String, name: String)
+    case parameter(function: Int, index: Int)
+    /// The first parameter of a method: an instance of the class.
+    case instanceParameter(classID: Int)
+    /// A `for` target: one item of the iterable.
+    case iteration(Expression, scope: Int)
+    /// A `with ... as` target.
+    case context(Expression, scope: Int)
+    /// One element of a tuple assignment whose value is not a tuple literal.
+    case unpacked(Expression, scope: Int, index: Int)
+    /// `name: Type` without a value.
+    case annotation(Expression, scope: Int)
+    case unknown(String)
+}
+
+struct ScopeInfo {
+    /// The scope names are looked up in next; class scopes are never a parent of functions.
+    var parent: Int?
+    var module: Int
+    var function: Int?
+    var classID: Int?
+    var bindings: [String: [Binding]] = [:]
+    var globalNames: Set<String> = []
+    /// Modules named by `from module import *`, made absolute.
+    var starImports: [String] = []
+}
+
+struct FunctionInfo {
+    var name: String
+    var definition: FunctionDefinition
+    var module: Int
+    /// The function's own scope.
+    var scope: Int
+    /// The scope the function is defined in, where its defaults and decorators are evaluated.
+    var definingScope: Int
+    var classID: Int?
+    /// True when the first parameter is the instance (`self`) or the class (`cls`).
+    var bindsFirstParameter: Bool
+}
+
+struct ClassInfo {
+    var name: String
+    var definition: ClassDefinition
+    var module: Int
+    var scope: Int
+    var definingScope: Int
+    var methods: [String: Int] = [:]
+    /// `self.name = value` in any method.
+    var instanceAttributes: [String: [(Expression, scope: Int)]] = [:]
+}
+
+struct ModuleInfo {
+    var name: String
+    var displayPath: String
+    var isPackage: Bool
+    var scope: Int
+    var statements: [Statement]
+}
+
+/// Every module, scope, function and class the analysis has read, addressed by index.
+final class Program {
+    var modules: [ModuleInfo] = []
+    var moduleIDs: [String: Int] = [:]
+    var scopes: [ScopeInfo] = []
+    var functions: [FunctionInfo] = []
+    var classes: [ClassInfo] = []
+
+    func addScope(_ scope: ScopeInfo) -> Int {
+        scopes.append(scope)
+        return scopes.count - 1
+    }
+
+    func bind(_ name: String, _ binding: Binding, in scope: Int) {
+        var target = scope
+        if scopes[scope].globalNames.contains(name) { target = modules[scopes[scope].module].scope }
+        scopes[target].bindings[name, default: []].append(binding)
+    }
+
+    /// The bindings a name has where `scope` looks it up, following Python's rules: local,
+    /// enclosing functions, module (with its star imports), then nothing (a builtin).
+    func lookup(_ name: String, from scope: Int) -> (bindings: [Binding], starModules: [String])? {
+        var current: Int? = scope
+        if scopes[scope].globalNames.contains(name) { current = modules[scopes[scope].module].scope }
+        while let index = current {
+            let info = scopes[index]
+            if let bindings = info.bindings[name] { return (bindings, []) }
+            if info.parent == nil && !info.starImports.isEmpty { return ([], info.starImports) }
+            current = info.parent
+        }
+        return nil
+    }
+
+    /// A method by name in the class or its local base classes, searched depth first.
+    func method(named name: String, inClass classID: Int, bases: (Int) -> [Int]) -> Int? {
+        var visited: Set<Int> = []
+        var pending = [classID]
+        while let next = pending.popLast() {
+            guard visited.insert(next).inserted else { continue }
+            if let method = classes[next].methods[name] { return method }
+            pending += bases(next).reversed()
+        }
+        return nil
+    }
+}

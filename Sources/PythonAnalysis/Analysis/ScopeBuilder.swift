@@ -1,0 +1,170 @@
+/// Records the bindings of a module's statements: assignments, imports, functions and classes,
+/// each in the scope Python gives it. Nested functions and classes get their own scopes.
+struct ScopeBuilder {
+    let program: Program
+    let moduleID: Int
+
+    /// Absolute name of the module `from` names, or `nil` when a relative import climbs
+    /// above the top-level package.
+    static func absoluteModule(level: Int, module: String, importer: ModuleInfo) -> String? {
+        guard level > 0 else { return module }
+        var package = importer.name.split(separator: ".").map(String.init)
+        if !importer.isPackage { package.removeLast() }
+        guard level - 1 <= package.count else { return nil }
+        package.removeLast(level - 1)
+        if !module.isEmpty { package.append(module) }
+        return package.isEmpty ? nil : package.joined(separator: ".")
+    }
+
+    func bindStatements(_ statements: [Statement], in scope: Int) {
+        for statement in statements { bindStatement(statement, in: scope) }
+    }
+
+    private func bindStatement(_ statement: Statement, in scope: Int) {
+        switch statement {
+        case .assignment(let targets, let value):
+            for target in targets { bindTarget(target, value: value, in: scope) }
+        case .annotatedAssignment(let target, let annotation, let value):
+            if let value {
+                bindTarget(target, value: value, in: scope)
+            } else if case .name(let name, _) = target {
+                program.bind(name, .annotation(annotation, scope: scope), in: scope)
+            }
+        case .importModules(let names):
+            for imported in names {
+                let bound = imported.alias ?? String(imported.name.split(separator: ".")[0])
+                program.bind(bound, .module(imported.alias == nil ? bound : imported.name), in: scope)
+            }
+        case .importFrom(let level, let module, let names):
+            bindFromImport(level: level, module: module, names: names, in: scope)
+        case .global(let names):
+            program.scopes[scope].globalNames.formUnion(names)
+        case .function(let definition):
+            let id = addFunction(definition, in: scope)
+            program.bind(definition.name, .function(id), in: scope)
+        case .classDefinition(let definition):
+            let id = addClass(definition, in: scope)
+            program.bind(definition.name, .classDefinition(id), in: scope)
+        case .forLoop(let target, let iterable, let body):
+            for (name, _) in names(in: target) { program.bind(name, .iteration(iterable, scope: scope), in: scope) }
+            bindStatements(body, in: scope)
+        case .with(let items, let body):
+            for (context, target) in items {
+                if case .name(let name, _)? = target { program.bind(name, .context(context, scope: scope), in: scope) }
+            }
+            bindStatements(body, in: scope)
+        case .exceptHandler(_, let name, let body):
+            if let name { program.bind(name, .unknown("the caught exception"), in: scope) }
+            bindStatements(body, in: scope)
+        case .block(_, let body):
+            bindStatements(body, in: scope)
+        case .expression, .augmentedAssignment, .returnValue, .other:
+            break
+        }
+    }
+
+    private func bindFromImport(level: Int, module: String, names: [ImportedName], in scope: Int) {
+        let importer = program.modules[moduleID]
+        guard let absolute = Self.absoluteModule(level: level, module: module, importer: importer) else {
+            for imported in names {
+                program.bind(imported.alias ?? imported.name, .unknown("a relative import outside the code"), in: scope)
+            }
+            return
+        }
+        if names.isEmpty {
+            program.scopes[scope].starImports.append(absolute)
+            return
+        }
+        for imported in names {
+            program.bind(imported.alias ?? imported.name, .importedName(module: absolute, name: imported.name), in: scope)
+        }
+    }
+
+    private func bindTarget(_ target: Expression, value: Expression, in scope: Int) {
+        switch target {
+        case .name(let name, _):
+            program.bind(name, .value(value, scope: scope), in: scope)
+        case .tuple(let elements), .list(let elements):
+            if case .tuple(let values) = value, values.count == elements.count {
+                for (element, item) in zip(elements, values) { bindTarget(element, value: item, in: scope) }
+                return
+            }
+            for (index, element) in elements.enumerated() {
+                if case .name(let name, _) = element {
+                    program.bind(name, .unpacked(value, scope: scope, index: index), in: scope)
+                }
+            }
+        case .attribute(.name(let receiver, _), let attribute, _):
+            bindInstanceAttribute(receiver: receiver, attribute: attribute, value: value, in: scope)
+        default:
+            break
+        }
+    }
+
+    /// `self.client = boto3.client(...)` inside a method records an instance attribute.
+    private func bindInstanceAttribute(receiver: String, attribute: String, value: Expression, in scope: Int) {
+        guard let functionID = program.scopes[scope].function else { return }
+        let function = program.functions[functionID]
+        guard let classID = function.classID, function.bindsFirstParameter,
+            function.definition.parameters.first?.name == receiver
+        else { return }
+        program.classes[classID].instanceAttributes[attribute, default: []].append((value, scope: scope))
+    }
+
+    private func names(in target: Expression) -> [(String, Int)] {
+        switch target {
+        case .name(let name, _): return [(name, 0)]
+        case .tuple(let items), .list(let items):
+            return items.enumerated().compactMap { index, item in
+                if case .name(let name, _) = item { return (name, index) }
+                return nil
+            }
+        default: return []
+        }
+    }
+
+    // MARK: Functions and classes
+
+    private func addFunction(_ definition: FunctionDefinition, in scope: Int) -> Int {
+        let defining = program.scopes[scope]
+        let classID = defining.classID
+        let parent = classID != nil ? defining.parent : scope
+        let id = program.functions.count
+        let own = program.addScope(ScopeInfo(parent: parent, module: moduleID, function: id))
+        let isStatic = definition.decorators.contains { decoratorName($0) == "staticmethod" }
+        let isClassMethod = definition.decorators.contains { decoratorName($0) == "classmethod" }
+        program.functions.append(
+            FunctionInfo(
+                name: definition.name, definition: definition, module: moduleID, scope: own, definingScope: scope,
+                classID: classID, bindsFirstParameter: classID != nil && !isStatic && !definition.parameters.isEmpty))
+        if let classID { program.classes[classID].methods[definition.name] = id }
+        for (index, parameter) in definition.parameters.enumerated() {
+            var binding = Binding.parameter(function: id, index: index)
+            if index == 0, let classID, program.functions[id].bindsFirstParameter {
+                binding = isClassMethod ? .classDefinition(classID) : .instanceParameter(classID: classID)
+            }
+            program.bind(parameter.name, binding, in: own)
+        }
+        bindStatements(definition.body, in: own)
+        return id
+    }
+
+    private func addClass(_ definition: ClassDefinition, in scope: Int) -> Int {
+        let id = program.classes.count
+        let parent = program.scopes[scope].classID != nil ? program.scopes[scope].parent : scope
+        let own = program.addScope(ScopeInfo(parent: parent, module: moduleID, classID: id))
+        program.classes.append(
+            ClassInfo(name: definition.name, definition: definition, module: moduleID, scope: own, definingScope: scope))
+        bindStatements(definition.body, in: own)
+        return id
+    }
+
+    func decoratorName(_ decorator: Expression) -> String? {
+        switch decorator {
+        case .name(let name, _): return name
+        case .attribute(_, let name, _): return name
+        case .call(let callee, _, _): return decoratorName(callee)
+        default: return nil
+        }
+    }
+}

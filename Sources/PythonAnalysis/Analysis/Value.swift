@@ -1,0 +1,81 @@
+import SourceAnalysis
+
+/// A boto3 resource object such as `Table("orders")` or `Object("bucket", "key")`, with its
+/// identifiers by the names the SDK gives them (`Name`, `BucketName`, `Key`).
+struct ResourceReference: Hashable {
+    var client: String
+    var resource: String
+    var identifiers: [String: SymbolicValue]
+}
+
+/// What the analysis knows about a Python value: a string or other data, or an object that
+/// matters for finding SDK calls (a client, a resource, a local function or class).
+indirect enum Value: Hashable {
+    case data(SymbolicValue)
+    case none
+    case module(String)
+    /// An object from outside the code, by its dotted path (`boto3.client`, `os.environ`).
+    case external(String)
+    /// The result of calling an outside class or function, with its keyword arguments.
+    case externalInstance(String, [String: SymbolicValue])
+    case function(Int)
+    case classObject(Int)
+    case instance(Int)
+    /// `receiver.name`, before it is called.
+    case boundMethod(Value, String)
+    case session
+    case client(String)
+    case serviceResource(String)
+    case resourceObject(ResourceReference)
+    case collection(ResourceReference, String)
+    /// What `collection.all()` or `.filter(...)` returns: iterating it is the listed call.
+    case collectionResult(ResourceReference, String)
+    case paginator(client: String, operation: String)
+    case waiter(client: String, name: String, operation: String)
+    /// `resource.meta`, whose `client` attribute is the resource's client.
+    case resourceMeta(String)
+    case union([Value])
+    case unknown(String)
+
+    /// The members of a union, or the value itself.
+    var alternatives: [Value] {
+        if case .union(let members) = self { return members }
+        return [self]
+    }
+
+    static let maximumAlternatives = 16
+
+    /// A union of the values, flattened and without repeats; one value stays itself.
+    static func union(of values: [Value]) -> Value {
+        var members: [Value] = []
+        for value in values {
+            for member in value.alternatives where !members.contains(member) {
+                members.append(member)
+            }
+        }
+        if members.count > maximumAlternatives { members = Array(members.prefix(maximumAlternatives)) }
+        switch members.count {
+        case 0: return .unknown("no value")
+        case 1: return members[0]
+        default: return .union(members)
+        }
+    }
+
+    /// The value as an argument: data as it is, anything else as unknown with a reason.
+    var symbolic: SymbolicValue {
+        switch self {
+        case .data(let value): return value
+        case .none: return .literal("None")
+        case .unknown(let reason): return .unknown(reason: reason)
+        case .union(let members):
+            let values = members.filter { $0 != .none }.map(\.symbolic)
+            guard let first = values.first else { return .literal("None") }
+            if let unknown = values.first(where: { if case .unknown = $0 { true } else { false } }) { return unknown }
+            if values.allSatisfy({ $0 == first }) { return first }
+            let listed = values.map(\.description).joined(separator: ", ")
+            return .unknown(reason: "one of several values: \(listed)")
+        default:
+            return .unknown(reason: "not a string or number")
+        }
+    }
+}

@@ -1,0 +1,111 @@
+import SourceAnalysis
+
+/// Calls to the AWS Parameters and Secrets Lambda extension, which the code makes over HTTP
+/// on `localhost:2773`: a URL (or path) argument naming the extension's SSM or Secrets
+/// Manager route, with the parameter or secret in its query string.
+struct ExtensionRecognizer {
+    private struct Route {
+        var path: String
+        var queryName: String
+        var client: String
+        var operation: String
+        var parameter: String
+    }
+
+    private static let routes = [
+        Route(
+            path: "/systemsmanager/parameters/get", queryName: "name", client: "ssm", operation: "GetParameter",
+            parameter: "Name"),
+        Route(
+            path: "/secretsmanager/get", queryName: "secretId", client: "secretsmanager", operation: "GetSecretValue",
+            parameter: "SecretId"),
+    ]
+
+    let evaluator: Evaluator
+
+    func calls(at site: CallSite) -> [SDKCall] {
+        var values: [SymbolicValue] = []
+        for argument in site.arguments {
+            switch argument.kind {
+            case .positional, .keyword: values.append(evaluator.evaluate(argument.value, in: site.scope).symbolic)
+            default: continue
+            }
+        }
+        let queryParameters = site.keyword("params").map { evaluator.evaluate($0, in: site.scope).symbolic }
+        for value in values {
+            let parts = Self.parts(of: value)
+            for route in Self.routes {
+                guard let pathIndex = parts.firstIndex(where: { $0.literalValue?.contains(route.path) == true }) else {
+                    continue
+                }
+                var name = Self.queryValue(route.queryName, in: Array(parts[pathIndex...]))
+                if name == nil, case .dictionary(let entries)? = queryParameters { name = entries[route.queryName] }
+                let argument = name ?? .unknown(reason: "the \(route.queryName) query parameter is not in the URL")
+                return [
+                    SDKCall(
+                        client: route.client, operation: route.operation, arguments: [route.parameter: argument],
+                        form: .parametersAndSecretsExtension, location: site.location)
+                ]
+            }
+        }
+        return []
+    }
+
+    private static func parts(of value: SymbolicValue) -> [SymbolicValue] {
+        if case .concatenation(let parts) = value { return parts }
+        return [value]
+    }
+
+    /// The value of `name=` in a query string made of literal and unknown parts: the text up
+    /// to the next `&`, percent-decoded, with any unknown parts it spans.
+    private static func queryValue(_ name: String, in parts: [SymbolicValue]) -> SymbolicValue? {
+        let marker = name + "="
+        var collected: [SymbolicValue] = []
+        var isCollecting = false
+        for part in parts {
+            guard case .literal(var text) = part else {
+                if isCollecting { collected.append(part) }
+                continue
+            }
+            if !isCollecting {
+                guard let range = text.range(of: marker) else { continue }
+                isCollecting = true
+                text = String(text[range.upperBound...])
+            }
+            if let end = text.firstIndex(of: "&") {
+                collected.append(.literal(percentDecoded(String(text[..<end]))))
+                return Concatenation.make(collected)
+            }
+            collected.append(.literal(percentDecoded(text)))
+        }
+        return isCollecting ? Concatenation.make(collected) : nil
+    }
+
+    private static func percentDecoded(_ text: String) -> String {
+        var bytes: [UInt8] = []
+        var utf8 = Array(text.utf8)[...]
+        while let byte = utf8.popFirst() {
+            if byte == UInt8(ascii: "%"), utf8.count >= 2,
+                let value = UInt8(String(decoding: utf8.prefix(2), as: UTF8.self), radix: 16)
+            {
+                bytes.append(value)
+                utf8 = utf8.dropFirst(2)
+            } else {
+                bytes.append(byte == UInt8(ascii: "+") ? UInt8(ascii: " ") : byte)
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}
+
+extension String {
+    func range(of target: String) -> Range<String.Index>? {
+        guard !target.isEmpty else { return nil }
+        var index = startIndex
+        while index < endIndex {
+            if self[index...].hasPrefix(target) { return index..<self.index(index, offsetBy: target.count) }
+            index = self.index(after: index)
+        }
+        return nil
+    }
+}
