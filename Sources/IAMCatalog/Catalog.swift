@@ -29,7 +29,7 @@ package final class Catalog: Sendable {
         filePaths.compactMap { path in
             guard path.hasPrefix(Self.servicesFolder), path.hasSuffix(".json") else { return nil }
             return String(path.dropFirst(Self.servicesFolder.count).dropLast(5))
-        }
+        }.sorted()
     }
 
     /// Every boto3 client name in the catalog, sorted.
@@ -37,7 +37,7 @@ package final class Catalog: Sendable {
         filePaths.compactMap { path in
             guard path.hasPrefix(Self.clientsFolder), path.hasSuffix(".json") else { return nil }
             return String(path.dropFirst(Self.clientsFolder.count).dropLast(5))
-        }
+        }.sorted()
     }
 
     /// What could not be read or decoded so far (a file that is not valid JSON, an unknown

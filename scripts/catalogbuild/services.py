@@ -62,10 +62,12 @@ def build_action(prefix: str, action: dict, copilot_entry, dependents: Dependent
     name = action["Name"]
     properties = action.get("Annotations", {}).get("Properties", {})
     if copilot_entry and copilot_entry.get("accessLevel"):
-        access_level = copilot_entry["accessLevel"]
+        # cloud-copilot joins two levels for some actions ("Tagging, Write"); the first is the
+        # one the Service Authorization Reference table shows.
+        levels = [level.strip() for level in copilot_entry["accessLevel"].split(",")]
         stats["accessLevelFromCloudCopilot"] += 1
     else:
-        access_level = access_level_from_flags(properties)
+        levels = [access_level_from_flags(properties)]
         stats["accessLevelFromFlags"] += 1
     all_dependents, by_type = dependents.for_action(prefix, name)
     copilot_types = {entry["name"].lower(): entry for entry in (copilot_entry or {}).get("resourceTypes", [])}
@@ -82,12 +84,15 @@ def build_action(prefix: str, action: dict, copilot_entry, dependents: Dependent
             "dependentActions": sorted(type_dependents),
         })
     action_dependents = set(all_dependents) | set((copilot_entry or {}).get("dependentActions", []))
-    return {
-        "accessLevel": access_level,
+    entry = {
+        "accessLevel": levels[0],
         "conditionKeys": sorted(action.get("ActionConditionKeys", []) or []),
         "dependentActions": sorted(action_dependents),
         "resourceTypes": resource_types,
     }
+    if len(levels) > 1:
+        entry["accessLevels"] = levels
+    return entry
 
 
 def build_all_services(data_dir: Path, stats: dict) -> dict:
