@@ -53,7 +53,9 @@ import Testing
     }
 
     func generate(_ app: String) throws -> Report {
-        let result = try BinaryRunner.run(["generate", BinaryRunner.repositoryRoot + "/Examples/\(app)", "--format", "json"])
+        let result = try BinaryRunner.run([
+            "generate", BinaryRunner.repositoryRoot + "/Examples/\(app)", "--format", "json",
+        ])
         try #require(result.status == 0, "exit \(result.status): \(result.error)")
         return try JSONDecoder().decode(Report.self, from: Data(result.output.utf8))
     }
@@ -71,7 +73,9 @@ import Testing
                 continue
             }
             guard let function, line.hasPrefix("| `") else { continue }
-            let cells = line.split(separator: "|", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+            let cells = line.split(separator: "|", omittingEmptySubsequences: false).map {
+                $0.trimmingCharacters(in: .whitespaces)
+            }
             guard cells.count > 3 else { continue }
             let action = cells[1].trimmingCharacters(in: CharacterSet(charactersIn: "`"))
             let resource = cells[2].trimmingCharacters(in: CharacterSet(charactersIn: "`"))
@@ -113,8 +117,12 @@ import Testing
     }
 
     @Test func outputIsDeterministic() throws {
-        let first = try BinaryRunner.run(["generate", BinaryRunner.repositoryRoot + "/Examples/orders-app", "--format", "json"])
-        let second = try BinaryRunner.run(["generate", BinaryRunner.repositoryRoot + "/Examples/orders-app", "--format", "json"])
+        let first = try BinaryRunner.run([
+            "generate", BinaryRunner.repositoryRoot + "/Examples/orders-app", "--format", "json",
+        ])
+        let second = try BinaryRunner.run([
+            "generate", BinaryRunner.repositoryRoot + "/Examples/orders-app", "--format", "json",
+        ])
         #expect(first.output == second.output)
     }
 }

@@ -12,7 +12,10 @@ import Testing
         ("orders-app.cloudformation.yaml", ["--format", "cloudformation"]),
         (
             "orders-app.CreateOrderFunction.policy.json",
-            ["--format", "policy", "--function", "CreateOrderFunction", "--region", "eu-west-1", "--account", "123456789012", "--partition", "aws"]
+            [
+                "--format", "policy", "--function", "CreateOrderFunction", "--region", "eu-west-1", "--account",
+                "123456789012", "--partition", "aws",
+            ]
         ),
     ]
 
@@ -29,6 +32,9 @@ import Testing
         }
         let expected = BinaryRunner.read(path)
         try #require(!expected.isEmpty, "missing \(path); run the tests with MINROLE_RECORD_GOLDEN=1 to create it")
-        #expect(result.output == expected, "output differs from \(name); if the change is intended, rerun with MINROLE_RECORD_GOLDEN=1 and review the diff")
+        #expect(
+            result.output == expected,
+            "output differs from \(name); if the change is intended, rerun with MINROLE_RECORD_GOLDEN=1 and review the diff"
+        )
     }
 }

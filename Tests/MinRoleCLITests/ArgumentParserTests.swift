@@ -25,7 +25,8 @@ func runMinRole(_ arguments: [String]) -> (status: Int32, output: String, error:
         maximumPositionals: 1)
 
     @Test func parsesValuesFlagsAndPositionals() throws {
-        let parsed = try ArgumentParser.parse(["app", "--format=json", "--function", "A", "--function", "B", "--explain"], for: spec)
+        let parsed = try ArgumentParser.parse(
+            ["app", "--format=json", "--function", "A", "--function", "B", "--explain"], for: spec)
         #expect(parsed.positionals == ["app"])
         #expect(parsed.value("format") == "json")
         #expect(parsed.all("function") == ["A", "B"])

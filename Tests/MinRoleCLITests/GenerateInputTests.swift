@@ -1,5 +1,5 @@
-import Testing
 import TestSupport
+import Testing
 
 #if canImport(Glibc)
     import Glibc
@@ -20,10 +20,12 @@ import TestSupport
               Handler: app.handler
               Runtime: python3.12
         """
-    static let goodCode = "import boto3\ns3 = boto3.client('s3')\ndef handler(event, context):\n    s3.get_object(Bucket='b', Key='k')\n"
+    static let goodCode =
+        "import boto3\ns3 = boto3.client('s3')\ndef handler(event, context):\n    s3.get_object(Bucket='b', Key='k')\n"
 
     func project(_ extra: [String: String] = [:]) -> TemporaryProject {
-        TemporaryProject(files: ["good/template.yaml": Self.goodTemplate, "good/src/app.py": Self.goodCode].merging(extra) { $1 })
+        TemporaryProject(
+            files: ["good/template.yaml": Self.goodTemplate, "good/src/app.py": Self.goodCode].merging(extra) { $1 })
     }
 
     @Test func malformedTemplateDoesNotStopOthers() {
@@ -47,7 +49,9 @@ import TestSupport
     @Test func aliasBombIsRejectedQuickly() {
         var bomb = "Resources:\n  a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n"
         for level in 1...30 {
-            bomb += "  a\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 10).joined(separator: ", ") + "]\n"
+            bomb +=
+                "  a\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 10).joined(separator: ", ")
+                + "]\n"
         }
         let folder = project(["bomb/template.yaml": bomb])
         let result = runMinRole(["generate", folder.root])
@@ -94,7 +98,10 @@ import TestSupport
     }
 
     @Test func policyFormatNeedsOneFunction() {
-        let folder = project(["second/template.yaml": Self.goodTemplate.replacingOccurrences("Good:", "Second:"), "second/src/app.py": Self.goodCode])
+        let folder = project([
+            "second/template.yaml": Self.goodTemplate.replacingOccurrences("Good:", "Second:"),
+            "second/src/app.py": Self.goodCode,
+        ])
         let result = runMinRole(["generate", folder.root, "--format", "policy"])
         #expect(result.status == 2)
         #expect(result.error.contains("pass --function ID"))

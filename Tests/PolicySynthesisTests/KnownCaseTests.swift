@@ -42,19 +42,21 @@ import Testing
             samTemplate(
                 environment: ["EXPRESS_SM_ARN": "!Ref Checkout"],
                 resources: """
-                  Checkout:
-                    Type: AWS::Serverless::StateMachine
-                    Properties:
-                      Name: checkout-express
-                      Type: EXPRESS
-                      Definition: {StartAt: Done, States: {Done: {Type: Succeed}}}
-                """),
+                      Checkout:
+                        Type: AWS::Serverless::StateMachine
+                        Properties:
+                          Name: checkout-express
+                          Type: EXPRESS
+                          Definition: {StartAt: Done, States: {Done: {Type: Succeed}}}
+                    """),
             code: """
                 import os, boto3
                 def handler(event, context):
                     boto3.client("stepfunctions").start_sync_execution(stateMachineArn=os.environ["EXPRESS_SM_ARN"], input="{}")
                 """)
-        #expect(policy.grants.contains("states:StartSyncExecution \(regionalARN("states", "stateMachine:checkout-express"))"))
+        #expect(
+            policy.grants.contains(
+                "states:StartSyncExecution \(regionalARN("states", "stateMachine:checkout-express"))"))
         #expect(!policy.actions.contains("states:StartExecution"))
     }
 
@@ -63,18 +65,18 @@ import Testing
             samTemplate(
                 environment: ["TABLE": "!Ref Orders"],
                 resources: """
-                  Orders:
-                    Type: AWS::DynamoDB::Table
-                    Properties:
-                      TableName: orders
-                      BillingMode: PAY_PER_REQUEST
-                      AttributeDefinitions: [{AttributeName: id, AttributeType: S}, {AttributeName: status, AttributeType: S}]
-                      KeySchema: [{AttributeName: id, KeyType: HASH}]
-                      GlobalSecondaryIndexes:
-                        - IndexName: by-status
-                          KeySchema: [{AttributeName: status, KeyType: HASH}]
-                          Projection: {ProjectionType: ALL}
-                """),
+                      Orders:
+                        Type: AWS::DynamoDB::Table
+                        Properties:
+                          TableName: orders
+                          BillingMode: PAY_PER_REQUEST
+                          AttributeDefinitions: [{AttributeName: id, AttributeType: S}, {AttributeName: status, AttributeType: S}]
+                          KeySchema: [{AttributeName: id, KeyType: HASH}]
+                          GlobalSecondaryIndexes:
+                            - IndexName: by-status
+                              KeySchema: [{AttributeName: status, KeyType: HASH}]
+                              Projection: {ProjectionType: ALL}
+                    """),
             code: """
                 import os, boto3
                 from boto3.dynamodb.conditions import Key
@@ -95,7 +97,9 @@ import Testing
                 def handler(event, context):
                     return sm.get_secret_value(SecretId="app-db-creds")
                 """)
-        #expect(policy.grants.contains("secretsmanager:GetSecretValue \(regionalARN("secretsmanager", "secret:app-db-creds-??????"))"))
+        #expect(
+            policy.grants.contains(
+                "secretsmanager:GetSecretValue \(regionalARN("secretsmanager", "secret:app-db-creds-??????"))"))
     }
 
     @Test func listObjectsIsListBucketOnTheBucket() throws {
@@ -151,17 +155,17 @@ import Testing
             samTemplate(
                 environment: ["BUCKET": "!Ref Logs"],
                 resources: """
-                  LogsKey:
-                    Type: AWS::KMS::Key
-                    Properties: {KeyPolicy: {Version: "2012-10-17", Statement: []}}
-                  Logs:
-                    Type: AWS::S3::Bucket
-                    Properties:
-                      BucketName: access-logs
-                      BucketEncryption:
-                        ServerSideEncryptionConfiguration:
-                          - ServerSideEncryptionByDefault: {SSEAlgorithm: "aws:kms", KMSMasterKeyID: !Ref LogsKey}
-                """),
+                      LogsKey:
+                        Type: AWS::KMS::Key
+                        Properties: {KeyPolicy: {Version: "2012-10-17", Statement: []}}
+                      Logs:
+                        Type: AWS::S3::Bucket
+                        Properties:
+                          BucketName: access-logs
+                          BucketEncryption:
+                            ServerSideEncryptionConfiguration:
+                              - ServerSideEncryptionByDefault: {SSEAlgorithm: "aws:kms", KMSMasterKeyID: !Ref LogsKey}
+                    """),
             code: """
                 import os, boto3
                 s3 = boto3.client("s3")
@@ -178,13 +182,13 @@ import Testing
             samTemplate(
                 environment: ["JOBS_URL": "!Ref Jobs"],
                 resources: """
-                  JobsKey:
-                    Type: AWS::KMS::Key
-                    Properties: {KeyPolicy: {Version: "2012-10-17", Statement: []}}
-                  Jobs:
-                    Type: AWS::SQS::Queue
-                    Properties: {QueueName: jobs, KmsMasterKeyId: !Ref JobsKey}
-                """),
+                      JobsKey:
+                        Type: AWS::KMS::Key
+                        Properties: {KeyPolicy: {Version: "2012-10-17", Statement: []}}
+                      Jobs:
+                        Type: AWS::SQS::Queue
+                        Properties: {QueueName: jobs, KmsMasterKeyId: !Ref JobsKey}
+                    """),
             code: """
                 import os, boto3
                 sqs = boto3.client("sqs")
@@ -202,13 +206,13 @@ import Testing
             samTemplate(
                 properties: "Events:\n  Jobs:\n    Type: SQS\n    Properties: {Queue: !GetAtt Jobs.Arn}",
                 resources: """
-                  JobsKey:
-                    Type: AWS::KMS::Key
-                    Properties: {KeyPolicy: {Version: "2012-10-17", Statement: []}}
-                  Jobs:
-                    Type: AWS::SQS::Queue
-                    Properties: {QueueName: jobs, KmsMasterKeyId: !Ref JobsKey}
-                """),
+                      JobsKey:
+                        Type: AWS::KMS::Key
+                        Properties: {KeyPolicy: {Version: "2012-10-17", Statement: []}}
+                      Jobs:
+                        Type: AWS::SQS::Queue
+                        Properties: {QueueName: jobs, KmsMasterKeyId: !Ref JobsKey}
+                    """),
             code: "def handler(event, context):\n    return len(event[\"Records\"])\n")
         let queue = regionalARN("sqs", "jobs")
         for action in ["sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes"] {
@@ -223,13 +227,13 @@ import Testing
             samTemplate(
                 environment: ["ALERTS_TOPIC": "!Ref Alerts"],
                 resources: """
-                  AlertsKey:
-                    Type: AWS::KMS::Key
-                    Properties: {KeyPolicy: {Version: "2012-10-17", Statement: []}}
-                  Alerts:
-                    Type: AWS::SNS::Topic
-                    Properties: {TopicName: alerts, KmsMasterKeyId: !GetAtt AlertsKey.Arn}
-                """),
+                      AlertsKey:
+                        Type: AWS::KMS::Key
+                        Properties: {KeyPolicy: {Version: "2012-10-17", Statement: []}}
+                      Alerts:
+                        Type: AWS::SNS::Topic
+                        Properties: {TopicName: alerts, KmsMasterKeyId: !GetAtt AlertsKey.Arn}
+                    """),
             code: """
                 import os, boto3
                 sns = boto3.client("sns")
@@ -242,7 +246,10 @@ import Testing
 
     @Test func queueEventSourceByLiteralARN() throws {
         let policy = try generate(
-            samTemplate(properties: "Events:\n  Orders:\n    Type: SQS\n    Properties: {Queue: arn:aws:sqs:us-east-1:123456789012:orders.fifo}"),
+            samTemplate(
+                properties:
+                    "Events:\n  Orders:\n    Type: SQS\n    Properties: {Queue: arn:aws:sqs:us-east-1:123456789012:orders.fifo}"
+            ),
             code: "def handler(event, context):\n    pass\n")
         for action in ["sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes"] {
             #expect(policy.grants.contains("\(action) arn:aws:sqs:us-east-1:123456789012:orders.fifo"), "\(action)")
@@ -263,7 +270,8 @@ import Testing
             "kinesis:DescribeStream", "kinesis:DescribeStreamSummary", "kinesis:GetRecords", "kinesis:GetShardIterator",
             "kinesis:ListShards",
         ] {
-            #expect(policy.grants.contains("\(action) arn:aws:kinesis:us-east-1:123456789012:stream/clicks"), "\(action)")
+            #expect(
+                policy.grants.contains("\(action) arn:aws:kinesis:us-east-1:123456789012:stream/clicks"), "\(action)")
         }
         #expect(!policy.actions.contains("kinesis:SubscribeToShard"))
         #expect(!policy.actions.contains("kinesis:ListStreams"))
@@ -286,11 +294,11 @@ import Testing
             samTemplate(
                 properties: "Role: !GetAtt FnRole.Arn",
                 resources: """
-                  FnRole:
-                    Type: AWS::IAM::Role
-                    Properties:
-                      AssumeRolePolicyDocument: {Version: "2012-10-17", Statement: [{Effect: Allow, Principal: {Service: lambda.amazonaws.com}, Action: sts:AssumeRole}]}
-                """,
+                      FnRole:
+                        Type: AWS::IAM::Role
+                        Properties:
+                          AssumeRolePolicyDocument: {Version: "2012-10-17", Statement: [{Effect: Allow, Principal: {Service: lambda.amazonaws.com}, Action: sts:AssumeRole}]}
+                    """,
                 globals: "Globals:\n  Function:\n    Tracing: Active"),
             code: "def handler(event, context):\n    pass\n")
         #expect(policy.grants.contains("xray:PutTraceSegments *"))
@@ -302,7 +310,8 @@ import Testing
             samTemplate(properties: "VpcConfig: {SubnetIds: [subnet-1], SecurityGroupIds: [sg-1]}"),
             code: "def handler(event, context):\n    pass\n")
         for action in [
-            "ec2:CreateNetworkInterface", "ec2:DescribeNetworkInterfaces", "ec2:DescribeSubnets", "ec2:DeleteNetworkInterface",
+            "ec2:CreateNetworkInterface", "ec2:DescribeNetworkInterfaces", "ec2:DescribeSubnets",
+            "ec2:DeleteNetworkInterface",
             "ec2:AssignPrivateIpAddresses", "ec2:UnassignPrivateIpAddresses",
         ] {
             #expect(policy.grants.contains("\(action) *"), "\(action)")
@@ -350,7 +359,10 @@ import Testing
                     efs.tag_resource(ResourceId="fs-1", Tags=[])
                     sfn.start_execution(stateMachineArn="arn:aws:states:us-east-1:123456789012:stateMachine:m")
                 """)
-        #expect(policy.actions.isSuperset(of: ["s3:PutLifecycleConfiguration", "elasticfilesystem:TagResource", "states:StartExecution"]))
+        #expect(
+            policy.actions.isSuperset(of: [
+                "s3:PutLifecycleConfiguration", "elasticfilesystem:TagResource", "states:StartExecution",
+            ]))
         #expect(!policy.actions.contains("s3:PutBucketLifecycleConfiguration"))
         #expect(!policy.actions.contains { $0.hasPrefix("efs:") || $0.hasPrefix("stepfunctions:") })
     }

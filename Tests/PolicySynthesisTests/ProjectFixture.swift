@@ -3,9 +3,8 @@ import IAMCatalog
 import PolicyModel
 import PolicySynthesis
 import PythonAnalysis
-import Testing
 import TestSupport
-
+import Testing
 
 /// A small project written to a temporary folder: a template and handler files.
 struct ProjectFixture {
@@ -26,7 +25,9 @@ extension FunctionPolicy {
     var grants: Set<String> {
         var result = Set<String>()
         for statement in statements.map(\.statement) {
-            let conditions = statement.conditions.map { " if \($0.conditionOperator) \($0.key)=\($0.values.map(\.description).joined(separator: "|"))" }.joined()
+            let conditions = statement.conditions.map {
+                " if \($0.conditionOperator) \($0.key)=\($0.values.map(\.description).joined(separator: "|"))"
+            }.joined()
             for action in statement.actions {
                 for resource in statement.resources { result.insert("\(action) \(resource)\(conditions)") }
             }
@@ -39,7 +40,9 @@ extension FunctionPolicy {
 
 extension ProjectPolicies {
     func function(_ logicalId: String) throws -> FunctionPolicy {
-        try #require(functions.first { $0.function.logicalId == logicalId }, "no function \(logicalId) in \(functions.map(\.function.logicalId))")
+        try #require(
+            functions.first { $0.function.logicalId == logicalId },
+            "no function \(logicalId) in \(functions.map(\.function.logicalId))")
     }
 }
 
@@ -49,7 +52,9 @@ func regionalARN(_ service: String, _ rest: String) -> String {
 }
 
 /// A SAM template with one Python function `Fn` whose code is `src/app.py`.
-func samTemplate(environment: [String: String] = [:], properties: String = "", resources: String = "", globals: String = "") -> String {
+func samTemplate(
+    environment: [String: String] = [:], properties: String = "", resources: String = "", globals: String = ""
+) -> String {
     var text = """
         AWSTemplateFormatVersion: "2010-09-09"
         Transform: AWS::Serverless-2016-10-31
@@ -67,7 +72,10 @@ func samTemplate(environment: [String: String] = [:], properties: String = "", r
         text += "      Environment:\n        Variables:\n"
         for (key, value) in environment.sorted(by: { $0.key < $1.key }) { text += "          \(key): \(value)\n" }
     }
-    text += properties.split(separator: "\n", omittingEmptySubsequences: false).map { "      " + $0 }.joined(separator: "\n") + "\n"
-    text += resources.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }.joined(separator: "\n") + "\n"
+    text +=
+        properties.split(separator: "\n", omittingEmptySubsequences: false).map { "      " + $0 }.joined(
+            separator: "\n") + "\n"
+    // Resources are written at their own level (two spaces) by the caller.
+    text += resources + "\n"
     return text
 }

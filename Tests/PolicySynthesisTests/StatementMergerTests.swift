@@ -35,7 +35,9 @@ import Testing
     @Test func wildcardResourceAbsorbsNarrowerOnes() {
         let statements = StatementMerger.merge([
             requirement("xray:PutTraceSegments", "*"),
-            Requirement(action: ActionName("xray:PutTraceSegments")!, resource: .wildcard, reason: Reason(file: "t", line: 3, why: "w")),
+            Requirement(
+                action: ActionName("xray:PutTraceSegments")!, resource: .wildcard,
+                reason: Reason(file: "t", line: 3, why: "w")),
         ])
         #expect(statements.count == 1)
         #expect(statements[0].statement.resources == [.wildcard])
@@ -98,7 +100,8 @@ import Testing
 
 @Suite struct QueueURLTests {
     @Test func regionalURLGivesQueueARN() throws {
-        let arn = try #require(SQSQueueURL.arn(fromURL: PatternString(literal: "https://sqs.eu-west-1.amazonaws.com/123456789012/jobs")))
+        let arn = try #require(
+            SQSQueueURL.arn(fromURL: PatternString(literal: "https://sqs.eu-west-1.amazonaws.com/123456789012/jobs")))
         #expect(arn.description == "arn:${AWS::Partition}:sqs:eu-west-1:123456789012:jobs")
     }
 

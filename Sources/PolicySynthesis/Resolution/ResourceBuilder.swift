@@ -19,8 +19,8 @@ struct ResourceBuilder {
         var valuesPerVariable: [(String, [ResolvedValue])] = []
         for variable in format.resourceVariables {
             let values = value(of: variable, in: operationAction)
-            if format.resourceVariables.count == 1, let whole = wholeARNs(values, prefix: operationAction.action.prefix)
-            {
+            let service = ResourceBuilder.service(of: format.fill([:])) ?? operationAction.action.prefix
+            if format.resourceVariables.count == 1, let whole = wholeARNs(values, service: service) {
                 return whole.map { ($0.pattern, $0.widenedBecause) }
             }
             valuesPerVariable.append((variable, values))
@@ -60,17 +60,22 @@ struct ResourceBuilder {
     /// `TopicArn`, `TopicName` → `topic`; `ParameterNameWithoutLeadingSlash` → `parameter`.
     static func stem(_ name: String) -> String {
         var text = name.lowercased()
-        for suffix in ["withoutleadingslash", "namewithpath", "identifier", "name", "arn", "url", "id"]
-        where text.hasSuffix(suffix) && text.count > suffix.count {
-            text.removeLast(suffix.count)
-            break
+        var stripped = true
+        while stripped {
+            stripped = false
+            for suffix in ["withoutleadingslash", "withpath", "identifier", "name", "arn", "url", "id"]
+            where text.hasSuffix(suffix) && text.count > suffix.count {
+                text.removeLast(suffix.count)
+                stripped = true
+                break
+            }
         }
         return text
     }
 
     /// Request parameters that carry a variable under another name.
     static let parameterAliases: [String: Set<String>] = [
-        "parameter": ["", "path", "names"],
+        "parameter": ["name", "path", "names"],
         "object": ["key"],
         "bucket": ["bucket"],
         "eventbus": ["eventbus"],
@@ -115,7 +120,7 @@ struct ResourceBuilder {
 
     /// Values that are whole ARNs of this service already: a literal ARN, or a reference to a
     /// template resource whose ARN is known.
-    private func wholeARNs(_ values: [ResolvedValue], prefix: String) -> [ResolvedValue]? {
+    private func wholeARNs(_ values: [ResolvedValue], service prefix: String) -> [ResolvedValue]? {
         var results: [ResolvedValue] = []
         for value in values {
             if let reference = value.reference, let arn = template?.arn(of: reference.logicalId),
