@@ -2,7 +2,7 @@
 """Generate a synthetic SAM project for minrole benchmarks.
 
 The project has one ``template.yaml`` with N Python functions and the buckets, tables,
-queues, topics, secrets and KMS keys they use. Each function's ``CodeUri`` folder holds a
+queues, topics, secrets and KMS keys they use. Each function's ``CodeUri`` folder contains a
 handler, helper modules that import each other (a few import cycles and a package with
 relative imports among them), boto3 code in the shapes real handlers use, and plain Python
 that pads the files to the requested size.

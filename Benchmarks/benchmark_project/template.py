@@ -13,7 +13,7 @@ POOL_SHAPE = {
     "key": ("Key", 25),
 }
 
-# How an environment variable names each resource kind.
+# The template value of an environment variable, per resource kind.
 BINDING_VALUE = {
     "bucket": "!Ref {id}",
     "table": "!Ref {id}",
