@@ -25,6 +25,9 @@ else
     echo "skipped: $data_dir not found, so the catalog rebuild check did not run" >&2
 fi
 
+echo "== benchmark generator" >&2
+python3 -m unittest discover -s Benchmarks -p 'test_*.py'
+
 echo "== tests" >&2
 swift build --build-tests
 log=$(mktemp)
