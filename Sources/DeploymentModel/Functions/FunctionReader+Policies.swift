@@ -39,7 +39,7 @@ extension FunctionReader {
             notes: ["write a managed policy name, {Statement: [...]}, or {TemplateName: {Parameter: value}}"])
     }
 
-    /// The inline documents and managed policies of an `AWS::IAM::Role`.
+    /// Reads the inline documents and managed policies of an `AWS::IAM::Role`.
     func rolePolicies(_ role: TemplateResource) -> [ExistingPolicy] {
         var policies: [ExistingPolicy] = []
         for inline in items(role[property: "Policies"]) {

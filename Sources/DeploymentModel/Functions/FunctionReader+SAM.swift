@@ -12,10 +12,10 @@ extension FunctionReader {
             report("Globals.Function must be a mapping of function properties", at: function)
             return nil
         }
-        var kept: [Node.Pair] = []
+        var allowed: [Node.Pair] = []
         for pair in pairs {
             guard let name = pair.key.scalar, Self.propertiesNotAllowedInGlobals.contains(name) else {
-                kept.append(pair)
+                allowed.append(pair)
                 continue
             }
             diagnostics.report(
@@ -23,7 +23,7 @@ extension FunctionReader {
                 "SAM does not allow '\(name)' in Globals.Function; it is ignored",
                 at: pair.key.location, notes: ["set '\(name)' on each function instead"])
         }
-        return Node(.mapping(kept), location: function.location)
+        return Node(.mapping(allowed), location: function.location)
     }
 
     func samFunction(_ resource: TemplateResource, globals: Node?) -> FunctionModel {
@@ -42,6 +42,7 @@ extension FunctionReader {
         model.tracingActive = isActive(properties["Tracing"])
         model.role = roleSource(properties["Role"], whenAbsent: .generatedBySAM)
         model.events = events(properties["Events"])
+
         let policies = self.policies(properties["Policies"])
         if case .generatedBySAM = model.role {
             model.existingPolicies = policies
@@ -51,6 +52,7 @@ extension FunctionReader {
                 "SAM ignores Policies of function '\(resource.logicalId)' because it sets Role",
                 at: node.location, notes: ["attach these policies to the role, or remove Role"])
         }
+
         if let deadLetter = structure(properties["DeadLetterQueue"]), let target = value(deadLetter["TargetArn"]) {
             model.deliveryTargets.append(
                 DeliveryTarget(

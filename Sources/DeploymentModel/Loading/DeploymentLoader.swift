@@ -59,7 +59,7 @@ package struct DeploymentLoader: Sendable {
         return path.normalizedPath
     }
 
-    /// The path relative to the scanned root, as diagnostics show it.
+    /// Returns the path relative to the scanned root, as diagnostics show it.
     package func relativePath(_ path: String) -> String {
         SourceFileReader(root: absoluteRoot).displayPath(path)
     }
