@@ -60,6 +60,9 @@ struct FunctionIndex {
             switch alternative {
             case .ref(let logicalId), .getAtt(let logicalId, _):
                 if functionIds.contains(logicalId) { return logicalId }
+                // SAM names a function's alias and version `Function.Alias` and `Function.Version`.
+                let owner = String(logicalId.prefix { $0 != "." })
+                if owner != logicalId, functionIds.contains(owner) { return owner }
             case .literal(let text):
                 // A name, a full ARN, or an ARN with a version or alias qualifier.
                 let parts = text.splitting(by: ":")

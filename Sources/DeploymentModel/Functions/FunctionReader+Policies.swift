@@ -12,7 +12,11 @@ extension FunctionReader {
 
     private func policy(_ entry: Node) -> ExistingPolicy? {
         if IntrinsicName.call(in: entry) != nil || entry.scalar != nil {
-            return value(entry).map { .managed($0, location: entry.location) }
+            guard let policy = value(entry) else { return nil }
+            if let document = managedPolicyDocument(policy) {
+                return .inline(document: document, location: entry.location)
+            }
+            return .managed(policy, location: entry.location)
         }
         guard let pairs = entry.mapping else {
             invalidPolicy(entry)
@@ -48,14 +52,20 @@ extension FunctionReader {
         }
         for managed in items(role[property: "ManagedPolicyArns"]) {
             guard let arn = value(managed) else { continue }
-            if case .ref(let logicalId) = arn, let policy = template.resources[logicalId],
-                policy.type == "AWS::IAM::ManagedPolicy", let document = structure(policy[property: "PolicyDocument"])
-            {
+            if let document = managedPolicyDocument(arn) {
                 policies.append(.inline(document: document, location: document.location))
             } else {
                 policies.append(.managed(arn, location: managed.location))
             }
         }
         return policies
+    }
+
+    /// The document of an `AWS::IAM::ManagedPolicy` of this template that `value` refers to.
+    private func managedPolicyDocument(_ value: TemplateValue) -> Node? {
+        guard case .ref(let logicalId) = value, let policy = template.resources[logicalId],
+            policy.type == "AWS::IAM::ManagedPolicy"
+        else { return nil }
+        return structure(policy[property: "PolicyDocument"])
     }
 }
