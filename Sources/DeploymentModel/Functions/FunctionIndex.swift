@@ -2,8 +2,8 @@ import Diagnostics
 import Documents
 import PolicyModel
 
-/// What other resources of a template add to its functions: event source mappings, invoke
-/// configurations, role policies and log groups. Built in one pass over the resources so that
+/// The additions that other resources of a template make to its functions: event source
+/// mappings, invoke configurations, role policies and log groups. Built in one pass over the resources so that
 /// reading every function stays linear in the template's size.
 struct FunctionIndex {
     private(set) var eventMappings: [String: [EventSource]] = [:]
@@ -53,7 +53,7 @@ struct FunctionIndex {
         }
     }
 
-    /// The function a mapping or invoke configuration names with `FunctionName`.
+    /// Finds the function that a mapping or invoke configuration names with `FunctionName`.
     private func functionId(_ resource: TemplateResource, reader: FunctionReader) -> String? {
         guard let name = reader.value(resource[property: "FunctionName"]) else { return nil }
         for alternative in name.alternatives() {

@@ -2,7 +2,7 @@ import Diagnostics
 import Documents
 
 extension FunctionReader {
-    /// `Policies` of a SAM function: a managed policy name or ARN, an inline policy document,
+    /// Reads `Policies` of a SAM function: a managed policy name or ARN, an inline policy document,
     /// a SAM policy template, or a list of these.
     func policies(_ node: Node?) -> [ExistingPolicy] {
         guard let node = structure(node) else { return [] }
@@ -61,7 +61,7 @@ extension FunctionReader {
         return policies
     }
 
-    /// The document of an `AWS::IAM::ManagedPolicy` of this template that `value` refers to.
+    /// Returns the document of the template's `AWS::IAM::ManagedPolicy` that `value` refers to.
     private func managedPolicyDocument(_ value: TemplateValue) -> Node? {
         guard case .ref(let logicalId) = value, let policy = template.resources[logicalId],
             policy.type == "AWS::IAM::ManagedPolicy"

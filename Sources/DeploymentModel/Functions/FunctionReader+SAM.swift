@@ -5,7 +5,7 @@ extension FunctionReader {
     /// Properties SAM rejects in `Globals.Function`.
     static let propertiesNotAllowedInGlobals: Set<String> = ["Role", "Policies", "Events"]
 
-    /// `Globals.Function` without the properties SAM does not allow there (each reported).
+    /// Returns `Globals.Function` without the properties SAM does not allow there, reporting each one.
     func globalFunctionProperties() -> Node? {
         guard let function = template.root["Globals"]?["Function"] else { return nil }
         guard let pairs = function.mapping else {
@@ -64,7 +64,7 @@ extension FunctionReader {
         return model
     }
 
-    /// `Globals` merged into a function's properties as SAM merges them: mappings key by key,
+    /// Merges `Globals` into a function's properties as the SAM translator does: mappings key by key,
     /// lists with the global items first, and any other value taken from the function.
     static func merged(global: Node?, local: Node?) -> Node? {
         guard let global else { return local }
@@ -87,7 +87,7 @@ extension FunctionReader {
         return local
     }
 
-    /// True when `Tracing` (SAM) or `TracingConfig.Mode` is `Active` in any `Fn::If` branch.
+    /// Returns true when `Tracing` (SAM) or `TracingConfig.Mode` is `Active` in any `Fn::If` branch.
     func isActive(_ node: Node?) -> Bool {
         guard let mode = value(node) else { return false }
         return mode.alternatives().contains(.literal("Active"))
