@@ -35,6 +35,9 @@ extension DiagnosticCode {
     /// A YAML stream contains more than one document (warning); only the first is read.
     package static let extraDocuments = DiagnosticCode("MR1106")
 
+    /// JSON that libyaml cannot read was read without positions (warning).
+    package static let positionsUnavailable = DiagnosticCode("MR1107")
+
     /// The JSON text is malformed.
     package static let jsonSyntax = DiagnosticCode("MR1201")
 

@@ -87,3 +87,25 @@ import Testing
         #expect(error.location.line == 3)
     }
 }
+
+@Suite struct JSONFallbackTests {
+    @Test(arguments: [
+        "{\"" + String(repeating: "k", count: 1100) + "\": [1, \"x\"]}",
+        "{\"k\"\n  : [1, \"x\"]}",
+        "\u{FEFF}{\"k\"\n  : [1, \"x\"]}",
+    ])
+    func validJSONReadWithoutPositions(_ text: String) throws {
+        let document = try parsed(text)
+        let pair = try #require(document.root.mapping?.first)
+        #expect(pair.value.sequence?.map(\.content) == [.scalar("1", .plain), .scalar("x", .doubleQuoted)])
+        #expect(pair.value.location == SourceLocation(file: "t.yaml"))
+        #expect(document.warnings.map(\.code) == [.positionsUnavailable])
+    }
+
+    @Test func invalidJSONKeepsYAMLError() throws {
+        let error = try #require(parseError("{\"k\"\n  : [1, }"))
+        #expect(error.code == .yamlSyntax)
+        #expect(error.message.hasPrefix("invalid YAML"))
+        #expect(error.location.line == 2)
+    }
+}

@@ -110,3 +110,42 @@ struct TagCase: CustomTestStringConvertible, Sendable {
         #expect(root["Empty"]?.isNull == true)
     }
 }
+
+@Suite struct YAMLMergeKeyTests {
+    @Test func explicitKeysWin() throws {
+        let text = """
+            defaults: &defaults
+              runtime: python3.12
+              timeout: 3
+            functions:
+              api:
+                <<: *defaults
+                timeout: 10
+            """
+        let document = try parsed(text)
+        let api = try #require(document.root["functions"]?["api"])
+        #expect(api.mapping?.map(\.key.scalar) == ["runtime", "timeout"])
+        #expect(api["timeout"]?.scalar == "10")
+        #expect(api["runtime"]?.location == SourceLocation(file: "t.yaml", line: 2, column: 12))
+        #expect(document.warnings.isEmpty)
+    }
+
+    @Test func sequenceOfMappingsInOrder() throws {
+        let root = try parsed("a: &a {x: 1, y: 1}\nb: &b {y: 2, z: 2}\nc:\n  <<: [*a, *b]\n  w: 0\n").root
+        let merged = try #require(root["c"])
+        #expect(merged.mapping?.map(\.key.scalar) == ["x", "y", "z", "w"])
+        #expect(merged["y"]?.scalar == "1")
+    }
+
+    @Test func quotedKeyNotMerged() throws {
+        let root = try parsed("a: {\"<<\": {x: 1}}\n").root
+        #expect(root["a"]?.mapping?.map(\.key.scalar) == ["<<"])
+    }
+
+    @Test func scalarMergeValueRejected() throws {
+        let error = try #require(parseError("a:\n  <<: text\n"))
+        #expect(error.code == .yamlSyntax)
+        #expect(error.location == SourceLocation(file: "t.yaml", line: 2, column: 7))
+        #expect(error.message.contains("merge key"))
+    }
+}

@@ -17,26 +17,41 @@ enum FileSystem {
         maximumSize: Int,
         followsLinks: Bool = true
     ) throws(DocumentError) -> [UInt8] {
+        let (descriptor, size) = try openRegularFile(atPath: path, displayPath: displayPath, followsLinks: followsLinks)
+        defer { close(descriptor) }
+        guard size <= maximumSize else {
+            throw sizeError(size: size, limit: maximumSize, displayPath: displayPath)
+        }
+        return try readAll(descriptor, expectedSize: size, maximumSize: maximumSize, displayPath: displayPath)
+    }
+
+    /// Opens a regular file for reading and returns its descriptor, which the caller closes,
+    /// and its size in bytes.
+    static func openRegularFile(
+        atPath path: String,
+        displayPath: String,
+        followsLinks: Bool
+    ) throws(DocumentError) -> (descriptor: Int32, size: Int) {
         // O_NONBLOCK keeps `open` from waiting on a named pipe; it does not affect regular files.
         // O_NOFOLLOW rejects a path whose last component was replaced by a link after it was
         // resolved.
         let flags = O_RDONLY | O_CLOEXEC | O_NONBLOCK | (followsLinks ? 0 : O_NOFOLLOW)
         let descriptor = open(path, flags)
         guard descriptor >= 0 else { throw openError(errno, displayPath: displayPath) }
-        defer { close(descriptor) }
 
         var info = stat()
-        guard fstat(descriptor, &info) == 0 else { throw openError(errno, displayPath: displayPath) }
+        guard fstat(descriptor, &info) == 0 else {
+            let error = openError(errno, displayPath: displayPath)
+            close(descriptor)
+            throw error
+        }
         guard (info.st_mode & S_IFMT) == S_IFREG else {
+            close(descriptor)
             throw DocumentError(
                 "not a regular file (\(kindName(of: info.st_mode))); give the path of a file",
                 at: SourceLocation(file: displayPath), code: .notRegularFile)
         }
-        let size = Int(info.st_size)
-        guard size <= maximumSize else {
-            throw sizeError(size: size, limit: maximumSize, displayPath: displayPath)
-        }
-        return try readAll(descriptor, expectedSize: size, maximumSize: maximumSize, displayPath: displayPath)
+        return (descriptor, Int(info.st_size))
     }
 
     private static func readAll(

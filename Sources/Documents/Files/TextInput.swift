@@ -56,6 +56,12 @@ enum TextInput {
         return SourceLocation(file: displayPath, line: line, column: column)
     }
 
+    /// True when the first byte other than white space is `{` or `[`.
+    static func startsLikeJSON(_ text: ArraySlice<UInt8>) -> Bool {
+        guard let first = text.first(where: { !isWhiteSpace($0) }) else { return false }
+        return first == UInt8(ascii: "{") || first == UInt8(ascii: "[")
+    }
+
     static func hasUTF8ByteOrderMark(_ bytes: [UInt8]) -> Bool {
         bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
     }

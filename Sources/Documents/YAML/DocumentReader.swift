@@ -95,6 +95,31 @@ package enum DocumentReader {
                 return try reader.readFirstDocument()
             }
         }
-        return try result.get()
+        switch result {
+        case .success(let document):
+            return document
+        case .failure(let error):
+            guard error.code == .yamlSyntax,
+                let document = readValidJSON(text, displayPath: displayPath, limits: limits)
+            else { throw error }
+            return document
+        }
+    }
+
+    /// Reads JSON that libyaml rejects although it is valid: libyaml requires a mapping key to
+    /// end within 1024 characters and on the line where it starts. json-c reads it instead,
+    /// without positions. Returns `nil` when the text is not valid JSON either.
+    private static func readValidJSON(_ text: [UInt8], displayPath: String, limits: DocumentLimits) -> ParsedDocument? {
+        let start = TextInput.hasUTF8ByteOrderMark(text) ? 3 : 0
+        guard TextInput.startsLikeJSON(text[start...]),
+            let value = try? JSONParser.parse(bytes: text[start...], maximumDepth: limits.maximumDepth)
+        else { return nil }
+        let location = SourceLocation(file: displayPath)
+        let warning = Diagnostic(
+            .warning, .positionsUnavailable,
+            "JSON read without line numbers because a key is longer than 1024 characters or split across lines; "
+                + "diagnostics for this file name no line",
+            at: location)
+        return ParsedDocument(root: Node(value, location: location), warnings: [warning])
     }
 }

@@ -31,7 +31,7 @@ struct YAMLDocumentBuilder {
             case .mappingStart(let tag, let anchor, let location):
                 try tree.startCollection(isMapping: true, tag: tag, anchor: anchor, at: location)
             case .sequenceEnd, .mappingEnd:
-                tree.endCollection()
+                try tree.endCollection()
             case .alias(let name, let location):
                 try tree.addAlias(name, at: location)
             }
