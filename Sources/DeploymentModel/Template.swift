@@ -26,8 +26,8 @@ package struct TemplateResource: Sendable {
 /// A parsed SAM or CloudFormation template, with parameters, mappings and conditions, able to
 /// evaluate intrinsic functions and to say what a reference means.
 ///
-/// The evaluation, reference and function-reading methods live in extensions, one file per
-/// concern: `Template+Evaluation.swift`, `Template+References.swift`, `Template+Encryption.swift`.
+/// Evaluation lives in `Evaluation/Template+Evaluation.swift`; names, ARNs, keys and
+/// conversions live in the `Template+*.swift` files under `References/`.
 package struct Template: Sendable {
     package var path: String
     package var displayPath: String
