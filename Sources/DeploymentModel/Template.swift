@@ -67,7 +67,7 @@ package struct Template: Sendable {
         return serverlessIds.contains { name.hasPrefix($0) && name != $0 }
     }
 
-    /// The folder that holds the template, used to resolve relative code paths.
+    /// The folder that contains the template, used to resolve relative code paths.
     package var folder: String {
         guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "." }
         if slash == path.utf8.startIndex { return "/" }

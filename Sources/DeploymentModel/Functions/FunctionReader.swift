@@ -7,7 +7,7 @@ struct FunctionReader {
     let template: Template
     let diagnostics: DiagnosticSink
 
-    /// A property's value, or `nil` when it is absent or `AWS::NoValue`.
+    /// Evaluates a property, returning `nil` when it is absent or `AWS::NoValue`.
     func value(_ node: Node?) -> TemplateValue? {
         guard let node else { return nil }
         let value = template.evaluate(node, diagnostics: diagnostics)
@@ -20,8 +20,8 @@ struct FunctionReader {
         return value.literalText ?? template.pattern(for: value).literalValue
     }
 
-    /// A structured property (a mapping or a list). When it is an `Fn::If`, the first branch
-    /// that is not `AWS::NoValue` is read, and a note says so.
+    /// Returns a structured property (a mapping or a list). For an `Fn::If`, it returns the
+    /// first branch that is not `AWS::NoValue` and reports a note naming the condition.
     func structure(_ node: Node?, depth: Int = 0) -> Node? {
         guard let node else { return nil }
         guard let (name, argument) = IntrinsicName.call(in: node) else { return node }
@@ -41,7 +41,7 @@ struct FunctionReader {
         return structure(items[position], depth: depth + 1)
     }
 
-    /// The items of a list property; a single value counts as a list of one.
+    /// Returns the items of a list property, treating a single value as a list of one.
     func items(_ node: Node?) -> [Node] {
         guard let node = structure(node) else { return [] }
         return node.sequence ?? [node]
@@ -81,7 +81,7 @@ struct FunctionReader {
         }
     }
 
-    /// Where `Role` points: a role of this template, or a value from outside it.
+    /// Determines where `Role` points: a role of this template, or a value from outside it.
     func roleSource(_ node: Node?, whenAbsent: RoleSource) -> RoleSource {
         guard let role = value(node) else { return whenAbsent }
         for alternative in role.alternatives() {
@@ -97,7 +97,7 @@ struct FunctionReader {
         return .external(role)
     }
 
-    /// A code folder given as a path relative to the template's folder, made absolute.
+    /// Makes a code path that is relative to the template's folder absolute.
     func localFolder(_ path: String) -> String {
         let joined = path.hasPrefix("/") ? path : template.folder + "/" + path
         return joined.normalizedPath

@@ -3,8 +3,8 @@ import Documents
 import PolicyModel
 
 extension DeploymentLoader {
-    /// The functions a template defines, with `Globals` applied and with what event source
-    /// mappings, invoke configurations, IAM policies and log groups of the same template add.
+    /// Reads the functions a template defines, applies `Globals`, and adds what event source
+    /// mappings, invoke configurations, IAM policies and log groups of the same template give them.
     /// Functions are in the order the template declares them.
     package func functions(in template: Template, diagnostics: DiagnosticSink) -> [FunctionModel] {
         let reader = FunctionReader(template: template, diagnostics: diagnostics)

@@ -6,7 +6,7 @@ import Documents
 struct TemplateParser {
     let diagnostics: DiagnosticSink
 
-    /// The resources by logical id; `nil` when the section is missing or is not a mapping.
+    /// Reads the resources by logical id. Returns `nil` when the section is missing or is not a mapping.
     func resources(in root: Node) -> [String: TemplateResource]? {
         guard let section = root["Resources"] else {
             diagnostics.report(
