@@ -178,6 +178,26 @@ struct IntrinsicTests {
         #expect(loaded.codes(.error) == [.invalidIntrinsicArguments])
     }
 
+    @Test func loadingReportsUnreadProperties() throws {
+        let loaded = try LoadedTemplate(
+            """
+            Conditions:
+              Always: !Equals [a, a]
+            Resources:
+              Queue:
+                Type: AWS::SQS::Queue
+                Properties:
+                  Tags:
+                    - { Key: owner, Value: !Frobnicate team }
+                    - { Key: stage, Value: !If [Always, a, b] }
+                    - { Key: stack, Value: !Ref Nowhere }
+            """)
+
+        #expect(loaded.codes(.error) == [.unknownIntrinsic, .undefinedName])
+        #expect(loaded.diagnostics.diagnostics.filter { $0.severity == .error }.map { $0.location?.line } == [8, 10])
+        #expect(loaded.codes(.note) == [])
+    }
+
     @Test func findInMapMissingKeyReported() throws {
         let loaded = try LoadedTemplate(template(value: "!FindInMap [Sizes, test, Memory]"))
 

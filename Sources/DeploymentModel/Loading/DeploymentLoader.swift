@@ -49,6 +49,7 @@ package struct DeploymentLoader: Sendable {
         for (name, definition) in template.conditions.sorted(by: { $0.key < $1.key }) {
             _ = template.conditionValue(name, at: definition.location, diagnostics: diagnostics)
         }
+        template.checkIntrinsics(diagnostics: diagnostics)
         return template
     }
 
