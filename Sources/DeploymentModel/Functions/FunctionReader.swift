@@ -33,6 +33,8 @@ struct FunctionReader {
         let isNoValue = { (branch: Node) in
             IntrinsicName.call(in: branch).map { $0.name == "Ref" && $0.argument.scalar == "AWS::NoValue" } ?? false
         }
+        // NOTE: only one branch is read, so settings that exist only in the other branch (a
+        // second VPC configuration, other event sources) do not reach the function model.
         guard let position = items[1...].firstIndex(where: { !isNoValue($0) }) else { return nil }
         diagnostics.report(
             .note, .conditionalValue,
