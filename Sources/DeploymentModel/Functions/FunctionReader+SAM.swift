@@ -49,7 +49,7 @@ extension FunctionReader {
         } else if !policies.isEmpty, let node = properties["Policies"] {
             diagnostics.report(
                 .warning, .policiesIgnored,
-                "SAM ignores Policies of function '\(resource.logicalId)' because it sets Role",
+                "function '\(resource.logicalId)' sets both Role and Policies; SAM applies Policies only to the role it creates",
                 at: node.location, notes: ["attach these policies to the role, or remove Role"])
         }
 
