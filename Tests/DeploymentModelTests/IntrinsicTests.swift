@@ -67,6 +67,10 @@ struct IntrinsicTests {
             .concatenation([literal("arn:"), .pseudoParameter("AWS::Partition"), literal(":s3:::prod-bucket")])),
         IntrinsicCase("{ 'Fn::Sub': '${Queue.QueueName}' }", .getAtt("Queue", "QueueName")),
         IntrinsicCase("!Sub '${!Literal}-${Stage}'", literal("${Literal}-prod")),
+        IntrinsicCase("!Sub 'a-${ Stage }-${Stage'", literal("a-prod-${Stage")),
+        IntrinsicCase(
+            "!Sub '${AWS::StackName}-${AWS::Region}'",
+            .concatenation([.pseudoParameter("AWS::StackName"), literal("-"), .pseudoParameter("AWS::Region")])),
         IntrinsicCase(
             "!Sub ['${Name}/${Table}', { Name: !GetAtt Queue.Arn }]",
             .concatenation([.getAtt("Queue", "Arn"), literal("/"), ref("Table")])),
