@@ -7,8 +7,8 @@ struct YAMLDocumentBuilder {
     private let displayPath: String
     private var tree: NodeTree
 
-    init(input: UnsafeBufferPointer<UInt8>, displayPath: String, limits: DocumentLimits) {
-        parser = LibYAMLParser(input: input, displayPath: displayPath)
+    init(input: UnsafeBufferPointer<UInt8>, displayPath: String, limits: DocumentLimits) throws(DocumentError) {
+        parser = try LibYAMLParser(input: input, displayPath: displayPath)
         self.displayPath = displayPath
         tree = NodeTree(displayPath: displayPath, limits: limits)
     }
