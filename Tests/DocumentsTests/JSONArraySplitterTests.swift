@@ -71,7 +71,7 @@ import Testing
     }
 
     @Test(arguments: [
-        (#"{"Records": [{"a": 1}, {"b""#, "ends inside the 'Records' array after 1 elements"),
+        (#"{"Records": [{"a": 1}, {"b""#, "ends inside the 'Records' array (elements read so far: 1)"),
         (#"{"Records": [{"a": 1}]"#, "ends before the JSON value closes"),
         (#"{"Other": [1]}"#, "no 'Records' array found"),
         (#"{"Records": {"a": 1}}"#, "is not an array"),

@@ -90,7 +90,8 @@ package struct JSONArraySplitter {
             throw error("no \(name) found; check that this is the expected kind of file", at: offset)
         case .inArray:
             throw error(
-                "the file ends inside the \(name) after \(elementCount) elements; it may be truncated", at: offset)
+                "the file ends inside the \(name) (elements read so far: \(elementCount)); it may be truncated",
+                at: offset)
         case .after:
             guard depth == 0 && !isInString else {
                 throw error("the file ends before the JSON value closes; it may be truncated", at: offset)
