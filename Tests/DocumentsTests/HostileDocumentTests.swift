@@ -163,6 +163,13 @@ import Testing
         #expect(document.warnings.first?.location?.line == 2)
     }
 
+    @Test func textAfterDocumentEndWarned() throws {
+        let document = try parsed("a: 1\n...\n]\n")
+        #expect(document.root["a"]?.scalar == "1")
+        #expect(document.warnings.map(\.code) == [.extraDocuments])
+        #expect(document.warnings.first?.location?.line == 3)
+    }
+
     @Test func explicitSingleDocumentNotWarned() throws {
         let document = try parsed("---\na: 1\n...\n")
         #expect(document.warnings.isEmpty)

@@ -23,8 +23,9 @@ package enum SourceTree {
 
     /// Lists regular files and symbolic links to regular files under `root`, recursively.
     /// Skips folders named in `skipping`, folders that contain `pyvenv.cfg` (Python virtual
-    /// environments) and symbolic links to folders. Throws when `root` is not a folder or when
-    /// more than `maximumFiles` files are found.
+    /// environments) and symbolic links to folders. A link to a file outside `root` is listed,
+    /// and `SourceFileReader` rejects it when it is read. Throws when `root` is not a folder or
+    /// when more than `maximumFiles` files are found.
     package static func walk(
         root: String,
         skipping: Set<String> = skippedFolderNames,
@@ -122,7 +123,8 @@ private struct Walker {
         return entries
     }
 
-    /// A folder (never through a link), a regular file (directly or through a link), or other.
+    /// Returns whether `path` is a folder (never through a link), a regular file (directly or
+    /// through a link), or something else.
     private func kind(of path: String) -> Kind {
         var info = stat()
         guard lstat(path, &info) == 0 else { return .other }

@@ -36,7 +36,7 @@ enum TextInput {
         return text
     }
 
-    /// The 1-based line and character column of a byte, counted the way libyaml counts them:
+    /// Returns the 1-based line and character column of a byte, counted the way libyaml counts them:
     /// columns in characters, a CR LF pair as one line break, the byte-order mark not counted.
     static func location(ofByteOffset offset: Int, in bytes: [UInt8], displayPath: String) -> SourceLocation {
         var line = 1
@@ -56,7 +56,7 @@ enum TextInput {
         return SourceLocation(file: displayPath, line: line, column: column)
     }
 
-    /// True when the first byte other than white space is `{` or `[`.
+    /// Returns true when the first byte other than white space is `{` or `[`.
     static func startsLikeJSON(_ text: ArraySlice<UInt8>) -> Bool {
         guard let first = text.first(where: { !isWhiteSpace($0) }) else { return false }
         return first == UInt8(ascii: "{") || first == UInt8(ascii: "[")
@@ -102,7 +102,7 @@ enum TextInput {
         return output
     }
 
-    /// The offset of the first byte that does not start a valid UTF-8 sequence, or `nil`.
+    /// Returns the offset of the first byte that does not start a valid UTF-8 sequence, or `nil`.
     /// Overlong forms, surrogates and values above U+10FFFF are invalid, as in RFC 3629.
     static func firstInvalidUTF8Offset(_ bytes: [UInt8]) -> Int? {
         var index = 0
@@ -172,7 +172,7 @@ enum TextInput {
         return output
     }
 
-    /// The scalar of a `\uD8xx\uDCxx` escape pair starting at `index`, or `nil`.
+    /// Returns the scalar of a `\uD8xx\uDCxx` escape pair starting at `index`, or `nil`.
     private static func surrogatePair(in text: [UInt8], at index: Int) -> UInt32? {
         guard index + 12 <= text.count, text[index + 1] == UInt8(ascii: "u"), text[index + 6] == UInt8(ascii: "\\"),
             text[index + 7] == UInt8(ascii: "u"),

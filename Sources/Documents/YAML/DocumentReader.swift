@@ -91,7 +91,7 @@ package enum DocumentReader {
         let text = try TextInput.prepare(bytes, displayPath: displayPath)
         let result = text.withUnsafeBufferPointer { buffer in
             Result { () throws(DocumentError) -> ParsedDocument in
-                var reader = YAMLDocumentBuilder(input: buffer, displayPath: displayPath, limits: limits)
+                var reader = try YAMLDocumentBuilder(input: buffer, displayPath: displayPath, limits: limits)
                 return try reader.readFirstDocument()
             }
         }

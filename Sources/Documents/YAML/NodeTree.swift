@@ -26,7 +26,6 @@ struct NodeTree {
         var height: Int
     }
 
-    private let displayPath: String
     private let limits: DocumentLimits
     private var open: [OpenCollection] = []
     private var anchors: [String: Anchored] = [:]
@@ -34,8 +33,7 @@ struct NodeTree {
     private(set) var root: Node?
     private(set) var warnings: [Diagnostic] = []
 
-    init(displayPath: String, limits: DocumentLimits) {
-        self.displayPath = displayPath
+    init(limits: DocumentLimits) {
         self.limits = limits
     }
 
