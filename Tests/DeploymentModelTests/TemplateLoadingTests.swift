@@ -135,6 +135,29 @@ struct TemplateLoadingTests {
         #expect(functions.map(\.logicalId) == ["ListProperties"])
     }
 
+    @Test func badSectionsReportedAndRead() throws {
+        let loaded = try LoadedTemplate(
+            """
+            Parameters: [Stage]
+            Conditions: yes
+            Resources:
+              Listed: { Type: [AWS::SQS::Queue] }
+              Worker:
+                Type: AWS::Serverless::Function
+                Properties: { CodeUri: src, Environment: { Variables: [A, B] } }
+            """)
+
+        #expect(
+            loaded.messages(.error) == [
+                "Type of resource 'Listed' must be a string", "Parameters must be a mapping",
+                "Conditions must be a mapping",
+            ])
+        #expect(loaded.template.parameterDeclarations.isEmpty)
+        let worker = try #require(loaded.function("Worker"))
+        #expect(worker.environment.isEmpty)
+        #expect(loaded.messages(.warning) == ["Environment.Variables must be a mapping of names to values"])
+    }
+
     @Test func duplicateKeyWarningPassedOn() throws {
         let loaded = try LoadedTemplate(
             """

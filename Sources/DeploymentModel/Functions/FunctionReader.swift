@@ -61,7 +61,11 @@ struct FunctionReader {
             if case .list(let layers) = layer { return layers }
             return [layer]
         }
-        if let variables = structure(structure(properties["Environment"])?["Variables"])?.mapping {
+        if let variablesNode = structure(structure(properties["Environment"])?["Variables"]) {
+            let variables = variablesNode.mapping ?? []
+            if variablesNode.mapping == nil {
+                report("Environment.Variables must be a mapping of names to values", at: variablesNode)
+            }
             for pair in variables {
                 guard let name = pair.key.scalar, let value = value(pair.value) else { continue }
                 model.environment[name] = value

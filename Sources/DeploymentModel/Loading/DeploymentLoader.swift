@@ -41,8 +41,9 @@ package struct DeploymentLoader: Sendable {
                 notes: ["a template starts with sections such as Parameters and Resources"])
             return nil
         }
-        let resources = TemplateParser(diagnostics: diagnostics).resources(in: root)
-        guard let resources else { return nil }
+        let parser = TemplateParser(diagnostics: diagnostics)
+        guard let resources = parser.resources(in: root) else { return nil }
+        parser.checkSections(of: root)
         var template = Template(
             path: absolute, displayPath: display, root: root, resources: resources, parameterValues: [:])
         template.parameterValues = parameterValues(for: template, diagnostics: diagnostics)
