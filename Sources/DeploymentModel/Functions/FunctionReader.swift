@@ -61,16 +61,7 @@ struct FunctionReader {
             if case .list(let layers) = layer { return layers }
             return [layer]
         }
-        if let variablesNode = structure(structure(properties["Environment"])?["Variables"]) {
-            let variables = variablesNode.mapping ?? []
-            if variablesNode.mapping == nil {
-                report("Environment.Variables must be a mapping of names to values", at: variablesNode)
-            }
-            for pair in variables {
-                guard let name = pair.key.scalar, let value = value(pair.value) else { continue }
-                model.environment[name] = value
-            }
-        }
+        model.environment = environment(properties)
         if let vpc = structure(properties["VpcConfig"]), vpc.mapping != nil {
             model.hasVPC = true
             model.vpcSubnets = value(vpc["SubnetIds"])
@@ -85,6 +76,21 @@ struct FunctionReader {
                 FileSystemMount(
                     accessPoint: accessPoint, localMountPath: text(mount["LocalMountPath"]), location: mount.location))
         }
+    }
+
+    /// Reads `Environment.Variables`, leaving out variables set to `AWS::NoValue`.
+    func environment(_ properties: Node) -> [String: TemplateValue] {
+        guard let variablesNode = structure(structure(properties["Environment"])?["Variables"]) else { return [:] }
+        guard let variables = variablesNode.mapping else {
+            report("Environment.Variables must be a mapping of names to values", at: variablesNode)
+            return [:]
+        }
+        var environment: [String: TemplateValue] = [:]
+        for pair in variables {
+            guard let name = pair.key.scalar, let value = value(pair.value) else { continue }
+            environment[name] = value
+        }
+        return environment
     }
 
     /// Determines where `Role` points: a role of this template, or a value from outside it.
