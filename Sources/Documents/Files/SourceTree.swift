@@ -25,7 +25,7 @@ package enum SourceTree {
     /// Skips folders named in `skipping`, folders that contain `pyvenv.cfg` (Python virtual
     /// environments) and symbolic links to folders. A link to a file outside `root` is listed,
     /// and `SourceFileReader` rejects it when it is read. Throws when `root` is not a folder or
-    /// when more than `maximumFiles` files are found.
+    /// when more than `maximumFiles` files, or as many folders, are found.
     package static func walk(
         root: String,
         skipping: Set<String> = skippedFolderNames,
@@ -47,6 +47,7 @@ private struct Walker {
     let maximumFiles: Int
     var files: [String] = []
     var warnings: [Diagnostic] = []
+    private var folderCount = 0
 
     init(root: String, displayRoot: String, skipping: Set<String>, maximumFiles: Int) {
         self.root = root
@@ -68,7 +69,7 @@ private struct Walker {
                 let relativePath = relativeFolder.isEmpty ? name : relativeFolder + "/" + name
                 switch kind {
                 case .folder where !shouldSkip(folder: relativePath, named: name):
-                    pending.append(relativePath)
+                    try addFolder(relativePath, to: &pending)
                 case .file:
                     try addFile(relativePath)
                 default:
@@ -76,6 +77,18 @@ private struct Walker {
                 }
             }
         }
+    }
+
+    /// Queues a folder to list. Folders count against the same limit as files, so a tree of
+    /// empty folders cannot make the walk unbounded.
+    private mutating func addFolder(_ relativePath: String, to pending: inout [String]) throws(DocumentError) {
+        folderCount += 1
+        guard folderCount <= maximumFiles else {
+            throw DocumentError(
+                "folder contains more than the limit of \(maximumFiles) folders; scan a smaller folder",
+                at: SourceLocation(file: displayRoot), code: .tooManyFiles)
+        }
+        pending.append(relativePath)
     }
 
     private mutating func addFile(_ relativePath: String) throws(DocumentError) {
@@ -114,6 +127,8 @@ private struct Walker {
         defer { closedir(directory) }
         var entries: [(String, Kind)] = []
         while let entry = readdir(directory) {
+            // NOTE: a name that is not valid UTF-8 is repaired with U+FFFD, so reading that
+            // path later fails with "file not found".
             let name = withUnsafeBytes(of: entry.pointee.d_name) { buffer in
                 String(decoding: buffer.prefix { $0 != 0 }, as: UTF8.self)
             }

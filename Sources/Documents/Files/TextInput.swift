@@ -3,14 +3,10 @@ import Diagnostics
 /// Checks that file bytes are text that libyaml can read, and normalizes what it would reject
 /// for no good reason. Errors point at the first offending byte.
 enum TextInput {
-    /// Returns UTF-8 bytes ready for libyaml: UTF-16 with a byte-order mark is converted to
-    /// UTF-8, and JSON text is rewritten where libyaml would reject valid JSON (see
-    /// `normalizeJSON`).
-    static func prepare(_ bytes: [UInt8], displayPath: String) throws(DocumentError) -> [UInt8] {
-        var text = bytes
-        if isUTF16(bytes) {
-            text = try transcodeUTF16(bytes, displayPath: displayPath)
-        }
+    /// Returns the text as UTF-8, converting UTF-16 that starts with a byte-order mark, after
+    /// checking that it is non-empty text: no NUL byte and no invalid UTF-8.
+    static func decode(_ bytes: [UInt8], displayPath: String) throws(DocumentError) -> [UInt8] {
+        let text = isUTF16(bytes) ? try transcodeUTF16(bytes, displayPath: displayPath) : bytes
         if let offset = text.firstIndex(of: 0) {
             throw DocumentError(
                 "file contains a NUL byte, so it is binary, not text; remove it from the scanned folder",
@@ -28,12 +24,14 @@ enum TextInput {
                 "file is empty; write a YAML or JSON document in it or remove it",
                 at: SourceLocation(file: displayPath), code: .emptyDocument)
         }
-        if let first = text[start...].first(where: { !isWhiteSpace($0) }),
-            first == UInt8(ascii: "{") || first == UInt8(ascii: "[")
-        {
-            text = normalizeJSON(text, from: start)
-        }
         return text
+    }
+
+    /// Returns decoded text ready for libyaml: JSON text is rewritten where libyaml would reject
+    /// valid JSON (see `normalizeJSON`), and other text is returned unchanged.
+    static func preparedForLibYAML(_ text: [UInt8]) -> [UInt8] {
+        let start = hasUTF8ByteOrderMark(text) ? 3 : 0
+        return startsLikeJSON(text[start...]) ? normalizeJSON(text, from: start) : text
     }
 
     /// Returns the 1-based line and character column of a byte, counted the way libyaml counts them:
