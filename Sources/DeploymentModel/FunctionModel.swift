@@ -22,7 +22,7 @@ package struct EventSource: Hashable, Sendable {
     package var secret: TemplateValue?
     /// `DestinationConfig.OnFailure.Destination` of a stream source.
     package var onFailure: TemplateValue?
-    /// `DestinationConfig.OnFailure.Type` (`SQS`, `SNS`, `S3`), when the template says.
+    /// `DestinationConfig.OnFailure.Type` (`SQS`, `SNS`, `S3`), when the template sets it.
     package var onFailureType: String?
     /// MSK with IAM client authentication.
     package var usesIAMAuthentication: Bool

@@ -26,8 +26,8 @@ package struct TemplateResource: Sendable {
 /// A parsed SAM or CloudFormation template, with parameters, mappings and conditions, able to
 /// evaluate intrinsic functions and to say what a reference means.
 ///
-/// The evaluation, reference and function-reading methods live in extensions, one file per
-/// concern: `Template+Evaluation.swift`, `Template+References.swift`, `Template+Encryption.swift`.
+/// Evaluation lives in `Evaluation/Template+Evaluation.swift`; names, ARNs, keys and
+/// conversions live in the `Template+*.swift` files under `References/`.
 package struct Template: Sendable {
     package var path: String
     package var displayPath: String
@@ -67,7 +67,7 @@ package struct Template: Sendable {
         return serverlessIds.contains { name.hasPrefix($0) && name != $0 }
     }
 
-    /// The folder that holds the template, used to resolve relative code paths.
+    /// The folder that contains the template, used to resolve relative code paths.
     package var folder: String {
         guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "." }
         if slash == path.utf8.startIndex { return "/" }

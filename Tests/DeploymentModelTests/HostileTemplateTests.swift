@@ -132,3 +132,49 @@ struct HostileTemplateTests {
         #expect(template.pattern(for: .getAtt("Thing", "Endpoint")) == .parse("${Thing.Endpoint}"))
     }
 }
+
+@Suite("Hostile template files")
+struct HostileTemplateFileTests {
+    @Test func deepYAMLRejectedByReader() throws {
+        var value = "leaf"
+        for _ in 0..<1_000 { value = "{ \"Fn::Join\": [\"\", [\(value)]] }" }
+        let folder = try TemporaryFolder()
+        try folder.write(
+            "Resources:\n  Probe:\n    Type: Custom::Probe\n    Properties:\n      Value: \(value)\n",
+            to: "template.yaml")
+        let diagnostics = DiagnosticSink()
+
+        let template = DeploymentLoader(root: folder.path).loadTemplate(at: "template.yaml", diagnostics: diagnostics)
+
+        #expect(template == nil)
+        #expect(diagnostics.diagnostics.count == 1)
+        #expect(diagnostics.diagnostics.first?.severity == .error)
+        #expect(diagnostics.diagnostics.first?.location?.file == "template.yaml")
+    }
+
+    @Test func tenThousandResourcesFromYAML() throws {
+        var text = "Transform: AWS::Serverless-2016-10-31\nResources:\n"
+        for index in 0..<5_000 {
+            text +=
+                "  Queue\(index):\n    Type: AWS::SQS::Queue\n    Properties: { QueueName: !Sub \"jobs-\(index)\" }\n"
+            text += "  Function\(index):\n    Type: AWS::Serverless::Function\n"
+            text += "    Properties:\n      CodeUri: src\n      Environment:\n        Variables:\n"
+            text += "          QUEUE_URL: !Ref Queue\(index)\n"
+            text += "      Events:\n        Jobs: { Type: SQS, Properties: { Queue: !GetAtt Queue\(index).Arn } }\n"
+        }
+        let clock = ContinuousClock()
+        var functions: [FunctionModel] = []
+
+        let elapsed = try clock.measure {
+            let loaded = try LoadedTemplate(text)
+            functions = loaded.functions()
+            #expect(loaded.diagnostics.hasErrors == false)
+        }
+
+        #expect(functions.count == 5_000)
+        #expect(elapsed < .seconds(30))
+        let last = try #require(functions.last)
+        #expect(last.environment["QUEUE_URL"] == .ref("Queue4999"))
+        #expect(last.events.first?.source == .getAtt("Queue4999", "Arn"))
+    }
+}

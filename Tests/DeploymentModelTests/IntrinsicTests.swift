@@ -67,6 +67,10 @@ struct IntrinsicTests {
             .concatenation([literal("arn:"), .pseudoParameter("AWS::Partition"), literal(":s3:::prod-bucket")])),
         IntrinsicCase("{ 'Fn::Sub': '${Queue.QueueName}' }", .getAtt("Queue", "QueueName")),
         IntrinsicCase("!Sub '${!Literal}-${Stage}'", literal("${Literal}-prod")),
+        IntrinsicCase("!Sub 'a-${ Stage }-${Stage'", literal("a-prod-${Stage")),
+        IntrinsicCase(
+            "!Sub '${AWS::StackName}-${AWS::Region}'",
+            .concatenation([.pseudoParameter("AWS::StackName"), literal("-"), .pseudoParameter("AWS::Region")])),
         IntrinsicCase(
             "!Sub ['${Name}/${Table}', { Name: !GetAtt Queue.Arn }]",
             .concatenation([.getAtt("Queue", "Arn"), literal("/"), ref("Table")])),
@@ -176,6 +180,26 @@ struct IntrinsicTests {
 
         #expect(value.map { if case .unknown = $0 { true } else { false } } == true)
         #expect(loaded.codes(.error) == [.invalidIntrinsicArguments])
+    }
+
+    @Test func loadingReportsUnreadProperties() throws {
+        let loaded = try LoadedTemplate(
+            """
+            Conditions:
+              Always: !Equals [a, a]
+            Resources:
+              Queue:
+                Type: AWS::SQS::Queue
+                Properties:
+                  Tags:
+                    - { Key: owner, Value: !Frobnicate team }
+                    - { Key: stage, Value: !If [Always, a, b] }
+                    - { Key: stack, Value: !Ref Nowhere }
+            """)
+
+        #expect(loaded.codes(.error) == [.unknownIntrinsic, .undefinedName])
+        #expect(loaded.diagnostics.diagnostics.filter { $0.severity == .error }.map { $0.location?.line } == [8, 10])
+        #expect(loaded.codes(.note) == [])
     }
 
     @Test func findInMapMissingKeyReported() throws {

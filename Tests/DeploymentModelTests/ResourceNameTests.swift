@@ -116,6 +116,20 @@ struct ResourceNameTests {
             label: "generated state machine", resource: "Type: AWS::StepFunctions::StateMachine",
             name: "${Subject.Name}", arn: "\(prefix):states:\(regional):stateMachine:${Subject.Name}"),
         NameCase(
+            label: "state machine with customer key",
+            resource: """
+                Type: AWS::StepFunctions::StateMachine
+                    Properties:
+                      StateMachineName: checkout
+                      EncryptionConfiguration: { Type: CUSTOMER_MANAGED_KMS_KEY, KmsKeyId: !GetAtt Key.Arn }
+                """,
+            name: "checkout", arn: "\(prefix):states:\(regional):stateMachine:checkout", key: "${Key.Arn}"),
+        NameCase(
+            label: "table with AWS-managed key",
+            resource:
+                "Type: AWS::DynamoDB::Table\n    Properties: { TableName: orders, SSESpecification: { SSEEnabled: true } }",
+            name: "orders", arn: "\(prefix):dynamodb:\(regional):table/orders", key: nil),
+        NameCase(
             label: "named SAM state machine",
             resource: "Type: AWS::Serverless::StateMachine\n    Properties: { Name: checkout }",
             name: "checkout", arn: "\(prefix):states:\(regional):stateMachine:checkout"),

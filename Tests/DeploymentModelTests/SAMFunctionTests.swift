@@ -206,7 +206,11 @@ struct SAMFunctionTests {
         if case .samTemplate(_, let parameters, _) = listed[2] {
             #expect(parameters == ["ParameterName": .literal("/shop/prod/db-url")])
         }
-        if case .managed(let reference, _) = listed[5] { #expect(reference == .ref("SharedPolicy")) }
+        guard case .inline(let shared, _) = listed[5] else {
+            Issue.record("expected the template's managed policy as its document, got \(listed[5])")
+            return
+        }
+        #expect(shared["Statement"]?.sequence == [])
         #expect(loaded.codes(.warning) == [.invalidPolicyEntry])
     }
 

@@ -69,6 +69,21 @@ struct TemplateLoadingTests {
         #expect((errors.first?.location?.line ?? 0) > 0)
     }
 
+    @Test func projectLoadsEveryTemplate() throws {
+        let folder = try TemporaryFolder()
+        try folder.write(Self.samTemplate, to: "orders/template.yaml")
+        try folder.write("Resources: [broken", to: "payments/template.yaml")
+        try folder.write(Self.samTemplate.replacingWorker(with: "Shipper"), to: "shipping/template.yaml")
+        let diagnostics = DiagnosticSink()
+
+        let project = DeploymentLoader(root: folder.path).loadProject(diagnostics: diagnostics)
+
+        #expect(project.map(\.template.displayPath) == ["orders/template.yaml", "shipping/template.yaml"])
+        #expect(project.map { $0.functions.map(\.logicalId) } == [["Worker"], ["Shipper"]])
+        #expect(project.last?.functions.first?.codeRoot == project.last.map { $0.template.folder + "/src" })
+        #expect(diagnostics.diagnostics.filter { $0.severity == .error }.count == 1)
+    }
+
     @Test func missingFileReported() throws {
         let folder = try TemporaryFolder()
         let diagnostics = DiagnosticSink()
@@ -120,6 +135,29 @@ struct TemplateLoadingTests {
         #expect(functions.map(\.logicalId) == ["ListProperties"])
     }
 
+    @Test func badSectionsReportedAndRead() throws {
+        let loaded = try LoadedTemplate(
+            """
+            Parameters: [Stage]
+            Conditions: yes
+            Resources:
+              Listed: { Type: [AWS::SQS::Queue] }
+              Worker:
+                Type: AWS::Serverless::Function
+                Properties: { CodeUri: src, Environment: { Variables: [A, B] } }
+            """)
+
+        #expect(
+            loaded.messages(.error) == [
+                "Type of resource 'Listed' must be a string", "Parameters must be a mapping",
+                "Conditions must be a mapping",
+            ])
+        #expect(loaded.template.parameterDeclarations.isEmpty)
+        let worker = try #require(loaded.function("Worker"))
+        #expect(worker.environment.isEmpty)
+        #expect(loaded.messages(.warning) == ["Environment.Variables must be a mapping of names to values"])
+    }
+
     @Test func duplicateKeyWarningPassedOn() throws {
         let loaded = try LoadedTemplate(
             """
@@ -130,5 +168,13 @@ struct TemplateLoadingTests {
 
         #expect(loaded.template.resources["Queue"]?.type == "AWS::SNS::Topic")
         #expect(loaded.codes(.warning).isEmpty == false)
+    }
+}
+
+extension String {
+    fileprivate func replacingWorker(with name: String) -> String {
+        split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            line.hasPrefix("  Worker:") ? "  \(name):" + line.dropFirst("  Worker:".count) : String(line)
+        }.joined(separator: "\n")
     }
 }

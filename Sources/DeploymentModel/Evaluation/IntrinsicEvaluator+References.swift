@@ -15,7 +15,7 @@ extension IntrinsicEvaluator {
         return named(name, at: argument, in: "Ref")
     }
 
-    /// The value of a name as `Ref` and `${Name}` in `Fn::Sub` read it.
+    /// Evaluates a name the way `Ref` and `${Name}` in `Fn::Sub` read it.
     func named(_ name: String, at node: Node, in function: String) -> TemplateValue {
         if Self.pseudoParameters.contains(name) { return .pseudoParameter(name) }
         if template.parameterDeclarations[name] != nil { return template.parameterValue(name) }

@@ -115,7 +115,7 @@ extension String {
         return String(self[first...last])
     }
 
-    /// The pieces between occurrences of `delimiter`, keeping empty pieces as `Fn::Split` does.
+    /// Splits the text at each occurrence of `delimiter`, keeping empty pieces as `Fn::Split` does.
     func splitting(by delimiter: String) -> [String] {
         let source = Array(utf8)
         let pattern = Array(delimiter.utf8)

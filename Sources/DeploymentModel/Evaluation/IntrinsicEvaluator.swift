@@ -79,7 +79,7 @@ final class IntrinsicEvaluator {
         return .unknown("invalid \(function) arguments")
     }
 
-    /// A scalar argument, evaluated when it is itself an intrinsic.
+    /// Returns a scalar argument's text, evaluating it first when it is an intrinsic function.
     func text(of node: Node) -> String? {
         if IntrinsicName.call(in: node) == nil { return node.scalar }
         return evaluate(node).literalText

@@ -59,3 +59,38 @@ enum IntrinsicName {
         return (key, pairs[0].value)
     }
 }
+
+extension Template {
+    /// Evaluates every intrinsic function in the resources' properties once, so that unknown
+    /// functions, undefined names and bad arguments are reported even where no function reads
+    /// them. Notes (such as `Fn::If` branches) are left for the code that reads each value.
+    package func checkIntrinsics(diagnostics: DiagnosticSink) {
+        let scratch = DiagnosticSink()
+        let evaluator = IntrinsicEvaluator(template: self, diagnostics: scratch)
+        for resource in resourcesInOrder {
+            guard let properties = resource.properties else { continue }
+            evaluator.visitIntrinsics(in: properties)
+        }
+        for diagnostic in scratch.diagnostics where diagnostic.severity > .note {
+            diagnostics.report(diagnostic)
+        }
+    }
+}
+
+extension IntrinsicEvaluator {
+    /// Evaluates each intrinsic function found in a tree of plain mappings and lists.
+    func visitIntrinsics(in node: Node) {
+        if IntrinsicName.call(in: node) != nil {
+            _ = evaluate(node)
+            return
+        }
+        switch node.content {
+        case .scalar:
+            return
+        case .sequence(let items):
+            for item in items { visitIntrinsics(in: item) }
+        case .mapping(let pairs):
+            for pair in pairs { visitIntrinsics(in: pair.value) }
+        }
+    }
+}

@@ -2,8 +2,8 @@ import Diagnostics
 import Documents
 import PolicyModel
 
-/// What other resources of a template add to its functions: event source mappings, invoke
-/// configurations, role policies and log groups. Built in one pass over the resources so that
+/// The additions that other resources of a template make to its functions: event source
+/// mappings, invoke configurations, role policies and log groups. Built in one pass over the resources so that
 /// reading every function stays linear in the template's size.
 struct FunctionIndex {
     private(set) var eventMappings: [String: [EventSource]] = [:]
@@ -53,13 +53,16 @@ struct FunctionIndex {
         }
     }
 
-    /// The function a mapping or invoke configuration names with `FunctionName`.
+    /// Finds the function that a mapping or invoke configuration names with `FunctionName`.
     private func functionId(_ resource: TemplateResource, reader: FunctionReader) -> String? {
         guard let name = reader.value(resource[property: "FunctionName"]) else { return nil }
         for alternative in name.alternatives() {
             switch alternative {
             case .ref(let logicalId), .getAtt(let logicalId, _):
                 if functionIds.contains(logicalId) { return logicalId }
+                // SAM names a function's alias and version `Function.Alias` and `Function.Version`.
+                let owner = String(logicalId.prefix { $0 != "." })
+                if owner != logicalId, functionIds.contains(owner) { return owner }
             case .literal(let text):
                 // A name, a full ARN, or an ARN with a version or alias qualifier.
                 let parts = text.splitting(by: ":")

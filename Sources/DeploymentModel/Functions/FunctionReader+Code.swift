@@ -2,7 +2,7 @@ import Diagnostics
 import Documents
 
 extension FunctionReader {
-    /// The local code folder of a SAM function: `CodeUri` as a path, or `Metadata.DockerContext`
+    /// Finds the local code folder of a SAM function: `CodeUri` as a path, or `Metadata.DockerContext`
     /// for an image. `nil`, with a note, for code in S3, inline code and prebuilt images.
     func samCodeRoot(_ properties: Node, resource: TemplateResource) -> String? {
         if text(properties["PackageType"]) == "Image" {
@@ -27,7 +27,7 @@ extension FunctionReader {
         return codeFolder(codeNode, resource: resource, property: "CodeUri")
     }
 
-    /// The local code folder of an `AWS::Lambda::Function`: `Code` as a local path (before
+    /// Finds the local code folder of an `AWS::Lambda::Function`: `Code` as a local path (before
     /// `aws cloudformation package`) or the CDK asset path in `Metadata`.
     func lambdaCodeRoot(_ properties: Node, resource: TemplateResource) -> String? {
         if let asset = text(resource.metadata?["aws:asset:path"]) { return localFolder(asset) }

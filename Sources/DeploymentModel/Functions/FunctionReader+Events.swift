@@ -64,7 +64,7 @@ extension FunctionReader {
         if event.kind == .kinesis, let source = event.source { splitConsumer(source, into: &event) }
     }
 
-    /// A Kinesis source given as an enhanced fan-out consumer: the consumer and its stream.
+    /// Splits a Kinesis source given as an enhanced fan-out consumer into the consumer and its stream.
     private func splitConsumer(_ source: TemplateValue, into event: inout EventSource) {
         switch source {
         case .ref(let logicalId), .getAtt(let logicalId, _):

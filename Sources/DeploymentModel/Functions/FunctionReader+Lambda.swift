@@ -28,7 +28,7 @@ extension FunctionReader {
         return model
     }
 
-    /// The poller kind of an `AWS::Lambda::EventSourceMapping`, from its source's type or ARN.
+    /// Determines the poller kind of an `AWS::Lambda::EventSourceMapping` from its source's type or ARN.
     func mappingKind(_ properties: Node, source: TemplateValue?) -> EventSource.Kind? {
         if properties["SelfManagedEventSource"] != nil { return .selfManagedKafka }
         guard let source else { return nil }

@@ -2,7 +2,7 @@ import Diagnostics
 import Documents
 
 extension FunctionReader {
-    /// `Policies` of a SAM function: a managed policy name or ARN, an inline policy document,
+    /// Reads `Policies` of a SAM function: a managed policy name or ARN, an inline policy document,
     /// a SAM policy template, or a list of these.
     func policies(_ node: Node?) -> [ExistingPolicy] {
         guard let node = structure(node) else { return [] }
@@ -12,7 +12,11 @@ extension FunctionReader {
 
     private func policy(_ entry: Node) -> ExistingPolicy? {
         if IntrinsicName.call(in: entry) != nil || entry.scalar != nil {
-            return value(entry).map { .managed($0, location: entry.location) }
+            guard let policy = value(entry) else { return nil }
+            if let document = managedPolicyDocument(policy) {
+                return .inline(document: document, location: entry.location)
+            }
+            return .managed(policy, location: entry.location)
         }
         guard let pairs = entry.mapping else {
             invalidPolicy(entry)
@@ -39,7 +43,7 @@ extension FunctionReader {
             notes: ["write a managed policy name, {Statement: [...]}, or {TemplateName: {Parameter: value}}"])
     }
 
-    /// The inline documents and managed policies of an `AWS::IAM::Role`.
+    /// Reads the inline documents and managed policies of an `AWS::IAM::Role`.
     func rolePolicies(_ role: TemplateResource) -> [ExistingPolicy] {
         var policies: [ExistingPolicy] = []
         for inline in items(role[property: "Policies"]) {
@@ -48,14 +52,20 @@ extension FunctionReader {
         }
         for managed in items(role[property: "ManagedPolicyArns"]) {
             guard let arn = value(managed) else { continue }
-            if case .ref(let logicalId) = arn, let policy = template.resources[logicalId],
-                policy.type == "AWS::IAM::ManagedPolicy", let document = structure(policy[property: "PolicyDocument"])
-            {
+            if let document = managedPolicyDocument(arn) {
                 policies.append(.inline(document: document, location: document.location))
             } else {
                 policies.append(.managed(arn, location: managed.location))
             }
         }
         return policies
+    }
+
+    /// Returns the document of the template's `AWS::IAM::ManagedPolicy` that `value` refers to.
+    private func managedPolicyDocument(_ value: TemplateValue) -> Node? {
+        guard case .ref(let logicalId) = value, let policy = template.resources[logicalId],
+            policy.type == "AWS::IAM::ManagedPolicy"
+        else { return nil }
+        return structure(policy[property: "PolicyDocument"])
     }
 }

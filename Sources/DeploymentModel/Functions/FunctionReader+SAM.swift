@@ -5,17 +5,17 @@ extension FunctionReader {
     /// Properties SAM rejects in `Globals.Function`.
     static let propertiesNotAllowedInGlobals: Set<String> = ["Role", "Policies", "Events"]
 
-    /// `Globals.Function` without the properties SAM does not allow there (each reported).
+    /// Returns `Globals.Function` without the properties SAM does not allow there, reporting each one.
     func globalFunctionProperties() -> Node? {
         guard let function = template.root["Globals"]?["Function"] else { return nil }
         guard let pairs = function.mapping else {
             report("Globals.Function must be a mapping of function properties", at: function)
             return nil
         }
-        var kept: [Node.Pair] = []
+        var allowed: [Node.Pair] = []
         for pair in pairs {
             guard let name = pair.key.scalar, Self.propertiesNotAllowedInGlobals.contains(name) else {
-                kept.append(pair)
+                allowed.append(pair)
                 continue
             }
             diagnostics.report(
@@ -23,7 +23,7 @@ extension FunctionReader {
                 "SAM does not allow '\(name)' in Globals.Function; it is ignored",
                 at: pair.key.location, notes: ["set '\(name)' on each function instead"])
         }
-        return Node(.mapping(kept), location: function.location)
+        return Node(.mapping(allowed), location: function.location)
     }
 
     func samFunction(_ resource: TemplateResource, globals: Node?) -> FunctionModel {
@@ -42,15 +42,17 @@ extension FunctionReader {
         model.tracingActive = isActive(properties["Tracing"])
         model.role = roleSource(properties["Role"], whenAbsent: .generatedBySAM)
         model.events = events(properties["Events"])
+
         let policies = self.policies(properties["Policies"])
         if case .generatedBySAM = model.role {
             model.existingPolicies = policies
         } else if !policies.isEmpty, let node = properties["Policies"] {
             diagnostics.report(
                 .warning, .policiesIgnored,
-                "SAM ignores Policies of function '\(resource.logicalId)' because it sets Role",
+                "function '\(resource.logicalId)' sets both Role and Policies; SAM applies Policies only to the role it creates",
                 at: node.location, notes: ["attach these policies to the role, or remove Role"])
         }
+
         if let deadLetter = structure(properties["DeadLetterQueue"]), let target = value(deadLetter["TargetArn"]) {
             model.deliveryTargets.append(
                 DeliveryTarget(
@@ -62,7 +64,7 @@ extension FunctionReader {
         return model
     }
 
-    /// `Globals` merged into a function's properties as SAM merges them: mappings key by key,
+    /// Merges `Globals` into a function's properties as the SAM translator does: mappings key by key,
     /// lists with the global items first, and any other value taken from the function.
     static func merged(global: Node?, local: Node?) -> Node? {
         guard let global else { return local }
@@ -85,7 +87,7 @@ extension FunctionReader {
         return local
     }
 
-    /// True when `Tracing` (SAM) or `TracingConfig.Mode` is `Active` in any `Fn::If` branch.
+    /// Returns true when `Tracing` (SAM) or `TracingConfig.Mode` is `Active` in any `Fn::If` branch.
     func isActive(_ node: Node?) -> Bool {
         guard let mode = value(node) else { return false }
         return mode.alternatives().contains(.literal("Active"))

@@ -7,7 +7,7 @@ struct FunctionReader {
     let template: Template
     let diagnostics: DiagnosticSink
 
-    /// A property's value, or `nil` when it is absent or `AWS::NoValue`.
+    /// Evaluates a property, returning `nil` when it is absent or `AWS::NoValue`.
     func value(_ node: Node?) -> TemplateValue? {
         guard let node else { return nil }
         let value = template.evaluate(node, diagnostics: diagnostics)
@@ -20,8 +20,8 @@ struct FunctionReader {
         return value.literalText ?? template.pattern(for: value).literalValue
     }
 
-    /// A structured property (a mapping or a list). When it is an `Fn::If`, the first branch
-    /// that is not `AWS::NoValue` is read, and a note says so.
+    /// Returns a structured property (a mapping or a list). For an `Fn::If`, it returns the
+    /// first branch that is not `AWS::NoValue` and reports a note naming the condition.
     func structure(_ node: Node?, depth: Int = 0) -> Node? {
         guard let node else { return nil }
         guard let (name, argument) = IntrinsicName.call(in: node) else { return node }
@@ -33,6 +33,8 @@ struct FunctionReader {
         let isNoValue = { (branch: Node) in
             IntrinsicName.call(in: branch).map { $0.name == "Ref" && $0.argument.scalar == "AWS::NoValue" } ?? false
         }
+        // NOTE: only one branch is read, so settings that exist only in the other branch (a
+        // second VPC configuration, other event sources) do not reach the function model.
         guard let position = items[1...].firstIndex(where: { !isNoValue($0) }) else { return nil }
         diagnostics.report(
             .note, .conditionalValue,
@@ -41,7 +43,7 @@ struct FunctionReader {
         return structure(items[position], depth: depth + 1)
     }
 
-    /// The items of a list property; a single value counts as a list of one.
+    /// Returns the items of a list property, treating a single value as a list of one.
     func items(_ node: Node?) -> [Node] {
         guard let node = structure(node) else { return [] }
         return node.sequence ?? [node]
@@ -59,12 +61,7 @@ struct FunctionReader {
             if case .list(let layers) = layer { return layers }
             return [layer]
         }
-        if let variables = structure(structure(properties["Environment"])?["Variables"])?.mapping {
-            for pair in variables {
-                guard let name = pair.key.scalar, let value = value(pair.value) else { continue }
-                model.environment[name] = value
-            }
-        }
+        model.environment = environment(properties)
         if let vpc = structure(properties["VpcConfig"]), vpc.mapping != nil {
             model.hasVPC = true
             model.vpcSubnets = value(vpc["SubnetIds"])
@@ -81,7 +78,22 @@ struct FunctionReader {
         }
     }
 
-    /// Where `Role` points: a role of this template, or a value from outside it.
+    /// Reads `Environment.Variables`, leaving out variables set to `AWS::NoValue`.
+    func environment(_ properties: Node) -> [String: TemplateValue] {
+        guard let variablesNode = structure(structure(properties["Environment"])?["Variables"]) else { return [:] }
+        guard let variables = variablesNode.mapping else {
+            report("Environment.Variables must be a mapping of names to values", at: variablesNode)
+            return [:]
+        }
+        var environment: [String: TemplateValue] = [:]
+        for pair in variables {
+            guard let name = pair.key.scalar, let value = value(pair.value) else { continue }
+            environment[name] = value
+        }
+        return environment
+    }
+
+    /// Determines where `Role` points: a role of this template, or a value from outside it.
     func roleSource(_ node: Node?, whenAbsent: RoleSource) -> RoleSource {
         guard let role = value(node) else { return whenAbsent }
         for alternative in role.alternatives() {
@@ -97,7 +109,7 @@ struct FunctionReader {
         return .external(role)
     }
 
-    /// A code folder given as a path relative to the template's folder, made absolute.
+    /// Makes a code path that is relative to the template's folder absolute.
     func localFolder(_ path: String) -> String {
         let joined = path.hasPrefix("/") ? path : template.folder + "/" + path
         return joined.normalizedPath

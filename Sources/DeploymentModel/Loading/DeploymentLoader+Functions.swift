@@ -3,8 +3,17 @@ import Documents
 import PolicyModel
 
 extension DeploymentLoader {
-    /// The functions a template defines, with `Globals` applied and with what event source
-    /// mappings, invoke configurations, IAM policies and log groups of the same template add.
+    /// Discovers, loads and reads every template under the root. A template that cannot be
+    /// read is reported and left out, and the others are still returned, in path order.
+    package func loadProject(diagnostics: DiagnosticSink) -> [(template: Template, functions: [FunctionModel])] {
+        discoverTemplates(diagnostics: diagnostics).compactMap { path in
+            guard let template = loadTemplate(at: path, diagnostics: diagnostics) else { return nil }
+            return (template, functions(in: template, diagnostics: diagnostics))
+        }
+    }
+
+    /// Reads the functions a template defines, applies `Globals`, and adds what event source
+    /// mappings, invoke configurations, IAM policies and log groups of the same template give them.
     /// Functions are in the order the template declares them.
     package func functions(in template: Template, diagnostics: DiagnosticSink) -> [FunctionModel] {
         let reader = FunctionReader(template: template, diagnostics: diagnostics)

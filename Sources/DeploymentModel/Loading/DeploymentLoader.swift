@@ -41,14 +41,16 @@ package struct DeploymentLoader: Sendable {
                 notes: ["a template starts with sections such as Parameters and Resources"])
             return nil
         }
-        let resources = TemplateParser(diagnostics: diagnostics).resources(in: root)
-        guard let resources else { return nil }
+        let parser = TemplateParser(diagnostics: diagnostics)
+        guard let resources = parser.resources(in: root) else { return nil }
+        parser.checkSections(of: root)
         var template = Template(
             path: absolute, displayPath: display, root: root, resources: resources, parameterValues: [:])
         template.parameterValues = parameterValues(for: template, diagnostics: diagnostics)
         for (name, definition) in template.conditions.sorted(by: { $0.key < $1.key }) {
             _ = template.conditionValue(name, at: definition.location, diagnostics: diagnostics)
         }
+        template.checkIntrinsics(diagnostics: diagnostics)
         return template
     }
 
@@ -59,7 +61,7 @@ package struct DeploymentLoader: Sendable {
         return path.normalizedPath
     }
 
-    /// The path relative to the scanned root, as diagnostics show it.
+    /// Returns the path relative to the scanned root, as diagnostics show it.
     package func relativePath(_ path: String) -> String {
         SourceFileReader(root: absoluteRoot).displayPath(path)
     }

@@ -16,7 +16,7 @@ struct TemplateDiscovery {
     let root: String
     let diagnostics: DiagnosticSink
 
-    /// The absolute paths of the templates under `root`, sorted.
+    /// Lists the templates under `root` as absolute paths in byte order.
     func templates() -> [String] {
         let listing: SourceTree.Listing
         do {
@@ -39,7 +39,7 @@ struct TemplateDiscovery {
         return Self.isOtherTemplate(bytes, displayPath: relativePath)
     }
 
-    /// A YAML or JSON document whose top level has `AWSTemplateFormatVersion`, or `Resources`
+    /// Returns true for a YAML or JSON document whose top level has `AWSTemplateFormatVersion`, or `Resources`
     /// with at least one `Type: AWS::...`.
     static func isOtherTemplate(_ bytes: [UInt8], displayPath: String) -> Bool {
         let hasVersion = bytes.contains(subsequence: Array("AWSTemplateFormatVersion".utf8))

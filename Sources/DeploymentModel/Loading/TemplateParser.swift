@@ -6,7 +6,18 @@ import Documents
 struct TemplateParser {
     let diagnostics: DiagnosticSink
 
-    /// The resources by logical id; `nil` when the section is missing or is not a mapping.
+    /// Reports each optional section that is present but is not a mapping; such a section is
+    /// read as empty.
+    func checkSections(of root: Node) {
+        for name in ["Parameters", "Conditions", "Mappings", "Globals", "Outputs"] {
+            guard let section = root[name], section.mapping == nil, !section.isNull else { continue }
+            diagnostics.report(
+                .error, .invalidTemplate, "\(name) must be a mapping", at: section.location,
+                notes: ["the section is read as empty"])
+        }
+    }
+
+    /// Reads the resources by logical id. Returns `nil` when the section is missing or is not a mapping.
     func resources(in root: Node) -> [String: TemplateResource]? {
         guard let section = root["Resources"] else {
             diagnostics.report(
@@ -39,6 +50,11 @@ struct TemplateParser {
         guard node.mapping != nil else {
             diagnostics.report(
                 .error, .invalidResource, "resource '\(logicalId)' must be a mapping with a Type", at: node.location)
+            return nil
+        }
+        if let typeNode = node["Type"], typeNode.scalar == nil {
+            diagnostics.report(
+                .error, .invalidResource, "Type of resource '\(logicalId)' must be a string", at: typeNode.location)
             return nil
         }
         guard let type = node["Type"]?.scalar, !type.isEmpty else {

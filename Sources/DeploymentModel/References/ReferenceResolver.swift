@@ -5,7 +5,7 @@ import PolicyModel
 /// Turns references into patterns. Resource names may be built from other resources' names,
 /// so it tracks the chain being resolved and stops at a cycle or at `maximumChainLength`.
 final class ReferenceResolver {
-    /// The longest chain of resource names built from other resource names that is followed.
+    /// The maximum length of a chain of resource names built from other resource names.
     static let maximumChainLength = 32
 
     let template: Template

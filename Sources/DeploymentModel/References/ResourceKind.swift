@@ -1,6 +1,6 @@
 import PolicyModel
 
-/// What CloudFormation returns for `Ref` and `Fn::GetAtt` of one resource type, where its
+/// The values CloudFormation returns for `Ref` and `Fn::GetAtt` of one resource type, where its
 /// physical name comes from, and how its ARN is built. Each row follows the return values
 /// section of the type's page in the CloudFormation resource reference.
 struct ResourceKind: Sendable {

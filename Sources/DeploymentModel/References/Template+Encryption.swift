@@ -13,8 +13,8 @@ extension Template {
         return keyARN(for: evaluate(key, diagnostics: diagnostics), diagnostics: diagnostics)
     }
 
-    /// A key reference (`!Ref Key`, `!GetAtt Key.Arn`, an alias, a key id or an ARN) as a key
-    /// ARN pattern; `nil` for an AWS-managed key.
+    /// Converts a key reference (`!Ref Key`, `!GetAtt Key.Arn`, an alias, a key id or an ARN) to a
+    /// key ARN pattern. Returns `nil` for an AWS-managed key.
     package func keyARN(for value: TemplateValue, diagnostics: DiagnosticSink = DiagnosticSink()) -> PatternString? {
         if value.isNoValue { return nil }
         if case .ref(let logicalId) = value, let resource = resources[logicalId] {

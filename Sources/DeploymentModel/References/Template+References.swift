@@ -3,7 +3,7 @@ import Documents
 import PolicyModel
 
 extension Template {
-    /// What a `Ref` or `Fn::GetAtt` names, per resource type; `nil` for other values, for
+    /// What a `Ref` or `Fn::GetAtt` names, per resource type. Returns `nil` for other values, for
     /// resource types without a row in the table, and for attributes that name nothing.
     package func reference(for value: TemplateValue) -> ResourceReference? {
         switch value {
@@ -44,7 +44,7 @@ extension Template {
         ReferenceResolver(template: self, diagnostics: diagnostics).arn(of: logicalId)
     }
 
-    /// A queue's URL, `https://sqs.${AWS::Region}.${AWS::URLSuffix}/${AWS::AccountId}/<name>`.
+    /// Builds a queue's URL, `https://sqs.${AWS::Region}.${AWS::URLSuffix}/${AWS::AccountId}/<name>`.
     package func queueURL(of logicalId: String) -> PatternString? {
         ReferenceResolver(template: self, diagnostics: DiagnosticSink()).queueURL(of: logicalId)
     }
@@ -62,7 +62,7 @@ extension Template {
         ReferenceResolver(template: self, diagnostics: diagnostics).pattern(for: value)
     }
 
-    /// One pattern per value that the `Fn::If` branches allow, without duplicates.
+    /// Lists one pattern per value that the `Fn::If` branches allow, without duplicates.
     package func patterns(for value: TemplateValue, diagnostics: DiagnosticSink = DiagnosticSink()) -> [PatternString] {
         let resolver = ReferenceResolver(template: self, diagnostics: diagnostics)
         var result: [PatternString] = []
@@ -90,13 +90,13 @@ extension PatternString {
         return prefix
     }
 
-    /// The pattern without its first character when that character is a literal `prefix`.
+    /// Removes `prefix` from the start of the pattern when its first segment is a literal that starts with it.
     func droppingLeading(_ prefix: String) -> PatternString {
         guard case .literal(let text)? = segments.first, text.hasPrefix(prefix) else { return self }
         return PatternString([.literal(String(text.dropFirst(prefix.count)))] + segments.dropFirst())
     }
 
-    /// The pattern with `suffix` appended unless it already ends in that literal text.
+    /// Appends `suffix` unless the pattern already ends in that literal text.
     func ensuringSuffix(_ suffix: String) -> PatternString {
         if case .literal(let text)? = segments.last, text.hasSuffix(suffix) { return self }
         return self + PatternString(literal: suffix)

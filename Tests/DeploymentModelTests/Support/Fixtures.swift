@@ -50,7 +50,7 @@ struct LoadedTemplate {
         self.template = template
     }
 
-    /// The functions of the template, with diagnostics added to `diagnostics`.
+    /// Reads the functions of the template, adding diagnostics to `diagnostics`.
     func functions() -> [FunctionModel] { loader.functions(in: template, diagnostics: diagnostics) }
 
     func function(_ logicalId: String) -> FunctionModel? { functions().first { $0.logicalId == logicalId } }
@@ -70,7 +70,7 @@ struct LoadedTemplate {
     }
 }
 
-/// A template built in memory from literal nodes, without the parser.
+/// Builds a template in memory from literal nodes, without the parser.
 func makeTemplate(_ tree: TreeLiteral, parameterValues: [String: String] = [:]) -> (Template, DiagnosticSink) {
     let root = tree.node()
     let diagnostics = DiagnosticSink()

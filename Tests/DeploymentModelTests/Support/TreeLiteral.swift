@@ -2,7 +2,7 @@ import Diagnostics
 import Documents
 
 /// A YAML tree written as Swift literals, for tests that build templates without the parser.
-/// Every node gets a distinct line number so that diagnostics can be told apart.
+/// Every node gets a distinct line number so that diagnostics can be distinguished.
 indirect enum TreeLiteral: ExpressibleByStringLiteral, ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral {
     case scalar(String)
     case list([TreeLiteral])
