@@ -108,8 +108,8 @@ final class LibYAMLParser {
         }
         let location = self.location(of: state.problem_mark)
         var message = "invalid YAML: \(problem)"
-        if let context = state.context.map({ String(cString: $0) }) {
-            let start = self.location(of: state.context_mark)
+        let start = self.location(of: state.context_mark)
+        if let context = state.context.map({ String(cString: $0) }), start != location {
             message += " (\(context) at line \(start.line), column \(start.column))"
         }
         message += "; " + advice(for: problem, at: state.problem_mark)
@@ -125,6 +125,8 @@ final class LibYAMLParser {
             return "a ': ' starts a mapping where none can start; quote the value or fix the indentation"
         case "did not find expected key", "did not find expected '-' indicator":
             return "check the indentation of this line and of the lines above it"
+        case "did not find expected ',' or ']'", "did not find expected ',' or '}'":
+            return "close the bracket that the context names, or add the missing ','"
         case "found unexpected end of stream":
             return "the file ends inside a quoted string or a collection; close it"
         case "found character that cannot start any token":
