@@ -33,8 +33,12 @@ package struct Template: Sendable {
     package var displayPath: String
     package var root: Node
     package var resources: [String: TemplateResource]
-    /// Parameter values after defaults and `--parameter` overrides.
+    /// Parameter values given with `--parameter`. A parameter without one stays symbolic
+    /// (`${Stage}`) in policies, so they hold for every stack built from the template.
     package var parameterValues: [String: String]
+    /// Parameter defaults, used where evaluation needs a literal (conditions, map keys, a
+    /// runtime) and to fill placeholders in `--format policy`.
+    package var parameterDefaults: [String: String] = [:]
     /// The `Parameters` section, by name.
     package private(set) var parameterDeclarations: [String: Node]
     /// The `Conditions` section, by name.

@@ -8,6 +8,8 @@ import SourceAnalysis
 package struct FunctionPolicy: Sendable {
     package var function: FunctionModel
     package var templateDisplayPath: String
+    /// Template parameter defaults, for formats that must replace `${Parameter}` placeholders.
+    package var parameterDefaults: [String: String]
     package var statements: [ExplainedStatement]
     /// The requirements the statements were merged from, for formats that leave some out.
     package var requirements: [Requirement]
@@ -44,6 +46,7 @@ package struct PolicySynthesizer: Sendable {
         let statements = StatementMerger.merge(requirements)
         let policy = FunctionPolicy(
             function: function, templateDisplayPath: template?.displayPath ?? function.templatePath,
+            parameterDefaults: template?.parameterDefaults ?? [:],
             statements: statements, requirements: requirements, analysis: analysis, diagnostics: diagnostics.diagnostics
         )
         return checkingSize(policy)

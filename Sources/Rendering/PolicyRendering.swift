@@ -9,7 +9,7 @@ package enum PolicyRendering {
     package static func render(_ policy: FunctionPolicy, values: PlaceholderValues) -> (
         text: String, warnings: [Diagnostic]
     ) {
-        let substitutions = values.substitutions
+        let substitutions = policy.parameterDefaults.merging(values.substitutions) { $1 }
         let widened = Mutex(Set<String>())
         let writer = PolicyJSONWriter { pattern in
             let (text, names) = pattern.substituting(substitutions)

@@ -111,7 +111,7 @@ struct IntrinsicTests {
 
     @Test(arguments: cases)
     func evaluates(_ testCase: IntrinsicCase) throws {
-        let loaded = try LoadedTemplate(template(value: testCase.expression))
+        let loaded = try LoadedTemplate(template(value: testCase.expression), overrides: ["Stage": "prod"])
 
         #expect(loaded.probe() == testCase.expected)
         #expect(loaded.codes(.error) == [])

@@ -32,7 +32,7 @@ struct ResourceNameTests {
                         ServerSideEncryptionConfiguration:
                           - ServerSideEncryptionByDefault: { SSEAlgorithm: "aws:kms", KMSMasterKeyID: !Ref Key }
                 """,
-            name: "prod-orders", arn: "\(prefix):s3:::prod-orders", key: "\(prefix):kms:\(regional):key/${Key}"),
+            name: "${Stage}-orders", arn: "\(prefix):s3:::${Stage}-orders", key: "\(prefix):kms:\(regional):key/${Key}"),
         NameCase(
             label: "bucket with AWS-managed key",
             resource: """
@@ -145,7 +145,7 @@ struct ResourceNameTests {
         NameCase(
             label: "function",
             resource: "Type: AWS::Serverless::Function\n    Properties: { FunctionName: !Sub \"${Stage}-worker\" }",
-            name: "prod-worker", arn: "\(prefix):lambda:\(regional):function:prod-worker"),
+            name: "${Stage}-worker", arn: "\(prefix):lambda:\(regional):function:${Stage}-worker"),
         NameCase(
             label: "log group", resource: "Type: AWS::Logs::LogGroup\n    Properties: { LogGroupName: /app/orders }",
             name: "/app/orders", arn: "\(prefix):logs:\(regional):log-group:/app/orders"),

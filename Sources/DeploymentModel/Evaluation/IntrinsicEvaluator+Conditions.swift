@@ -49,7 +49,9 @@ extension IntrinsicEvaluator {
             }
             let first = evaluate(items[0])
             let second = evaluate(items[1])
-            if let left = first.literalText, let right = second.literalText { return left == right }
+            if let left = template.literalText(of: first), let right = template.literalText(of: second) {
+                return left == right
+            }
             return first == second ? true : nil
         case "Fn::Not":
             guard let items = argument.sequence, items.count == 1 else {
@@ -81,7 +83,7 @@ extension IntrinsicEvaluator {
         {
             return conditionExpression(name, argument: argument, at: node)
         }
-        switch evaluate(node).literalText {
+        switch template.literalText(of: evaluate(node)) {
         case "true": return true
         case "false": return false
         default: return nil
@@ -97,8 +99,8 @@ extension IntrinsicEvaluator {
             return .unknown("mapping \(mapName) is not defined")
         }
         let fallback = items.count == 4 ? items[3]["DefaultValue"] : nil
-        let topKey = evaluate(items[1]).literalText
-        let secondKey = evaluate(items[2]).literalText
+        let topKey = template.literalText(of: evaluate(items[1]))
+        let secondKey = template.literalText(of: evaluate(items[2]))
         let candidates = map.filter { topKey == nil || $0.key.scalar == topKey }.compactMap { pair in
             pair.value.mapping?.last { secondKey == nil || $0.key.scalar == secondKey }?.value
         }

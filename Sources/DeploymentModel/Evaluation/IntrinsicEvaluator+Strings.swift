@@ -98,7 +98,7 @@ extension IntrinsicEvaluator {
         else {
             return invalid("Fn::Split", "a list [delimiter, string] with a delimiter that is not empty", at: argument)
         }
-        guard let source = evaluate(items[1]).literalText else {
+        guard let source = template.literalText(of: evaluate(items[1])) else {
             return .unknown("Fn::Split of a string known only at deploy time")
         }
         return .list(source.splitting(by: delimiter).map { .literal($0) })

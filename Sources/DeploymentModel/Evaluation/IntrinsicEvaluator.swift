@@ -82,6 +82,6 @@ final class IntrinsicEvaluator {
     /// Returns a scalar argument's text, evaluating it first when it is an intrinsic function.
     func text(of node: Node) -> String? {
         if IntrinsicName.call(in: node) == nil { return node.scalar }
-        return evaluate(node).literalText
+        return template.literalText(of: evaluate(node))
     }
 }

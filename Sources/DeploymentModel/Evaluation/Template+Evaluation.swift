@@ -17,12 +17,33 @@ extension Template {
         return IntrinsicEvaluator(template: self, diagnostics: diagnostics).condition(named: name, at: reference)
     }
 
-    /// The value of a `Ref` to a parameter: its override or default, split into a list for
-    /// list types, or `.parameter` when neither is known.
+    /// The text of a value where a literal is needed, with parameters at their defaults.
+    package func literalText(of value: TemplateValue) -> String? {
+        switch value {
+        case .literal(let text): return text
+        case .parameter(let name): return parameterDefaults[name]
+        case .concatenation(let parts):
+            var text = ""
+            for part in parts {
+                guard let piece = literalText(of: part) else { return nil }
+                text += piece
+            }
+            return text
+        default: return nil
+        }
+    }
+
+    /// The value of a `Ref` to a parameter: its override, split into a list for list types,
+    /// or `.parameter` when none is given (its default is in `parameterDefaults`).
+    /// A list parameter without an override takes its default, because lists feed
+    /// `Fn::Select` and `Fn::Join` rather than the names in ARNs.
     func parameterValue(_ name: String) -> TemplateValue {
-        guard let text = parameterValues[name] else { return .parameter(name) }
         let type = parameterDeclarations[name]?["Type"]?.scalar ?? "String"
-        if type == "CommaDelimitedList" || type.hasPrefix("List<") {
+        let isList = type == "CommaDelimitedList" || type.hasPrefix("List<")
+        guard let text = parameterValues[name] ?? (isList ? parameterDefaults[name] : nil) else {
+            return .parameter(name)
+        }
+        if isList {
             return .list(text.split(separator: ",", omittingEmptySubsequences: false).map { .literal(String($0)) })
         }
         return .literal(text)

@@ -17,7 +17,7 @@ struct FunctionReader {
     /// A property that must be literal text (a runtime, a handler).
     func text(_ node: Node?) -> String? {
         guard let value = value(node) else { return nil }
-        return value.literalText ?? template.pattern(for: value).literalValue
+        return template.literalText(of: value) ?? template.pattern(for: value).literalValue
     }
 
     /// Returns a structured property (a mapping or a list). For an `Fn::If`, it returns the

@@ -46,7 +46,8 @@ package struct DeploymentLoader: Sendable {
         parser.checkSections(of: root)
         var template = Template(
             path: absolute, displayPath: display, root: root, resources: resources, parameterValues: [:])
-        template.parameterValues = parameterValues(for: template, diagnostics: diagnostics)
+        (template.parameterValues, template.parameterDefaults) = parameterValues(
+            for: template, diagnostics: diagnostics)
         for (name, definition) in template.conditions.sorted(by: { $0.key < $1.key }) {
             _ = template.conditionValue(name, at: definition.location, diagnostics: diagnostics)
         }
@@ -68,23 +69,23 @@ package struct DeploymentLoader: Sendable {
 
     /// Overrides, then defaults. A parameter of an SSM type (`AWS::SSM::Parameter::Value<...>`)
     /// has as its default the name of an SSM parameter, whose value is read at deploy time.
-    private func parameterValues(for template: Template, diagnostics: DiagnosticSink) -> [String: String] {
-        var values: [String: String] = [:]
+    private func parameterValues(for template: Template, diagnostics: DiagnosticSink) -> (
+        overrides: [String: String], defaults: [String: String]
+    ) {
+        var overrides: [String: String] = [:]
+        var defaults: [String: String] = [:]
         for (name, declaration) in template.parameterDeclarations {
-            if let override = parameterOverrides[name] {
-                values[name] = override
-                continue
-            }
+            if let override = parameterOverrides[name] { overrides[name] = override }
             let type = declaration["Type"]?.scalar ?? "String"
             if type.hasPrefix("AWS::SSM::Parameter::Value") { continue }
             guard let defaultNode = declaration["Default"] else { continue }
             if let text = defaultNode.scalar {
-                values[name] = text
+                defaults[name] = text
             } else if let items = defaultNode.sequence {
-                values[name] = items.compactMap(\.scalar).joined(separator: ",")
+                defaults[name] = items.compactMap(\.scalar).joined(separator: ",")
             }
         }
-        return values
+        return (overrides, defaults)
     }
 }
 

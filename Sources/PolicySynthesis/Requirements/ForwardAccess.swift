@@ -18,7 +18,7 @@ extension CallRequirements {
         guard !forwarded.isEmpty else { return [] }
         let keys = encryptionKeys(arguments: arguments)
         if keys.isEmpty {
-            if arguments.values.joined().contains(where: { $0.reference == nil }) {
+            if !arguments.isEmpty, arguments.values.joined().allSatisfy({ $0.reference == nil }) {
                 let actions = forwarded.map(\.action.description).joined(separator: ", ")
                 diagnostics.report(
                     .note, .cannotVerify,

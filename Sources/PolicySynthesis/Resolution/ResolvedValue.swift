@@ -72,13 +72,6 @@ package struct ValueResolver: Sendable {
             return [ResolvedValue(pattern: .wildcard, widenedBecause: ["the value is imported from another stack"])]
         case .unknown(let reason):
             return [ResolvedValue(pattern: .wildcard, widenedBecause: [reason])]
-        case .parameter(let name):
-            return [
-                ResolvedValue(
-                    pattern: .wildcard,
-                    widenedBecause: ["template parameter \(name) has no default; pass --parameter \(name)=VALUE"]
-                )
-            ]
         default:
             let pattern = template?.pattern(for: value) ?? PatternString.wildcard
             let reference = template?.reference(for: value)
