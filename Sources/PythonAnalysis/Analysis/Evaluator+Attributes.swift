@@ -37,12 +37,15 @@ extension Evaluator {
 
     /// Local base classes of a class, resolved by name where they are defined.
     func baseClasses(of id: Int) -> [Int] {
+        if let cached = baseClassCache[id] { return cached }
         let info = program.classes[id]
-        return info.definition.bases.compactMap { argument in
+        let bases: [Int] = info.definition.bases.compactMap { argument in
             guard case .positional = argument.kind else { return nil }
             if case .classObject(let base) = evaluate(argument.value, in: info.definingScope) { return base }
             return nil
         }
+        baseClassCache[id] = bases
+        return bases
     }
 
     func classAttribute(_ name: String, of id: Int) -> Value? {
@@ -57,10 +60,26 @@ extension Evaluator {
         return nil
     }
 
+    /// Local classes that derive from the class, directly or not.
+    func subclasses(of id: Int) -> [Int] {
+        program.classes.indices.filter { candidate in
+            guard candidate != id else { return false }
+            var visited: Set<Int> = []
+            var pending = baseClasses(of: candidate)
+            while let next = pending.popLast() {
+                if next == id { return true }
+                if visited.insert(next).inserted { pending += baseClasses(of: next) }
+            }
+            return false
+        }
+    }
+
+    /// An attribute of `self`: set in the class, a base class or, because `self` may be an
+    /// instance of a subclass, in a subclass.
     private func instanceAttribute(_ name: String, of id: Int) -> Value {
         var found: [Value] = []
         var visited: Set<Int> = []
-        var pending = [id]
+        var pending = [id] + subclasses(of: id)
         while let next = pending.popLast() {
             guard visited.insert(next).inserted else { continue }
             for (expression, scope) in program.classes[next].instanceAttributes[name] ?? [] {

@@ -18,6 +18,7 @@ final class Evaluator {
     private(set) var hitLimit = false
     private var inProgress: Set<String> = []
     private var returnValues: [Int: Value] = [:]
+    var baseClassCache: [Int: [Int]] = [:]
 
     init(program: Program, loader: ModuleLoader, catalog: Catalog) {
         self.program = program
