@@ -48,6 +48,10 @@ package struct OperationAction: Sendable, Hashable {
     /// The action's resource type this operation acts on, or `nil` for `*`.
     package var resourceType: String?
     package var arnBindings: [ARNVariableBinding]
+    /// The whole resource ARN built from the request, used instead of the resource type's ARN
+    /// format (`${RoleArn}`, `arn:${Partition}:s3:::${CopySource}`). `${Partition}`, `${Region}`
+    /// and `${Account}` are the deployment's; every other `${Name}` is a request parameter.
+    package var arnTemplate: String?
     package var conditions: [ConditionBinding]
 
     package init(
@@ -55,12 +59,14 @@ package struct OperationAction: Sendable, Hashable {
         trigger: ActionTrigger,
         resourceType: String?,
         arnBindings: [ARNVariableBinding] = [],
+        arnTemplate: String? = nil,
         conditions: [ConditionBinding] = []
     ) {
         self.action = action
         self.trigger = trigger
         self.resourceType = resourceType
         self.arnBindings = arnBindings
+        self.arnTemplate = arnTemplate
         self.conditions = conditions
     }
 }
@@ -70,7 +76,9 @@ package struct OperationInfo: Sendable, Hashable {
     package var client: String
     package var name: String
     package var actions: [OperationAction]
-    /// Where the mapping comes from: `service-reference`, `iam-dataset`, or `correction`.
+    /// Where the mapping comes from: `service-reference`, `iam-dataset`, `correction`,
+    /// `service-reference-same-name` (the operation lists no action and the service has one of
+    /// the same name), or `none` (no action is known, so `actions` is empty).
     package var source: String
     /// The correction's reason, when a curated correction decided the mapping.
     package var correctionReason: String?
@@ -151,11 +159,22 @@ package struct ResourceAPIMethod: Sendable, Hashable {
     /// (`Table.Name` → `TableName`, `Object.BucketName` → `Bucket`).
     package var identifierParameters: [String: String]
     package var isCollection: Bool
+    /// True when `identifierParameters` was curated by hand; false when the build script
+    /// derived it from the naming rule (`Name`, `Arn`, `Id`, `Url` fill `<Resource><Identifier>`,
+    /// any other identifier the parameter of the same name).
+    package var isIdentifierMappingCurated: Bool
+    /// The waiter the method runs (`wait_until_exists` → `TableExists`), when it is one.
+    package var waiter: String?
 
-    package init(operation: String, identifierParameters: [String: String], isCollection: Bool) {
+    package init(
+        operation: String, identifierParameters: [String: String], isCollection: Bool,
+        isIdentifierMappingCurated: Bool = false, waiter: String? = nil
+    ) {
         self.operation = operation
         self.identifierParameters = identifierParameters
         self.isCollection = isCollection
+        self.isIdentifierMappingCurated = isIdentifierMappingCurated
+        self.waiter = waiter
     }
 }
 
@@ -179,10 +198,18 @@ package struct HelperMethod: Sendable, Hashable {
     /// The helper's parameters in positional order (`upload_file(Filename, Bucket, Key, ...)`).
     package var parameters: [String]
     package var operations: [HelperOperation]
+    /// Where the mapping comes from (a document title or the upstream file).
+    package var source: String
+    /// What the analyzer or synthesis must know beyond the operations, when anything.
+    package var note: String?
 
-    package init(name: String, parameters: [String], operations: [HelperOperation]) {
+    package init(
+        name: String, parameters: [String], operations: [HelperOperation], source: String = "", note: String? = nil
+    ) {
         self.name = name
         self.parameters = parameters
         self.operations = operations
+        self.source = source
+        self.note = note
     }
 }

@@ -1,0 +1,82 @@
+/// Turns a `Policies/sdk/<client>.json` document into a `ClientRecord`, collecting what does
+/// not fit the expected shape in `problems`.
+struct ClientDecoder {
+    var problems: [String] = []
+
+    mutating func decode(_ json: JSONValue, path: String) -> ClientRecord? {
+        guard let client = json["client"].stringValue, let iamPrefix = json["iamPrefix"].stringValue else {
+            problems.append("\(path): missing 'client' or 'iamPrefix'")
+            return nil
+        }
+        var operations: [String: OperationInfo] = [:]
+        var methods: [String: String] = [:]
+        for (name, entry) in json["operations"]?.objectValue ?? [:] {
+            operations[name] = decodeOperation(entry, client: client, name: name, path: path)
+            if let method = entry["pythonMethod"].stringValue { methods[method] = name }
+        }
+        let names = json["names"].stringMap
+        let info = SDKClientInfo(
+            boto3Name: client, serviceId: json["serviceId"].stringValue ?? client, iamPrefix: iamPrefix,
+            operations: operations.keys.sorted(), waiters: json["waiters"].stringMap,
+            paginators: json["paginators"].strings, jsV3Package: names["jsV3Package"],
+            jsV3Client: names["jsV3Client"], jsV2Class: names["jsV2Class"], goPackage: names["goPackage"],
+            javaClient: names["javaClient"])
+        var resources: [String: ResourceRecord] = [:]
+        for (name, entry) in json["resources"]?.objectValue ?? [:] {
+            resources[name] = ResourceRecord(
+                identifiers: entry["identifiers"].strings, pythonIdentifiers: entry["pythonIdentifiers"].strings,
+                identifierParameters: entry["identifierParameters"].stringMap,
+                isIdentifierMappingCurated: entry["identifierParametersSource"].stringValue == "curated",
+                methods: entry["methods"].stringMap, collections: entry["collections"].stringMap,
+                waiters: entry["waiters"].stringMap)
+        }
+        return ClientRecord(info: info, operations: operations, operationsByPythonMethod: methods, resources: resources)
+    }
+
+    private mutating func decodeOperation(_ entry: JSONValue, client: String, name: String, path: String)
+        -> OperationInfo
+    {
+        var actions: [OperationAction] = []
+        for item in entry["actions"]?.arrayValue ?? [] {
+            guard let text = item["action"].stringValue, let action = ActionName(text) else {
+                problems.append("\(path): \(name) has an action without a valid name")
+                continue
+            }
+            guard let trigger = decodeTrigger(item["trigger"]) else {
+                problems.append("\(path): \(name) \(text) has an invalid trigger")
+                continue
+            }
+            let bindings = item["arnBindings"].stringMap.sorted { $0.key < $1.key }.map {
+                ARNVariableBinding(variable: $0.key, template: $0.value)
+            }
+            let conditions = (item["conditions"]?.arrayValue ?? []).map {
+                ConditionBinding(
+                    conditionOperator: $0["operator"].stringValue ?? "StringEquals",
+                    key: $0["key"].stringValue ?? "", template: $0["template"].stringValue ?? "")
+            }
+            actions.append(
+                OperationAction(
+                    action: action, trigger: trigger, resourceType: item["resourceType"].stringValue,
+                    arnBindings: bindings, arnTemplate: item["arnTemplate"].stringValue, conditions: conditions))
+        }
+        return OperationInfo(
+            client: client, name: name, actions: actions, source: entry["source"].stringValue ?? "none",
+            correctionReason: entry["correctionReason"].stringValue)
+    }
+
+    /// `"always"`, `"possible"`, `{"argumentPresent": P}`, `{"argumentAbsent": P}` or
+    /// `{"argumentEquals": [P, value]}`.
+    private func decodeTrigger(_ value: JSONValue?) -> ActionTrigger? {
+        switch value {
+        case .string("always"): return .always
+        case .string("possible"): return .possible
+        case .object(let members) where members.count == 1:
+            if let parameter = members["argumentPresent"]?.stringValue { return .whenArgumentPresent(parameter) }
+            if let parameter = members["argumentAbsent"]?.stringValue { return .whenArgumentAbsent(parameter) }
+            let pair = members["argumentEquals"].strings
+            if pair.count == 2 { return .whenArgumentEquals(pair[0], pair[1]) }
+            return nil
+        default: return nil
+        }
+    }
+}

@@ -1,0 +1,183 @@
+"""SDK operation → IAM actions: triggers, the resource type per action and ARN variable bindings."""
+
+from .common import arn_variables, is_plain_template, split_action
+from .services import canonical_action
+
+
+class OperationMapper:
+    """Turns the service reference's AuthorizedActions and the iam-dataset variants of one
+    operation into the catalog's action list. Every action name is checked against the
+    service files; unknown ones are dropped and counted."""
+
+    def __init__(self, services: dict, dataset: dict, stats: dict):
+        self.services = services
+        self.dataset = dataset
+        self.stats = stats
+
+    def map_operation(self, client: str, operation: str, iam_prefix: str, reference_entries: list, jsv2_classes: list):
+        variants = self.dataset_variants(jsv2_classes, operation)
+        authorized = []
+        for entry in reference_entries:
+            for action in entry["actions"]:
+                if action not in authorized:
+                    authorized.append(action)
+        if authorized:
+            return self.from_reference(operation, iam_prefix, reference_entries, authorized, variants), "service-reference"
+        usable = [variant for variant in variants if variant["action"] is not None]
+        if usable:
+            return self.from_dataset(usable), "iam-dataset"
+        for prefix in dict.fromkeys([iam_prefix] + [entry["file"] for entry in reference_entries]):
+            same_name = canonical_action(self.services, f"{prefix}:{operation}")
+            if same_name:
+                self.stats["operationsMappedBySameNameAction"] += 1
+                return [self.make_action(same_name, "always", None)], "service-reference-same-name"
+        self.stats["operationsWithoutActions"] += 1
+        return [], "none"
+
+    def dataset_variants(self, jsv2_classes: list, operation: str) -> list:
+        variants = []
+        for class_name in jsv2_classes:
+            for variant in self.dataset.get(f"{class_name}.{operation}", []):
+                name = canonical_action(self.services, variant.get("action", ""))
+                if name is None:
+                    self.stats["staleDatasetActionsDropped"] += 1
+                variants.append({**variant, "action": name})
+            if variants:
+                break
+        return variants
+
+    def from_reference(self, operation, iam_prefix, reference_entries, authorized, variants):
+        primary = self.primary_action(operation, iam_prefix, reference_entries, authorized)
+        actions = []
+        for full_name in authorized:
+            name = canonical_action(self.services, full_name)
+            if name is None:
+                self.stats["staleReferenceActionsDropped"] += 1
+                continue
+            trigger = "always" if name == primary else "possible"
+            context = next((entry["context"].get(full_name) for entry in reference_entries if full_name in entry["context"]), None)
+            actions.append(self.make_action(name, trigger, variants, context))
+        return self.share_primary_resource(actions)
+
+    def share_primary_resource(self, actions):
+        """Give an action without bindings the primary action's resource type and bindings
+        when it acts on that resource type too (s3:DeleteObjectVersion next to s3:DeleteObject)."""
+        primary = next((entry for entry in actions if entry["trigger"] == "always"), None)
+        if primary is None or primary.get("resourceType") is None:
+            return actions
+        for entry in actions:
+            if entry is primary or entry.get("arnBindings") or entry.get("arnTemplate"):
+                continue
+            listed = [item["name"] for item in self.action_info(entry["action"])["resourceTypes"]]
+            same_prefix = entry["action"].split(":")[0] == primary["action"].split(":")[0]
+            if same_prefix and primary["resourceType"] in listed:
+                entry["resourceType"] = primary["resourceType"]
+                for key in ("arnBindings", "arnTemplate"):
+                    if key in primary:
+                        entry[key] = primary[key]
+        return actions
+
+    def primary_action(self, operation, iam_prefix, reference_entries, authorized):
+        """The same-named action in the client's prefix, else in the reference file's prefix,
+        else any same-named one; when none is same-named and the operation lists exactly one
+        action, that one."""
+        same_named = [name for name in authorized if split_action(name)[1].lower() == operation.lower()]
+        preferred = [iam_prefix] + [entry["file"] for entry in reference_entries]
+        for prefix in preferred:
+            for name in same_named:
+                if split_action(name)[0] == prefix:
+                    return canonical_action(self.services, name)
+        if same_named:
+            return canonical_action(self.services, same_named[0])
+        if len(authorized) == 1:
+            self.stats["operationsWithSoleListedAction"] += 1
+            return canonical_action(self.services, authorized[0])
+        return None
+
+    def from_dataset(self, variants):
+        actions = []
+        seen = set()
+        for variant in variants:
+            name = variant["action"]
+            trigger = "possible" if variant.get("conditions") else "always"
+            if (name, trigger) in seen:
+                continue
+            seen.add((name, trigger))
+            actions.append(self.make_action(name, trigger, [variant]))
+        return actions
+
+    def make_action(self, name, trigger, variants, context=None):
+        info = self.action_info(name)
+        bindings, arn_template, preferred_type = self.bindings_for(name, variants or [])
+        service_types = self.services[split_action(name)[0]]["resourceTypes"]
+        resource_type = self.choose_resource_type(info, bindings, preferred_type, service_types)
+        if resource_type is not None:
+            formats = service_types.get(resource_type, {}).get("arnFormats", [])
+            variables = {variable for arn_format in formats for variable in arn_variables(arn_format)}
+            bindings = {variable: template for variable, template in bindings.items() if variable in variables}
+        else:
+            bindings, arn_template = {}, None
+        entry = {"action": name, "trigger": trigger, "resourceType": resource_type}
+        if bindings:
+            entry["arnBindings"] = dict(sorted(bindings.items()))
+        if arn_template:
+            entry["arnTemplate"] = arn_template
+        if context:
+            entry["conditions"] = [
+                {"operator": "StringEquals", "key": key, "template": value}
+                for key, values in sorted(context.items()) for value in values
+            ]
+        return entry
+
+    def action_info(self, name):
+        prefix, action = split_action(name)
+        return self.services[prefix]["actions"][action]
+
+    def bindings_for(self, name, variants):
+        """ARN variable bindings of the first variant for this action. Templates that use
+        %%functions%% or [] leave their variable unbound."""
+        for variant in variants:
+            if variant.get("action") != name:
+                continue
+            bindings = {}
+            for variable, mapping in (variant.get("resource_mappings") or {}).items():
+                template = mapping.get("template", "") if isinstance(mapping, dict) else str(mapping)
+                if is_plain_template(template):
+                    bindings[variable] = template
+                else:
+                    self.stats["bindingsLeftOpen"] += 1
+            arn_template, preferred_type = None, None
+            for resource_type, template in sorted((variant.get("resourcearn_mappings") or {}).items()):
+                if isinstance(template, str) and is_plain_template(template):
+                    arn_template, preferred_type = template, resource_type
+                    break
+            override = (variant.get("arn_override") or {}).get("template")
+            if arn_template is None and isinstance(override, str) and is_plain_template(override):
+                arn_template = override
+            return bindings, arn_template, preferred_type
+        return {}, None, None
+
+    def choose_resource_type(self, info, bindings, preferred_type, service_types):
+        """The action's resource type that the bound variables fit best; without bindings the
+        single required type, else the first listed."""
+        types = info["resourceTypes"]
+        if not types:
+            return None
+        names = [entry["name"] for entry in types]
+        if preferred_type:
+            for name in names:
+                if name.lower() == preferred_type.lower():
+                    return name
+        if bindings:
+            def score(entry):
+                formats = service_types.get(entry["name"], {}).get("arnFormats", [])
+                variables = {variable for arn_format in formats for variable in arn_variables(arn_format)}
+                matched = len(variables & set(bindings))
+                return (matched, -len(variables - set(bindings)), entry["required"])
+            best = max(types, key=score)
+            if score(best)[0] > 0:
+                return best["name"]
+        required = [entry["name"] for entry in types if entry["required"]]
+        if len(required) == 1:
+            return required[0]
+        return names[0] if len(names) == 1 or not required else required[0]
