@@ -1,0 +1,124 @@
+import Diagnostics
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// POSIX file access with errors in plain words. Only this type and `SourceFileReader` call
+/// the C library for files.
+enum FileSystem {
+    /// Reads a whole regular file. The size is checked with `fstat` before any byte is read, and
+    /// reading stops as soon as a file that grows while being read passes the limit.
+    static func readRegularFile(
+        atPath path: String,
+        displayPath: String,
+        maximumSize: Int,
+        followsLinks: Bool = true
+    ) throws(DocumentError) -> [UInt8] {
+        let (descriptor, size) = try openRegularFile(atPath: path, displayPath: displayPath, followsLinks: followsLinks)
+        defer { close(descriptor) }
+        guard size <= maximumSize else {
+            throw sizeError(size: size, limit: maximumSize, displayPath: displayPath)
+        }
+        return try readAll(descriptor, expectedSize: size, maximumSize: maximumSize, displayPath: displayPath)
+    }
+
+    /// Opens a regular file for reading and returns its descriptor, which the caller closes,
+    /// and its size in bytes.
+    static func openRegularFile(
+        atPath path: String,
+        displayPath: String,
+        followsLinks: Bool
+    ) throws(DocumentError) -> (descriptor: Int32, size: Int) {
+        // O_NONBLOCK keeps `open` from waiting on a named pipe; it does not affect regular files.
+        // O_NOFOLLOW rejects a path whose last component was replaced by a link after it was
+        // resolved.
+        let flags = O_RDONLY | O_CLOEXEC | O_NONBLOCK | (followsLinks ? 0 : O_NOFOLLOW)
+        let descriptor = open(path, flags)
+        guard descriptor >= 0 else { throw openError(errno, displayPath: displayPath) }
+
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else {
+            let error = openError(errno, displayPath: displayPath)
+            close(descriptor)
+            throw error
+        }
+        guard (info.st_mode & S_IFMT) == S_IFREG else {
+            close(descriptor)
+            throw DocumentError(
+                "not a regular file (\(kindName(of: info.st_mode))); give the path of a file",
+                at: SourceLocation(file: displayPath), code: .notRegularFile)
+        }
+        return (descriptor, Int(info.st_size))
+    }
+
+    private static func readAll(
+        _ descriptor: Int32,
+        expectedSize: Int,
+        maximumSize: Int,
+        displayPath: String
+    ) throws(DocumentError) -> [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(expectedSize)
+        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw DocumentError(
+                    "could not read the file: \(errorText(errno))", at: SourceLocation(file: displayPath),
+                    code: .fileUnreadable)
+            }
+            if count == 0 { return bytes }
+            bytes.append(contentsOf: chunk[0..<count])
+            if bytes.count > maximumSize {
+                throw sizeError(size: bytes.count, limit: maximumSize, displayPath: displayPath)
+            }
+        }
+    }
+
+    static func sizeError(size: Int, limit: Int, displayPath: String) -> DocumentError {
+        DocumentError(
+            "file is \(size) bytes, larger than the file size limit of \(limit) bytes; "
+                + "remove it from the scanned folder or split it",
+            at: SourceLocation(file: displayPath), code: .fileTooLarge)
+    }
+
+    static func openError(_ number: Int32, displayPath: String) -> DocumentError {
+        let location = SourceLocation(file: displayPath)
+        switch number {
+        case ENOENT, ENOTDIR:
+            return DocumentError("file not found; check the path", at: location, code: .fileUnreadable)
+        case EACCES, EPERM:
+            return DocumentError(
+                "permission denied; make the file readable by this user", at: location, code: .fileUnreadable)
+        case ELOOP:
+            return DocumentError(
+                "symbolic links form a loop or a chain too long to resolve; fix or remove the link",
+                at: location, code: .symbolicLinkLoop)
+        case EISDIR:
+            return DocumentError(
+                "is a directory, not a file; give the path of a file", at: location, code: .notRegularFile)
+        default:
+            return DocumentError("could not open the file: \(errorText(number))", at: location, code: .fileUnreadable)
+        }
+    }
+
+    static func errorText(_ number: Int32) -> String {
+        guard let text = strerror(number) else { return "error \(number)" }
+        return String(cString: text)
+    }
+
+    static func kindName(of mode: mode_t) -> String {
+        switch mode & S_IFMT {
+        case S_IFDIR: "a directory"
+        case S_IFIFO: "a named pipe"
+        case S_IFSOCK: "a socket"
+        case S_IFCHR, S_IFBLK: "a device"
+        case S_IFLNK: "a symbolic link"
+        default: "not a regular file"
+        }
+    }
+}

@@ -1,0 +1,139 @@
+import Diagnostics
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Lists the files of a project folder without following symbolic links to folders.
+package enum SourceTree {
+    /// Folders that hold build output, dependencies or version control data, not project sources.
+    package static let skippedFolderNames: Set<String> = [
+        ".aws-sam", "node_modules", ".venv", "venv", ".git", "__pycache__", "cdk.out", ".serverless",
+    ]
+
+    /// The files found, as paths relative to the root in byte order, and the entries that could
+    /// not be listed.
+    package struct Listing: Sendable {
+        package var root: String
+        package var files: [String]
+        package var warnings: [Diagnostic]
+    }
+
+    /// Lists regular files and symbolic links to regular files under `root`, recursively.
+    /// Skips folders named in `skipping`, folders that contain `pyvenv.cfg` (Python virtual
+    /// environments) and symbolic links to folders. Throws when `root` is not a folder or when
+    /// more than `maximumFiles` files are found.
+    package static func walk(
+        root: String,
+        skipping: Set<String> = skippedFolderNames,
+        maximumFiles: Int = 100_000
+    ) throws(DocumentError) -> Listing {
+        guard let realRoot = FilePath.realPath(root) else { throw FileSystem.openError(errno, displayPath: root) }
+        var walker = Walker(root: realRoot, displayRoot: root, skipping: skipping, maximumFiles: maximumFiles)
+        try walker.run()
+        let files = walker.files.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        return Listing(root: realRoot, files: files, warnings: walker.warnings)
+    }
+}
+
+/// A depth-first walk with an explicit stack, so deep folder trees cannot exhaust the call stack.
+private struct Walker {
+    let root: String
+    let displayRoot: String
+    let skipping: Set<String>
+    let maximumFiles: Int
+    var files: [String] = []
+    var warnings: [Diagnostic] = []
+
+    init(root: String, displayRoot: String, skipping: Set<String>, maximumFiles: Int) {
+        self.root = root
+        self.displayRoot = displayRoot
+        self.skipping = skipping
+        self.maximumFiles = maximumFiles
+    }
+
+    mutating func run() throws(DocumentError) {
+        var pending: [String] = [""]
+        var isRoot = true
+        while let relativeFolder = pending.popLast() {
+            guard let entries = listFolder(relativeFolder, isRoot: isRoot) else {
+                if isRoot { throw FileSystem.openError(errno, displayPath: displayRoot) }
+                continue
+            }
+            isRoot = false
+            for (name, kind) in entries {
+                let relativePath = relativeFolder.isEmpty ? name : relativeFolder + "/" + name
+                switch kind {
+                case .folder where !shouldSkip(folder: relativePath, named: name):
+                    pending.append(relativePath)
+                case .file:
+                    try addFile(relativePath)
+                default:
+                    continue
+                }
+            }
+        }
+    }
+
+    private mutating func addFile(_ relativePath: String) throws(DocumentError) {
+        guard files.count < maximumFiles else {
+            throw DocumentError(
+                "folder contains more than the limit of \(maximumFiles) files; scan a smaller folder",
+                at: SourceLocation(file: displayRoot), code: .tooManyFiles)
+        }
+        files.append(relativePath)
+    }
+
+    private func shouldSkip(folder relativePath: String, named name: String) -> Bool {
+        if skipping.contains(name) { return true }
+        var info = stat()
+        return lstat(root + "/" + relativePath + "/pyvenv.cfg", &info) == 0
+    }
+
+    private enum Kind {
+        case folder, file, other
+    }
+
+    /// Lists a folder's entries with their kinds, or returns `nil` with `errno` set. A folder
+    /// other than the root that cannot be opened adds a warning.
+    private mutating func listFolder(_ relativeFolder: String, isRoot: Bool) -> [(String, Kind)]? {
+        let path = relativeFolder.isEmpty ? root : root + "/" + relativeFolder
+        guard let directory = opendir(path) else {
+            if !isRoot {
+                let reason = FileSystem.errorText(errno)
+                warnings.append(
+                    Diagnostic(
+                        .warning, .fileUnreadable, "could not list the folder (\(reason)); its files are not scanned",
+                        at: SourceLocation(file: relativeFolder)))
+            }
+            return nil
+        }
+        defer { closedir(directory) }
+        var entries: [(String, Kind)] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { buffer in
+                String(decoding: buffer.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if name == "." || name == ".." { continue }
+            entries.append((name, kind(of: path + "/" + name)))
+        }
+        return entries
+    }
+
+    /// A folder (never through a link), a regular file (directly or through a link), or other.
+    private func kind(of path: String) -> Kind {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return .other }
+        switch info.st_mode & S_IFMT {
+        case S_IFDIR: return .folder
+        case S_IFREG: return .file
+        case S_IFLNK:
+            var target = stat()
+            let isFile = stat(path, &target) == 0 && (target.st_mode & S_IFMT) == S_IFREG
+            return isFile ? .file : .other
+        default: return .other
+        }
+    }
+}

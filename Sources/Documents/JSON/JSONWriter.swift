@@ -1,0 +1,98 @@
+/// Writes JSON canonically: members in the order the object keeps them, strings escaped the
+/// same way every time, and no trailing white space, so equal values give identical bytes.
+package struct JSONWriter: Sendable {
+    package enum Style: Sendable {
+        /// No white space at all.
+        case compact
+        /// Two-space indentation, one member or item per line, `": "` after keys; empty
+        /// arrays and objects are written as `[]` and `{}`.
+        case pretty
+    }
+
+    package var style: Style
+
+    package init(style: Style = .pretty) {
+        self.style = style
+    }
+
+    /// Returns the JSON text of `value`, without a final line break.
+    package func string(for value: JSONValue) -> String {
+        var output = ""
+        write(value, indent: 0, to: &output)
+        return output
+    }
+
+    private func write(_ value: JSONValue, indent: Int, to output: inout String) {
+        switch value {
+        case .null: output += "null"
+        case .bool(let flag): output += flag ? "true" : "false"
+        case .integer(let number): output += String(number)
+        case .number(let number): output += Self.text(for: number)
+        case .string(let text): Self.writeString(text, to: &output)
+        case .array(let items):
+            writeContainer(items, open: "[", close: "]", indent: indent, to: &output) { item, output in
+                write(item, indent: indent + 1, to: &output)
+            }
+        case .object(let object):
+            writeContainer(Array(object), open: "{", close: "}", indent: indent, to: &output) { member, output in
+                Self.writeString(member.key, to: &output)
+                output += style == .pretty ? ": " : ":"
+                write(member.value, indent: indent + 1, to: &output)
+            }
+        }
+    }
+
+    private func writeContainer<Element>(
+        _ elements: [Element], open: String, close: String, indent: Int, to output: inout String,
+        writeElement: (Element, inout String) -> Void
+    ) {
+        output += open
+        guard !elements.isEmpty else {
+            output += close
+            return
+        }
+        for (index, element) in elements.enumerated() {
+            if index > 0 { output += "," }
+            if style == .pretty { output += "\n" + String(repeating: "  ", count: indent + 1) }
+            writeElement(element, &output)
+        }
+        if style == .pretty { output += "\n" + String(repeating: "  ", count: indent) }
+        output += close
+    }
+
+    /// The shortest text that reads back as the same `Double`; JSON has no infinities or NaN,
+    /// so those are written as `null`.
+    private static func text(for number: Double) -> String {
+        guard number.isFinite else { return "null" }
+        return number.description
+    }
+
+    /// Writes a string literal: `"` and `\` escaped, control characters as `\n`-style or
+    /// `\u00XX` escapes, and everything else, `/` and non-ASCII included, as is.
+    static func writeString(_ text: String, to output: inout String) {
+        output += "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": output += "\\\""
+            case "\\": output += "\\\\"
+            case "\n": output += "\\n"
+            case "\r": output += "\\r"
+            case "\t": output += "\\t"
+            case "\u{08}": output += "\\b"
+            case "\u{0C}": output += "\\f"
+            case "\u{00}"..."\u{1F}", "\u{7F}":
+                let hex = String(scalar.value, radix: 16, uppercase: false)
+                output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: output.unicodeScalars.append(scalar)
+            }
+        }
+        output += "\""
+    }
+}
+
+extension JSONValue {
+    /// The canonical JSON text of this value (see `JSONWriter`).
+    package func jsonText(_ style: JSONWriter.Style = .pretty) -> String {
+        JSONWriter(style: style).string(for: self)
+    }
+}

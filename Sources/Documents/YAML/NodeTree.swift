@@ -1,0 +1,153 @@
+import Diagnostics
+
+/// The partly built tree of one document: a stack of open collections, the anchors defined so
+/// far, and the counts that the limits apply to.
+struct NodeTree {
+    private struct OpenCollection {
+        var isMapping: Bool
+        var tag: String?
+        var anchor: String?
+        var location: SourceLocation
+        var items: [Node] = []
+        var pairs: [Node.Pair] = []
+        var pendingKey: Node?
+        var keyLocations: [String: SourceLocation] = [:]
+        /// Nodes in this collection, itself included, with aliases expanded.
+        var nodeCount = 1
+        /// Levels of collections below this one, itself included.
+        var height = 1
+    }
+
+    private struct Anchored {
+        var node: Node
+        var nodeCount: Int
+        var height: Int
+    }
+
+    private let displayPath: String
+    private let limits: DocumentLimits
+    private var open: [OpenCollection] = []
+    private var anchors: [String: Anchored] = [:]
+    private var nodeCount = 0
+    private(set) var root: Node?
+    private(set) var warnings: [Diagnostic] = []
+
+    init(displayPath: String, limits: DocumentLimits) {
+        self.displayPath = displayPath
+        self.limits = limits
+    }
+
+    mutating func addScalar(
+        _ text: String, style: Node.ScalarStyle, tag: String?, anchor: String?, at location: SourceLocation
+    ) throws(DocumentError) {
+        try count(1, at: location)
+        let (localTag, resolvedStyle) = Self.resolve(tag: tag, style: style)
+        let node = Node(.scalar(text, resolvedStyle), tag: localTag, location: location)
+        complete(node, nodeCount: 1, height: 0, anchor: anchor)
+    }
+
+    mutating func startCollection(
+        isMapping: Bool, tag: String?, anchor: String?, at location: SourceLocation
+    ) throws(DocumentError) {
+        try count(1, at: location)
+        guard open.count < limits.maximumDepth else { throw depthError(at: location) }
+        let (localTag, _) = Self.resolve(tag: tag, style: .plain)
+        open.append(OpenCollection(isMapping: isMapping, tag: localTag, anchor: anchor, location: location))
+    }
+
+    mutating func endCollection() throws(DocumentError) {
+        guard let collection = open.popLast() else { return }
+        let content: Node.Content =
+            collection.isMapping ? .mapping(try Self.applyingMergeKeys(collection.pairs)) : .sequence(collection.items)
+        let node = Node(content, tag: collection.tag, location: collection.location)
+        complete(node, nodeCount: collection.nodeCount, height: collection.height, anchor: collection.anchor)
+    }
+
+    /// Expands an alias into a copy of its anchored node. Copies share storage, so the cost
+    /// is counted against the node limit rather than paid in memory.
+    mutating func addAlias(_ name: String, at location: SourceLocation) throws(DocumentError) {
+        guard let anchored = anchors[name] else {
+            throw DocumentError(
+                "alias '*\(name)' refers to no anchor defined before it; define '&\(name)' earlier "
+                    + "(an alias cannot refer to a node that contains it)",
+                at: location, code: .undefinedAlias)
+        }
+        try count(anchored.nodeCount, at: location)
+        guard open.count + anchored.height <= limits.maximumDepth else { throw depthError(at: location) }
+        var node = anchored.node
+        node.location = location
+        complete(node, nodeCount: anchored.nodeCount, height: anchored.height, anchor: nil)
+    }
+
+    private mutating func complete(_ node: Node, nodeCount: Int, height: Int, anchor: String?) {
+        if let anchor {
+            anchors[anchor] = Anchored(node: node, nodeCount: nodeCount, height: height)
+        }
+        guard var parent = open.popLast() else {
+            root = root ?? node
+            return
+        }
+        parent.nodeCount += nodeCount
+        parent.height = max(parent.height, height + 1)
+        if !parent.isMapping {
+            parent.items.append(node)
+        } else if let key = parent.pendingKey {
+            parent.pendingKey = nil
+            addPair(key: key, value: node, to: &parent)
+        } else {
+            parent.pendingKey = node
+        }
+        open.append(parent)
+    }
+
+    /// Appends a pair; a repeated scalar key replaces the earlier pair and adds a warning.
+    private mutating func addPair(key: Node, value: Node, to mapping: inout OpenCollection) {
+        if let text = key.scalar {
+            if let first = mapping.keyLocations[text] {
+                warnings.append(
+                    Diagnostic(
+                        .warning, .duplicateKey,
+                        "duplicate key '\(text)' (first at line \(first.line)); the last value is used, "
+                            + "so remove or rename one of them",
+                        at: key.location))
+                mapping.pairs.removeAll { $0.key.scalar == text }
+            } else {
+                mapping.keyLocations[text] = key.location
+            }
+        }
+        mapping.pairs.append(Node.Pair(key: key, value: value))
+    }
+
+    private mutating func count(_ added: Int, at location: SourceLocation) throws(DocumentError) {
+        nodeCount += added
+        guard nodeCount <= limits.maximumNodes else {
+            throw DocumentError(
+                "document expands to more than the node limit of \(limits.maximumNodes) nodes "
+                    + "(aliases count once per use); remove repeated aliases or split the document",
+                at: location, code: .tooManyNodes)
+        }
+    }
+
+    private func depthError(at location: SourceLocation) -> DocumentError {
+        DocumentError(
+            "sequences and mappings nest deeper than the depth limit of \(limits.maximumDepth) levels; "
+                + "flatten the document",
+            at: location, code: .nestingTooDeep)
+    }
+
+    /// Keeps local tags such as `!Ref` as written and resolves standard `tag:yaml.org,2002:`
+    /// tags: `!!str` (or the non-specific `!`) makes a plain scalar quoted, so readers take it
+    /// as a string, and the other standard tags make a quoted scalar plain.
+    static func resolve(tag: String?, style: Node.ScalarStyle) -> (tag: String?, style: Node.ScalarStyle) {
+        guard let tag else { return (nil, style) }
+        let standardPrefix = "tag:yaml.org,2002:"
+        if tag == "!" || tag == standardPrefix + "str" {
+            return (nil, style == .plain ? .doubleQuoted : style)
+        }
+        if tag.hasPrefix(standardPrefix) {
+            let isQuoted = style == .singleQuoted || style == .doubleQuoted
+            return (nil, isQuoted ? .plain : style)
+        }
+        return (tag, style)
+    }
+}
