@@ -29,7 +29,7 @@ extension Evaluator {
         {
             return .collection(reference, name)
         }
-        for (identifier, value) in reference.identifiers where Naming.snakeCase(identifier) == name {
+        for (identifier, value) in reference.identifiers where identifier == name {
             return .data(value)
         }
         return .boundMethod(.resourceObject(reference), name)

@@ -83,8 +83,7 @@ extension Evaluator {
             return .paginator(client: client, operation: operation)
         case "get_waiter":
             guard let waiter = firstArgument else { return .unknown("a waiter whose name is not known") }
-            let pascal = Naming.pascalCase(waiter)
-            guard let operation = catalog.client(named: client)?.waiters[pascal] else {
+            guard let operation = catalog.waiterOperation(client: client, waiter: waiter) else {
                 return .unknown("waiter '\(waiter)' is not known for \(client)")
             }
             return .waiter(client: client, name: waiter, operation: operation)
@@ -130,7 +129,7 @@ extension Evaluator {
                 guard let next = remaining.popFirst() else { continue }
                 identifiers[next] = evaluate(argument.value, in: scope).symbolic
             case .keyword(let keyword):
-                let match = identifierNames.first { $0 == keyword || Naming.snakeCase($0) == keyword }
+                let match = identifierNames.first { $0 == keyword }
                 if let match { identifiers[match] = evaluate(argument.value, in: scope).symbolic }
             default:
                 continue
@@ -139,11 +138,11 @@ extension Evaluator {
         return ResourceReference(client: client, resource: name, identifiers: identifiers)
     }
 
-    /// A parent's identifiers as a sub-resource names them: `Bucket.Name` → `BucketName`.
+    /// A parent's identifiers as a sub-resource names them: `Bucket.name` → `bucket_name`.
     private func inheritedIdentifiers(of parent: ResourceReference) -> [String: SymbolicValue] {
         var inherited: [String: SymbolicValue] = [:]
         for (name, value) in parent.identifiers {
-            inherited[name == "Name" ? parent.resource + "Name" : name] = value
+            inherited[name == "name" ? Naming.snakeCase(parent.resource) + "_name" : name] = value
             inherited[name] = value
         }
         return inherited

@@ -1,7 +1,7 @@
 import SourceAnalysis
 
 /// A boto3 resource object such as `Table("orders")` or `Object("bucket", "key")`, with its
-/// identifiers by the names the SDK gives them (`Name`, `BucketName`, `Key`).
+/// identifiers by their boto3 attribute names (`name`, `bucket_name`, `key`).
 struct ResourceReference: Hashable {
     var client: String
     var resource: String

@@ -11,7 +11,7 @@ extension SDKCallRecognizer {
         let client = reference.client
         if catalog.resourceIdentifiers(client: client, resource: method) != nil { return [] }
         let helper =
-            catalog.helperMethod(client: client, method: "\(reference.resource).\(method)")
+            catalog.helperMethod(client: client, resource: reference.resource, method: method)
             ?? (Self.resourceHelperMethods.contains(method) ? catalog.helperMethod(client: client, method: method) : nil)
         if let helper {
             let known = helperIdentifiers(reference, helper: helper)
@@ -23,9 +23,11 @@ extension SDKCallRecognizer {
             reportUnknownResourceMethod(client, reference.resource, method, at: site)
             return []
         }
-        var resourceCall = call(client, resourceMethod.operation, at: site, form: .resourceAPI("\(reference.resource).\(method)"))
+        let form: CallForm =
+            resourceMethod.waiter.map { .waiter($0) } ?? .resourceAPI("\(reference.resource).\(method)")
+        var resourceCall = call(client, resourceMethod.operation, at: site, form: form)
         for (identifier, parameter) in resourceMethod.identifierParameters {
-            if let value = reference.identifiers[identifier] { resourceCall.arguments[parameter] = value }
+            if let value = reference.identifiers[Naming.snakeCase(identifier)] { resourceCall.arguments[parameter] = value }
         }
         return [resourceCall]
     }
@@ -42,18 +44,19 @@ extension SDKCallRecognizer {
         var listed = call(reference.client, listing.operation, at: site, form: form)
         if method != "filter" { listed.arguments = [:] }
         for (identifier, parameter) in listing.identifierParameters {
-            if let value = reference.identifiers[identifier] { listed.arguments[parameter] = value }
+            if let value = reference.identifiers[Naming.snakeCase(identifier)] { listed.arguments[parameter] = value }
         }
         return [listed]
     }
 
-    /// A resource's identifiers under the helper's parameter names: `Bucket.Name` and
-    /// `Object.BucketName` fill `Bucket`, `Object.Key` fills `Key`, `Table.Name` fills `TableName`.
+    /// A resource's identifiers under the helper's parameter names: `Bucket.name` and
+    /// `Object.bucket_name` fill `Bucket`, `Object.key` fills `Key`, `Table.name` fills `TableName`.
     private func helperIdentifiers(_ reference: ResourceReference, helper: HelperMethod) -> [String: SymbolicValue] {
         var accepted = Set(helper.parameters)
         for operation in helper.operations { accepted.formUnion(operation.parameterMap.keys) }
         var known: [String: SymbolicValue] = [:]
-        for (identifier, value) in reference.identifiers {
+        for (snakeIdentifier, value) in reference.identifiers {
+            let identifier = Naming.pascalCase(snakeIdentifier)
             var candidates = [identifier]
             if identifier == "Name" { candidates = [reference.resource, reference.resource + "Name"] }
             if identifier.hasSuffix("Name") && identifier != "Name" {

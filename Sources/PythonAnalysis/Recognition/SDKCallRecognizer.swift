@@ -98,7 +98,7 @@ struct SDKCallRecognizer {
         let isKnown =
             method == "get_paginator"
             ? catalog.operationName(client: client, pythonMethod: name) != nil
-            : catalog.client(named: client)?.waiters[Naming.pascalCase(name)] != nil
+            : catalog.waiterOperation(client: client, waiter: name) != nil
         if !isKnown && catalog.client(named: client) != nil {
             diagnostics.report(
                 .warning, .pythonUnknownOperationName,
