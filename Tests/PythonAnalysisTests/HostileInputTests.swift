@@ -38,7 +38,8 @@ import Testing
 
     @Test func deepBracketsDoNotExhaustTheStack() {
         let depth = 50_000
-        let source = "x = " + String(repeating: "(", count: depth) + "1" + String(repeating: ")", count: depth) + "\ny = 2\n"
+        let source =
+            "x = " + String(repeating: "(", count: depth) + "1" + String(repeating: ")", count: depth) + "\ny = 2\n"
         let parsed = parse(source)
         #expect(parsed.problems.count == 1)
         #expect(parsed.problems.first?.message.contains("nesting is deeper than") == true)
@@ -72,7 +73,9 @@ import Testing
     }
 
     @Test func twentyMegabyteLineIsTokenized() {
-        let line = "x = '" + String(repeating: "a", count: 20_000_000) + "'\ny = [" + String(repeating: "1,", count: 100_000) + "]\n"
+        let line =
+            "x = '" + String(repeating: "a", count: 20_000_000) + "'\ny = [" + String(repeating: "1,", count: 100_000)
+            + "]\n"
         let file = TokenizedFile(bytes: Array(line.utf8))
         #expect(file.problems.isEmpty)
         #expect(file.tokens.count > 100_000)

@@ -13,21 +13,21 @@ import Testing
         let fixture = try Fixture([
             "pkg/__init__.py": "",
             "pkg/app.py": """
-                from .util import load
-                from . import helpers
+            from .util import load
+            from . import helpers
 
-                def handler(event, context):
-                    return load()
-                """,
+            def handler(event, context):
+                return load()
+            """,
             "pkg/util.py": """
-                import urllib.request
+            import urllib.request
 
-                def load():
-                    return \(Self.probe)used")
+            def load():
+                return \(Self.probe)used")
 
-                def unused():
-                    return \(Self.probe)unused")
-                """,
+            def unused():
+                return \(Self.probe)unused")
+            """,
             "pkg/helpers.py": "import urllib.request\nMODULE_LEVEL = \(Self.probe)module-level\")\n",
             "pkg/other.py": "import urllib.request\ndef f():\n    \(Self.probe)other\")\n",
         ])
@@ -44,12 +44,12 @@ import Testing
     @Test func absoluteImportsAndStarImportsAreFollowed() throws {
         let fixture = try Fixture([
             "app.py": """
-                import lib.tasks
-                from lib.names import *
+            import lib.tasks
+            from lib.names import *
 
-                def handler(event, context):
-                    lib.tasks.run(SECRET)
-                """,
+            def handler(event, context):
+                lib.tasks.run(SECRET)
+            """,
             "lib/__init__.py": "",
             "lib/names.py": "SECRET = 'from-star'\n",
             "lib/tasks.py": "import urllib.request\ndef run(name):\n    \(Self.probe)\" + name)\n",

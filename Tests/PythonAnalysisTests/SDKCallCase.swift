@@ -36,7 +36,8 @@ struct SDKCallCase: CustomTestStringConvertible, Sendable {
         for expected in expected {
             #expect(
                 result.calls.contains(where: expected.matches),
-                "missing \(expected) in \(result.calls.map { "\($0.client).\($0.operation)\($0.arguments) \($0.form)" }) \(diagnostics)")
+                "missing \(expected) in \(result.calls.map { "\($0.client).\($0.operation)\($0.arguments) \($0.form)" }) \(diagnostics)"
+            )
         }
         if isExhaustive {
             let found = Set(result.calls.map { "\($0.client).\($0.operation)" })

@@ -34,11 +34,14 @@ struct ValueCase: CustomTestStringConvertible, Sendable {
             expected: .environment(name: "P", defaultValue: "/fallback")),
         ValueCase(
             name: "f-string with unknown part", source: "env = os.environ['STAGE']\nurl = f'\(base)/orders-{env}/db'",
-            expected: .concatenation([.literal("/orders-"), .environment(name: "STAGE", defaultValue: nil), .literal("/db")])),
+            expected: .concatenation([
+                .literal("/orders-"), .environment(name: "STAGE", defaultValue: nil), .literal("/db"),
+            ])),
         ValueCase(
             name: "percent format", source: "url = '\(base)/%s/%s' % ('shop', 'db')", expected: .literal("/shop/db")),
         ValueCase(
-            name: "str.format", source: "url = '\(base){}/{name}'.format('/shop', name='db')", expected: .literal("/shop/db")),
+            name: "str.format", source: "url = '\(base){}/{name}'.format('/shop', name='db')",
+            expected: .literal("/shop/db")),
         ValueCase(
             name: "join", source: "url = '\(base)' + '/'.join(['', 'shop', 'db'])", expected: .literal("/shop/db")),
         ValueCase(
@@ -111,18 +114,18 @@ struct ValueCase: CustomTestStringConvertible, Sendable {
     @Test func valueFromFactoryFunctionAndModuleGlobalOfAnotherModule() throws {
         let fixture = try Fixture([
             "app.py": """
-                import http.client
-                from config import secret_path
-                def handler(event, context):
-                    connection = http.client.HTTPConnection("localhost", 2773)
-                    connection.request("GET", secret_path())
-                """,
+            import http.client
+            from config import secret_path
+            def handler(event, context):
+                connection = http.client.HTTPConnection("localhost", 2773)
+                connection.request("GET", secret_path())
+            """,
             "config.py": """
-                import os
-                PREFIX = "/secretsmanager/get?secretId="
-                def secret_path():
-                    return PREFIX + os.environ["SECRET_ARN"]
-                """,
+            import os
+            PREFIX = "/secretsmanager/get?secretId="
+            def secret_path():
+                return PREFIX + os.environ["SECRET_ARN"]
+            """,
         ])
         let (result, _) = fixture.analyze()
         #expect(result.calls.map { $0.arguments["SecretId"] } == [.environment(name: "SECRET_ARN", defaultValue: nil)])

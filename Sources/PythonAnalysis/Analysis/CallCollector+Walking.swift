@@ -53,7 +53,9 @@ extension CallCollector {
 
     private func walkFromImport(level: Int, module: String, names: [ImportedName]) {
         let importer = program.modules[currentModule]
-        guard let absolute = ScopeBuilder.absoluteModule(level: level, module: module, importer: importer) else { return }
+        guard let absolute = ScopeBuilder.absoluteModule(level: level, module: module, importer: importer) else {
+            return
+        }
         importModule(absolute)
         for imported in names {
             if let id = loader.module(named: absolute + "." + imported.name) { enqueue(.module(id)) }
@@ -81,7 +83,8 @@ extension CallCollector {
         for base in definition.bases { visit(base.value, in: scope) }
         for decorator in definition.decorators { visit(decorator, in: scope) }
         guard let bindings = program.scopes[scope].bindings[definition.name] else { return }
-        for case .classDefinition(let id) in bindings where program.classes[id].definition.position == definition.position {
+        for case .classDefinition(let id) in bindings
+        where program.classes[id].definition.position == definition.position {
             walk(definition.body, in: program.classes[id].scope)
         }
     }

@@ -103,7 +103,9 @@ extension Evaluator {
         let key = evaluate(indexes[0], in: scope).symbolic
         switch base {
         case .external(let path) where path == "os.environ":
-            guard let name = key.literalValue else { return .data(.unknown(reason: "an environment variable name computed at run time")) }
+            guard let name = key.literalValue else {
+                return .data(.unknown(reason: "an environment variable name computed at run time"))
+            }
             return .data(.environment(name: name, defaultValue: nil))
         case .data(.dictionary(let entries)):
             if let name = key.literalValue, let value = entries[name] { return .data(value) }

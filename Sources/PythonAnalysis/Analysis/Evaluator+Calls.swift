@@ -31,7 +31,8 @@ extension Evaluator {
         case "boto3.client": return client(arguments, in: scope)
         case "boto3.resource": return serviceResource(arguments, in: scope)
         case "os.getenv", "os.environ.get": return environmentValue(arguments, in: scope)
-        case "os.path.join", "posixpath.join": return .data(joined(arguments.map { $0.value }, separator: "/", in: scope))
+        case "os.path.join", "posixpath.join":
+            return .data(joined(arguments.map { $0.value }, separator: "/", in: scope))
         case "builtins.getattr": return dynamicAttribute(arguments, in: scope)
         case _ where Self.sessionFactories.contains(path): return .session
         case _ where Self.passThroughFunctions.contains(path):
@@ -61,7 +62,9 @@ extension Evaluator {
         case .collection(let reference, let collection), .collectionResult(let reference, let collection):
             return .collectionResult(reference, collection)
         case .instance(let id):
-            if let method = program.method(named: name, inClass: id, bases: baseClasses) { return returnValue(of: method) }
+            if let method = program.method(named: name, inClass: id, bases: baseClasses) {
+                return returnValue(of: method)
+            }
         case .data(let text):
             let positional = arguments.filter { if case .positional = $0.kind { true } else { false } }
             return StringMethods.result(

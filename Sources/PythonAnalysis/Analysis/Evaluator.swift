@@ -69,7 +69,9 @@ final class Evaluator {
         guard let found = program.lookup(name, from: scope) else { return .external("builtins." + name) }
         if found.bindings.isEmpty {
             for module in found.starModules {
-                if let id = loader.module(named: module), let bindings = program.scopes[program.modules[id].scope].bindings[name] {
+                if let id = loader.module(named: module),
+                    let bindings = program.scopes[program.modules[id].scope].bindings[name]
+                {
                     return values(of: bindings, name: name, scope: program.modules[id].scope)
                 }
             }

@@ -91,7 +91,8 @@ final class ModuleLoader {
         let id = program.modules.count
         let scope = program.addScope(ScopeInfo(parent: nil, module: id))
         program.modules.append(
-            ModuleInfo(name: name, displayPath: displayPath, isPackage: isPackage, scope: scope, statements: statements))
+            ModuleInfo(name: name, displayPath: displayPath, isPackage: isPackage, scope: scope, statements: statements)
+        )
         program.moduleIDs[name] = id
         ScopeBuilder(program: program, moduleID: id).bindStatements(statements, in: scope)
         return id
@@ -117,7 +118,8 @@ final class ModuleLoader {
         switch failure {
         case .missing: message = "cannot read '\(path)': the file does not exist"
         case .outsideRoot(let resolved):
-            message = "cannot read '\(path)': it resolves to '\(resolved)', outside the code root; move the file into it"
+            message =
+                "cannot read '\(path)': it resolves to '\(resolved)', outside the code root; move the file into it"
         case .tooLarge(let size):
             message =
                 "cannot read '\(path)': it has \(size) bytes, more than the limit of \(SourceFiles.maximumFileSize)"

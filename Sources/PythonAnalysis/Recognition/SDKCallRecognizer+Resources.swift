@@ -12,7 +12,8 @@ extension SDKCallRecognizer {
         if catalog.resourceIdentifiers(client: client, resource: method) != nil { return [] }
         let helper =
             catalog.helperMethod(client: client, resource: reference.resource, method: method)
-            ?? (Self.resourceHelperMethods.contains(method) ? catalog.helperMethod(client: client, method: method) : nil)
+            ?? (Self.resourceHelperMethods.contains(method)
+                ? catalog.helperMethod(client: client, method: method) : nil)
         if let helper {
             let known = helperIdentifiers(reference, helper: helper)
             return HelperRecognizer(recognizer: self).calls(helper, at: site, known: known)
@@ -27,7 +28,9 @@ extension SDKCallRecognizer {
             resourceMethod.waiter.map { .waiter($0) } ?? .resourceAPI("\(reference.resource).\(method)")
         var resourceCall = call(client, resourceMethod.operation, at: site, form: form)
         for (identifier, parameter) in resourceMethod.identifierParameters {
-            if let value = reference.identifiers[Naming.snakeCase(identifier)] { resourceCall.arguments[parameter] = value }
+            if let value = reference.identifiers[Naming.snakeCase(identifier)] {
+                resourceCall.arguments[parameter] = value
+            }
         }
         return [resourceCall]
     }
@@ -35,7 +38,9 @@ extension SDKCallRecognizer {
     func collectionCalls(
         _ reference: ResourceReference, _ collection: String, _ method: String, at site: CallSite
     ) -> [SDKCall] {
-        guard let listing = catalog.resourceMethod(client: reference.client, resource: reference.resource, method: collection)
+        guard
+            let listing = catalog.resourceMethod(
+                client: reference.client, resource: reference.resource, method: collection)
         else {
             reportUnknownResourceMethod(reference.client, reference.resource, collection, at: site)
             return []

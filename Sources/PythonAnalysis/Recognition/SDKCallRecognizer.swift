@@ -57,8 +57,14 @@ struct SDKCallRecognizer {
         if method == "generate_presigned_url" { return presignedURLCalls(client, at: site) }
         if method == "generate_presigned_post" {
             return helperCalls(client, method, parameters: ["Bucket", "Key"], at: site) { values in
-                guard let operation = catalog.operationName(client: client, pythonMethod: "put_object") else { return [] }
-                return [SDKCall(client: client, operation: operation, arguments: values, form: .presignedURL, location: site.location)]
+                guard let operation = catalog.operationName(client: client, pythonMethod: "put_object") else {
+                    return []
+                }
+                return [
+                    SDKCall(
+                        client: client, operation: operation, arguments: values, form: .presignedURL,
+                        location: site.location)
+                ]
             }
         }
         if let helper = catalog.helperMethod(client: client, method: method) {
@@ -121,7 +127,11 @@ struct SDKCallRecognizer {
             .map { evaluator.evaluate($0, in: site.scope).symbolic }
         var arguments: [String: SymbolicValue] = [:]
         var isOpaque = false
-        if case .dictionary(let entries)? = parameters { arguments = entries } else if parameters != nil { isOpaque = true }
+        if case .dictionary(let entries)? = parameters {
+            arguments = entries
+        } else if parameters != nil {
+            isOpaque = true
+        }
         return [
             SDKCall(
                 client: client, operation: operation, arguments: arguments, form: .presignedURL,

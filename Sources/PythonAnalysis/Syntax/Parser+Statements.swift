@@ -75,7 +75,8 @@ extension Parser {
             case "del", "assert", "raise":
                 advance()
                 return .other(try parseExpressionsUntilEnd())
-            case "type" where peekToken().kind == .name && (peekToken(2).kind == .equal || peekToken(2).kind == .leftBracket):
+            case "type"
+            where peekToken().kind == .name && (peekToken(2).kind == .equal || peekToken(2).kind == .leftBracket):
                 while !isEndOfSimpleStatement { advance() }
                 return .other([])
             default: break

@@ -25,7 +25,8 @@ package struct TokenizedFile: Sendable {
             problemCount = tokenizer.problemCount
             if let offset = UTF8Check.firstInvalidOffset(in: buffer) {
                 problemCount += 1
-                problems.append(TokenProblem(kind: .invalidUTF8, offset: offset, line: Self.line(of: offset, in: lineStarts)))
+                problems.append(
+                    TokenProblem(kind: .invalidUTF8, offset: offset, line: Self.line(of: offset, in: lineStarts)))
             }
         }
         self.tokens = tokens

@@ -97,7 +97,9 @@ extension Tokenizer {
     }
 
     private mutating func scanFormattedString(quote: UInt8, isTriple: Bool, startLine: Int32, prefixStart: Int) {
-        var stack: [FormatContext] = [.text(quote: quote, isTriple: isTriple, prefixStart: prefixStart, line: startLine)]
+        var stack: [FormatContext] = [
+            .text(quote: quote, isTriple: isTriple, prefixStart: prefixStart, line: startLine)
+        ]
         while let context = stack.last {
             guard position < bytes.count else {
                 reportUnterminated(stack)
