@@ -22,11 +22,13 @@ package struct PythonAnalyzer: HandlerAnalyzer {
                 at: declaredAt)
             return AnalysisResult()
         }
+
         let program = Program()
         let loader = ModuleLoader(
             program: program, codeRoot: entry.codeRoot, rootForDisplay: rootForDisplay, diagnostics: diagnostics)
         let evaluator = Evaluator(program: program, loader: loader, catalog: catalog)
         let collector = CallCollector(program: program, loader: loader, evaluator: evaluator, diagnostics: diagnostics)
+
         collector.importModule(handler.module)
         guard let moduleID = program.moduleIDs[handler.module],
             !program.modules[moduleID].statements.isEmpty

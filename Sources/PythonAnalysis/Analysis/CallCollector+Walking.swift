@@ -101,7 +101,7 @@ extension CallCollector {
         return nil
     }
 
-    /// A `with` context that is a local object runs its `__enter__` and `__exit__` methods.
+    /// Queues `__enter__` and `__exit__` of a local object used as a `with` context, which run there.
     private func visitContext(_ context: Expression, in scope: Int) {
         visit(context, in: scope)
         for case .instance(let classID) in evaluator.evaluate(context, in: scope).alternatives {

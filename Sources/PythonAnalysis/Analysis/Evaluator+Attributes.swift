@@ -74,8 +74,8 @@ extension Evaluator {
         }
     }
 
-    /// An attribute of `self`: set in the class, a base class or, because `self` may be an
-    /// instance of a subclass, in a subclass.
+    /// Evaluates an attribute of `self`, set in the class, a base class or a subclass. A
+    /// subclass counts because `self` may be an instance of it.
     private func instanceAttribute(_ name: String, of id: Int) -> Value {
         var found: [Value] = []
         var visited: Set<Int> = []

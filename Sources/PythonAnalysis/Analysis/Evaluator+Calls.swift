@@ -95,7 +95,7 @@ extension Evaluator {
         }
     }
 
-    /// The service name of `boto3.client(...)`, `session.client(...)` and the like.
+    /// Evaluates the service name of `boto3.client(...)`, `session.client(...)` and the like.
     func serviceName(_ arguments: [Argument], in scope: Int) -> SymbolicValue? {
         for argument in arguments {
             if case .keyword("service_name") = argument.kind { return evaluate(argument.value, in: scope).symbolic }
@@ -118,8 +118,8 @@ extension Evaluator {
         return .serviceResource(name)
     }
 
-    /// A resource object: identifiers from the parent first, then positional arguments for
-    /// the remaining identifiers in order, then keyword arguments by identifier name.
+    /// Builds a resource object. Identifiers come from the parent first, then positional
+    /// arguments fill the remaining ones in order, then keyword arguments by identifier name.
     private func resource(
         _ client: String, _ name: String, parent: [String: SymbolicValue], _ arguments: [Argument], in scope: Int
     ) -> ResourceReference {
@@ -141,7 +141,7 @@ extension Evaluator {
         return ResourceReference(client: client, resource: name, identifiers: identifiers)
     }
 
-    /// A parent's identifiers as a sub-resource names them: `Bucket.name` → `bucket_name`.
+    /// Renames a parent's identifiers as a sub-resource names them: `Bucket.name` → `bucket_name`.
     private func inheritedIdentifiers(of parent: ResourceReference) -> [String: SymbolicValue] {
         var inherited: [String: SymbolicValue] = [:]
         for (name, value) in parent.identifiers {

@@ -1,7 +1,7 @@
 import SourceAnalysis
 
 extension Evaluator {
-    /// A string literal's value; an f-string's fields become parts of a concatenation.
+    /// Evaluates a string literal. An f-string's fields become parts of a concatenation.
     func stringValue(_ parts: [StringPart], in scope: Int) -> SymbolicValue {
         var values: [SymbolicValue] = []
         for part in parts {

@@ -28,8 +28,8 @@ final class ModuleLoader {
         return path
     }
 
-    /// The local module's index, reading it on first use; `nil` for a module that is not in
-    /// the code (the standard library or a third-party package).
+    /// Returns the local module's index and reads the module on first use. Modules outside
+    /// the code, such as the standard library and third-party packages, return `nil`.
     func module(named name: String) -> Int? {
         if let id = program.moduleIDs[name] { return id }
         if absent.contains(name) { return nil }

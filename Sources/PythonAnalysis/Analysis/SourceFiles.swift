@@ -29,7 +29,7 @@ struct SourceFiles {
         return String(cString: resolved)
     }
 
-    /// The kind of file at the path: `nil` when missing, true for a directory.
+    /// Returns true for a directory, false for another file, and `nil` when the path is missing.
     static func isDirectory(_ path: String) -> Bool? {
         var info = stat()
         guard stat(path, &info) == 0 else { return nil }

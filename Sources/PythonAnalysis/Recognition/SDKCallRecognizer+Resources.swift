@@ -54,7 +54,7 @@ extension SDKCallRecognizer {
         return [listed]
     }
 
-    /// A resource's identifiers under the helper's parameter names: `Bucket.name` and
+    /// Renames a resource's identifiers to the helper's parameters. `Bucket.name` and
     /// `Object.bucket_name` fill `Bucket`, `Object.key` fills `Key`, `Table.name` fills `TableName`.
     private func helperIdentifiers(_ reference: ResourceReference, helper: HelperMethod) -> [String: SymbolicValue] {
         var accepted = Set(helper.parameters)

@@ -41,7 +41,7 @@ struct SDKCallRecognizer {
         }
     }
 
-    /// A direct call with the site's keyword arguments.
+    /// Builds a call whose arguments are the site's keyword arguments.
     func call(_ client: String, _ operation: String, at site: CallSite, form: CallForm) -> SDKCall {
         let keywords = evaluator.keywordArguments(site.arguments, in: site.scope)
         return SDKCall(

@@ -27,7 +27,7 @@ extension Parser {
         return statements
     }
 
-    /// The body after a compound statement's colon: an indented block or simple statements.
+    /// Parses the body after a compound statement's colon, an indented block or simple statements.
     mutating func parseSuite() throws(SyntaxError) -> [Statement] {
         try expect(.colon, "':'")
         guard current.kind == .newline else { return try parseSimpleStatements() }

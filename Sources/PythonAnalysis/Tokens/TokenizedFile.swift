@@ -35,7 +35,7 @@ package struct TokenizedFile: Sendable {
         self.problemCount = problemCount
     }
 
-    /// The 1-based byte column of an offset on its line.
+    /// Returns the byte column, from 1, of an offset on its line.
     package func column(of offset: Int32, line: Int32) -> Int {
         let index = Int(line) - 1
         guard index >= 0 && index < lineStarts.count else { return 1 }
