@@ -170,3 +170,37 @@ struct ResourceAndHelperTests {
     @Test(arguments: helperCases)
     func helperCall(_ testCase: SDKCallCase) throws { try testCase.check() }
 }
+
+@Suite(.enabled(if: catalogIsAvailable, "needs the embedded SDK catalog"))
+struct ResourceFactoryTests {
+    static let cases: [SDKCallCase] = [
+        SDKCallCase(
+            name: "queue looked up by name",
+            source:
+                "sqs = boto3.resource('sqs')\ndef handler(event, context):\n    queue = sqs.get_queue_by_name(QueueName='jobs')\n    queue.send_message(MessageBody='x')\n",
+            expected: [
+                ExpectedCall(client: "sqs", operation: "GetQueueUrl", arguments: ["QueueName": .literal("jobs")]),
+                ExpectedCall(client: "sqs", operation: "SendMessage"),
+            ]),
+        SDKCallCase(
+            name: "collection manager iterated",
+            source:
+                "bucket = boto3.resource('s3').Bucket('b')\ndef handler(event, context):\n    for o in bucket.objects:\n        pass\n",
+            expected: [ExpectedCall(client: "s3", operation: "ListObjects", arguments: ["Bucket": .literal("b")])]),
+        SDKCallCase(
+            name: "collection batch delete",
+            source:
+                "bucket = boto3.resource('s3').Bucket('b')\ndef handler(event, context):\n    bucket.objects.filter(Prefix='tmp/').delete()\n",
+            expected: [
+                ExpectedCall(
+                    client: "s3", operation: "ListObjects",
+                    arguments: ["Bucket": .literal("b"), "Prefix": .literal("tmp/")]),
+                ExpectedCall(
+                    client: "s3", operation: "DeleteObjects", arguments: ["Bucket": .literal("b")],
+                    form: .resourceAPI("Bucket.objects.delete")),
+            ]),
+    ]
+
+    @Test(arguments: cases)
+    func resourceFactory(_ testCase: SDKCallCase) throws { try testCase.check() }
+}

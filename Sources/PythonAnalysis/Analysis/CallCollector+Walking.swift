@@ -34,6 +34,7 @@ extension CallCollector {
             walkClass(definition, in: scope)
         case .forLoop(_, let iterable, let body):
             visit(iterable, in: scope)
+            visitIteration(iterable, in: scope)
             walk(body, in: scope)
         case .with(let items, let body):
             for (context, _) in items { visitContext(context, in: scope) }
@@ -99,6 +100,15 @@ extension CallCollector {
             return id
         }
         return nil
+    }
+
+    /// Iterating a collection manager (`for o in bucket.objects:`) lists it like `.all()`.
+    private func visitIteration(_ iterable: Expression, in scope: Int) {
+        guard case .attribute(_, _, let position) = iterable else { return }
+        let site = CallSite(arguments: [], scope: scope, location: location(of: position))
+        for case .collection(let reference, let collection) in evaluator.evaluate(iterable, in: scope).alternatives {
+            record(recognizer.collectionCalls(reference, collection, "all", at: site))
+        }
     }
 
     /// Queues `__enter__` and `__exit__` of a local object used as a `with` context, which run there.

@@ -54,6 +54,7 @@ extension Evaluator {
             if catalog.resourceIdentifiers(client: client, resource: name) != nil {
                 return .resourceObject(resource(client, name, parent: [:], arguments, in: scope))
             }
+            if let created = createdResource(client, name, arguments, in: scope) { return .resourceObject(created) }
         case .resourceObject(let parent):
             if catalog.resourceIdentifiers(client: parent.client, resource: name) != nil {
                 let inherited = inheritedIdentifiers(of: parent)
@@ -93,6 +94,33 @@ extension Evaluator {
         default:
             return .unknown("the response of \(client).\(name)")
         }
+    }
+
+    /// Service-resource actions that return a resource object, with the request parameter
+    /// that names it and the identifier it fills (or `nil` when the request does not carry it).
+    private static let resourceFactories: [String: (resource: String, parameter: String, identifier: String?)] = [
+        "sqs.get_queue_by_name": ("Queue", "QueueName", nil),
+        "sqs.create_queue": ("Queue", "QueueName", nil),
+        "sns.create_topic": ("Topic", "Name", nil),
+        "dynamodb.create_table": ("Table", "TableName", "name"),
+        "s3.create_bucket": ("Bucket", "Bucket", "name"),
+    ]
+
+    private func createdResource(
+        _ client: String, _ method: String, _ arguments: [Argument], in scope: Int
+    ) -> ResourceReference? {
+        guard let factory = Self.resourceFactories["\(client).\(method)"] else { return nil }
+        let name = keywordArguments(arguments, in: scope).values[factory.parameter]
+        var identifiers: [String: SymbolicValue] = [:]
+        for identifier in catalog.resourceIdentifiers(client: client, resource: factory.resource) ?? [] {
+            if identifier == factory.identifier, let name {
+                identifiers[identifier] = name
+            } else {
+                let named = name.map { " for \(factory.parameter) \($0)" } ?? ""
+                identifiers[identifier] = .unknown(reason: "returned by \(method)\(named)")
+            }
+        }
+        return ResourceReference(client: client, resource: factory.resource, identifiers: identifiers)
     }
 
     /// Evaluates the service name of `boto3.client(...)`, `session.client(...)` and the like.

@@ -54,6 +54,26 @@ extension SDKCallRecognizer {
         return [listed]
     }
 
+    /// Builds the calls of `collection.delete()`: the listing, then the batch delete the
+    /// catalog names for the collection's items (`(batch) delete`), when it names exactly one.
+    func batchDeleteCalls(_ reference: ResourceReference, _ collection: String, at site: CallSite) -> [SDKCall] {
+        var calls = collectionCalls(reference, collection, "all", at: site)
+        guard let listed = calls.first else { return [] }
+        let operations = Set(
+            catalog.resourceNames(client: reference.client).compactMap {
+                catalog.resourceMethod(client: reference.client, resource: $0, method: "(batch) delete")?.operation
+            })
+        guard operations.count == 1, let operation = operations.first else {
+            reportUnknownResourceMethod(reference.client, reference.resource, "\(collection).delete", at: site)
+            return calls
+        }
+        var deletion = listed
+        deletion.operation = operation
+        deletion.form = .resourceAPI("\(reference.resource).\(collection).delete")
+        calls.append(deletion)
+        return calls
+    }
+
     /// Renames a resource's identifiers to the helper's parameters. `Bucket.name` and
     /// `Object.bucket_name` fill `Bucket`, `Object.key` fills `Key`, `Table.name` fills `TableName`.
     private func helperIdentifiers(_ reference: ResourceReference, helper: HelperMethod) -> [String: SymbolicValue] {

@@ -30,6 +30,9 @@ struct SDKCallRecognizer {
         case .boundMethod(.collection(let reference, let collection), let method)
         where Self.collectionMethods.contains(method):
             return collectionCalls(reference, collection, method, at: site)
+        case .boundMethod(.collection(let reference, let collection), "delete"),
+            .boundMethod(.collectionResult(let reference, let collection), "delete"):
+            return batchDeleteCalls(reference, collection, at: site)
         case .boundMethod(.externalInstance(let path, let constructorArguments), let method):
             return PowertoolsRecognizer(recognizer: self).providerCalls(path, constructorArguments, method, at: site)
         case .external(let path):
