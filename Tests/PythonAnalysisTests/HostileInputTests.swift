@@ -96,3 +96,49 @@ import Testing
         #expect(!parsed.problems.isEmpty || !file.problems.isEmpty)
     }
 }
+
+@Suite struct HostileProgramTests {
+    @Test func doublingAssignmentsStayLinear() throws {
+        var source = "import urllib.request\nv0 = 'x'\n"
+        for index in 1...200 { source += "v\(index) = v\(index - 1) + v\(index - 1)\n" }
+        source += "def handler(event, context):\n"
+        source += "    urllib.request.urlopen('http://localhost:2773/secretsmanager/get?secretId=' + v200)\n"
+        let start = ContinuousClock.now
+        let (result, _) = try Fixture(app: source).analyze()
+        #expect(ContinuousClock.now - start < .seconds(20))
+        #expect(result.calls.count == 1)
+    }
+
+    @Test func selfReferentialValuesEnd() throws {
+        let source = """
+            import urllib.request
+            a = b
+            b = a + 'x'
+            def f(n):
+                return f(n + 1)
+            def handler(event, context):
+                urllib.request.urlopen('http://localhost:2773/secretsmanager/get?secretId=' + a + f(1))
+            """
+        let (result, _) = try Fixture(app: source).analyze()
+        #expect(result.calls.count == 1)
+    }
+
+    @Test func oversizedFileIsReported() throws {
+        let large = "x = 1\n" + String(repeating: "#", count: ModuleLoader.maximumFileSize) + "\n"
+        let fixture = try Fixture(["app.py": "import big\ndef handler(event, context):\n    pass\n", "big.py": large])
+        let (result, diagnostics) = fixture.analyze()
+        #expect(!result.filesRead.contains("big.py"))
+        let error = try #require(diagnostics.first { $0.location?.file == "big.py" })
+        #expect(error.severity == .error)
+    }
+
+    @Test func deeplyNestedHandlerFileIsAnalyzed() throws {
+        let nested = String(repeating: "[", count: 50_000) + String(repeating: "]", count: 50_000)
+        let source =
+            "import urllib.request\nx = \(nested)\ndef handler(event, context):\n"
+            + "    urllib.request.urlopen('http://localhost:2773/secretsmanager/get?secretId=s')\n"
+        let (result, diagnostics) = try Fixture(app: source).analyze()
+        #expect(result.calls.count == 1)
+        #expect(diagnostics.with(.pythonUnparsedStatement).count == 1)
+    }
+}
