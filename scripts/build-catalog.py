@@ -23,7 +23,7 @@ from catalogbuild.common import dump_json, read_json  # noqa: E402
 from catalogbuild.extras import build_forward_access, build_helpers, build_sam  # noqa: E402
 from catalogbuild.provenance import SOURCES, build_provenance  # noqa: E402
 from catalogbuild.sdk import (CatalogError, apply_corrections, build_all_clients,  # noqa: E402
-                              build_sdk_index, validate_always_actions)
+                              build_sdk_index, validate_operation_actions)
 from catalogbuild.services import build_all_services  # noqa: E402
 
 CURATED = Path(__file__).resolve().parent / "curated"
@@ -36,13 +36,15 @@ def build(data_dir: Path) -> tuple:
     clients = build_all_clients(data_dir, CURATED, services, stats)
     corrections = read_json(CURATED / "corrections.json")["corrections"]
     apply_corrections(clients, services, corrections)
-    validate_always_actions(clients, services)
+    validate_operation_actions(clients, services)
+
     stats["services"] = len(services)
     stats["actions"] = sum(len(service["actions"]) for service in services.values())
     stats["resourceTypes"] = sum(len(service["resourceTypes"]) for service in services.values())
     stats["corrections"] = len(corrections)
     stats["operationsWithoutActions"] = sum(
         1 for client in clients.values() for info in client["operations"].values() if not info["actions"])
+
     texts = {}
     for prefix, service in services.items():
         texts[f"Policies/services/{prefix}.json"] = dump_json(service)
@@ -55,7 +57,8 @@ def build(data_dir: Path) -> tuple:
     for name, value in build_sam(data_dir).items():
         texts[f"Templates/sam/{name}"] = dump_json(value)
     texts["Policies/provenance.json"] = dump_json(build_provenance(dict(stats)))
-    copies = {}
+
+    copies = {"Policies/README.md": (CURATED / "POLICIES-README.md").read_bytes()}
     for source, info in SOURCES.items():
         for file in info["licenseFiles"]:
             copies[f"Policies/licenses/{source}/{file}"] = (data_dir / source / file).read_bytes()

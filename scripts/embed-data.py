@@ -83,7 +83,7 @@ package enum EmbeddedData {{
 {path_lines}
     ]
 
-    /// The embedded file at `path` (`Policies/services/s3.json`), or `nil` when none is.
+    /// Returns the embedded file at `path` (`Policies/services/s3.json`), or `nil` when there is none.
     package static func contents(of path: String) -> StaticString? {{
         for part in parts {{
             if let text = part(path) {{ return text }}

@@ -18,7 +18,7 @@ package final class Catalog: Sendable {
         self.filePaths = EmbeddedData.paths
     }
 
-    /// A catalog over other files, for tests: `paths` lists them and `source` reads one.
+    /// Creates a catalog over other files, for tests. `paths` lists the files and `source` reads one.
     package init(paths: [String], source: @escaping FileSource) {
         self.source = source
         self.filePaths = paths.sorted()
@@ -40,8 +40,8 @@ package final class Catalog: Sendable {
         }.sorted()
     }
 
-    /// What could not be read or decoded so far (a file that is not valid JSON, an unknown
-    /// access level). Lookups that hit such a file return `nil`.
+    /// The problems found so far while decoding files, such as invalid JSON or an unknown
+    /// access level. Lookups that need an invalid file return `nil`.
     package var loadProblems: [String] { state.withLock { $0.problems } }
 
     package func service(prefix: String) -> ServiceInfo? {
@@ -103,7 +103,7 @@ package final class Catalog: Sendable {
     static let clientsFolder = "Policies/sdk/"
 }
 
-/// What the catalog has decoded so far.
+/// The services, clients and files the catalog has decoded so far.
 struct CatalogState {
     var services: [String: ServiceInfo?] = [:]
     var clients: [String: ClientRecord?] = [:]

@@ -22,22 +22,28 @@ package struct PythonAnalyzer: HandlerAnalyzer {
                 at: declaredAt)
             return AnalysisResult()
         }
+
         let program = Program()
         let loader = ModuleLoader(
             program: program, codeRoot: entry.codeRoot, rootForDisplay: rootForDisplay, diagnostics: diagnostics)
         let evaluator = Evaluator(program: program, loader: loader, catalog: catalog)
         let collector = CallCollector(program: program, loader: loader, evaluator: evaluator, diagnostics: diagnostics)
+
         collector.importModule(handler.module)
-        guard let moduleID = program.moduleIDs[handler.module], !program.modules[moduleID].statements.isEmpty
-            || loader.filesRead.contains(program.modules[moduleID].displayPath)
+        guard let moduleID = program.moduleIDs[handler.module],
+            !program.modules[moduleID].statements.isEmpty
+                || loader.filesRead.contains(program.modules[moduleID].displayPath)
         else {
             diagnostics.report(
                 .error, .pythonHandlerFileNotFound,
                 "handler file '\(loader.expectedPath(of: handler.module))' not found for handler '\(entry.handler)'",
-                at: declaredAt, notes: ["the handler is 'module.function', with the module path relative to the code root"])
+                at: declaredAt,
+                notes: ["the handler is 'module.function', with the module path relative to the code root"])
             return result(collector, loader)
         }
-        enqueueHandler(handler, moduleID: moduleID, program: program, collector: collector, declaredAt: declaredAt, diagnostics: diagnostics)
+        enqueueHandler(
+            handler, moduleID: moduleID, program: program, collector: collector, declaredAt: declaredAt,
+            diagnostics: diagnostics)
         collector.run()
         if evaluator.hitLimit {
             diagnostics.report(

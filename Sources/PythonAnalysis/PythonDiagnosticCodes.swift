@@ -8,8 +8,6 @@ extension DiagnosticCode {
     package static let pythonHandlerFunctionNotFound = DiagnosticCode("MR3002")
     /// The handler string is not `module.function`.
     package static let pythonHandlerInvalid = DiagnosticCode("MR3003")
-    /// A source file could not be read (missing, outside the code root, too large).
-    package static let pythonFileUnreadable = DiagnosticCode("MR3004")
     /// The tokenizer found text Python rejects (an unterminated string, a NUL byte).
     package static let pythonInvalidSource = DiagnosticCode("MR3010")
     /// A statement the parser could not read; calls in it are not analyzed.

@@ -55,3 +55,9 @@ func parse(_ source: String) -> (statements: [Statement], problems: [SyntaxProbl
     let statements = parser.parseModule()
     return (statements, parser.problems)
 }
+
+enum FileManagerLink {
+    static func create(at path: String, pointingTo target: String) throws {
+        try FileManager.default.createSymbolicLink(atPath: path, withDestinationPath: target)
+    }
+}

@@ -38,7 +38,8 @@ import Testing
 
     @Test func deepBracketsDoNotExhaustTheStack() {
         let depth = 50_000
-        let source = "x = " + String(repeating: "(", count: depth) + "1" + String(repeating: ")", count: depth) + "\ny = 2\n"
+        let source =
+            "x = " + String(repeating: "(", count: depth) + "1" + String(repeating: ")", count: depth) + "\ny = 2\n"
         let parsed = parse(source)
         #expect(parsed.problems.count == 1)
         #expect(parsed.problems.first?.message.contains("nesting is deeper than") == true)
@@ -72,7 +73,9 @@ import Testing
     }
 
     @Test func twentyMegabyteLineIsTokenized() {
-        let line = "x = '" + String(repeating: "a", count: 20_000_000) + "'\ny = [" + String(repeating: "1,", count: 100_000) + "]\n"
+        let line =
+            "x = '" + String(repeating: "a", count: 20_000_000) + "'\ny = [" + String(repeating: "1,", count: 100_000)
+            + "]\n"
         let file = TokenizedFile(bytes: Array(line.utf8))
         #expect(file.problems.isEmpty)
         #expect(file.tokens.count > 100_000)
@@ -91,5 +94,51 @@ import Testing
         let file = TokenizedFile(bytes: Array(source.utf8))
         #expect(file.tokens.last?.kind == .endOfFile)
         #expect(!parsed.problems.isEmpty || !file.problems.isEmpty)
+    }
+}
+
+@Suite struct HostileProgramTests {
+    @Test func doublingAssignmentsStayLinear() throws {
+        var source = "import urllib.request\nv0 = 'x'\n"
+        for index in 1...200 { source += "v\(index) = v\(index - 1) + v\(index - 1)\n" }
+        source += "def handler(event, context):\n"
+        source += "    urllib.request.urlopen('http://localhost:2773/secretsmanager/get?secretId=' + v200)\n"
+        let start = ContinuousClock.now
+        let (result, _) = try Fixture(app: source).analyze()
+        #expect(ContinuousClock.now - start < .seconds(20))
+        #expect(result.calls.count == 1)
+    }
+
+    @Test func selfReferentialValuesEnd() throws {
+        let source = """
+            import urllib.request
+            a = b
+            b = a + 'x'
+            def f(n):
+                return f(n + 1)
+            def handler(event, context):
+                urllib.request.urlopen('http://localhost:2773/secretsmanager/get?secretId=' + a + f(1))
+            """
+        let (result, _) = try Fixture(app: source).analyze()
+        #expect(result.calls.count == 1)
+    }
+
+    @Test func oversizedFileIsReported() throws {
+        let large = "x = 1\n" + String(repeating: "#", count: ModuleLoader.maximumFileSize) + "\n"
+        let fixture = try Fixture(["app.py": "import big\ndef handler(event, context):\n    pass\n", "big.py": large])
+        let (result, diagnostics) = fixture.analyze()
+        #expect(!result.filesRead.contains("big.py"))
+        let error = try #require(diagnostics.first { $0.location?.file == "big.py" })
+        #expect(error.severity == .error)
+    }
+
+    @Test func deeplyNestedHandlerFileIsAnalyzed() throws {
+        let nested = String(repeating: "[", count: 50_000) + String(repeating: "]", count: 50_000)
+        let source =
+            "import urllib.request\nx = \(nested)\ndef handler(event, context):\n"
+            + "    urllib.request.urlopen('http://localhost:2773/secretsmanager/get?secretId=s')\n"
+        let (result, diagnostics) = try Fixture(app: source).analyze()
+        #expect(result.calls.count == 1)
+        #expect(diagnostics.with(.pythonUnparsedStatement).count == 1)
     }
 }

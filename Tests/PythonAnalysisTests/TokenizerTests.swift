@@ -11,19 +11,46 @@ struct TokenCase: CustomTestStringConvertible, Sendable {
 
 @Suite struct TokenizerTests {
     static let cases: [TokenCase] = [
-        TokenCase(name: "names and operators", source: "a = b.c(1) ** 2", expected: ["a", "=", "b", ".", "c", "(", "1", ")", "**", "2", "<newline>"]),
-        TokenCase(name: "string prefixes", source: "x = rb'a' Rb\"b\" u'c' F'd' fR'e'", expected: ["x", "=", "rb'a'", "Rb\"b\"", "u'c'", "F'd'", "fR'e'", "<newline>"]),
-        TokenCase(name: "triple-quoted string", source: "s = '''a\n'b'\n'''\nt", expected: ["s", "=", "'''a\n'b'\n'''", "<newline>", "t", "<newline>"]),
+        TokenCase(
+            name: "names and operators", source: "a = b.c(1) ** 2",
+            expected: ["a", "=", "b", ".", "c", "(", "1", ")", "**", "2", "<newline>"]),
+        TokenCase(
+            name: "string prefixes", source: "x = rb'a' Rb\"b\" u'c' F'd' fR'e'",
+            expected: ["x", "=", "rb'a'", "Rb\"b\"", "u'c'", "F'd'", "fR'e'", "<newline>"]),
+        TokenCase(
+            name: "triple-quoted string", source: "s = '''a\n'b'\n'''\nt",
+            expected: ["s", "=", "'''a\n'b'\n'''", "<newline>", "t", "<newline>"]),
         TokenCase(name: "escaped quote", source: #"s = "a\"b""#, expected: ["s", "=", #""a\"b""#, "<newline>"]),
-        TokenCase(name: "nested f-string quotes", source: #"f"{x["k"]:>{w}} {f"{y}"}" + z"#, expected: [#"f"{x["k"]:>{w}} {f"{y}"}""#, "+", "z", "<newline>"]),
+        TokenCase(
+            name: "nested f-string quotes", source: #"f"{x["k"]:>{w}} {f"{y}"}" + z"#,
+            expected: [#"f"{x["k"]:>{w}} {f"{y}"}""#, "+", "z", "<newline>"]),
         TokenCase(name: "doubled braces", source: "f'{{literal}}' x", expected: ["f'{{literal}}'", "x", "<newline>"]),
-        TokenCase(name: "numbers", source: "1_000 0x1F 1e-3 .5 3j", expected: ["1_000", "0x1F", "1e-3", ".5", "3j", "<newline>"]),
-        TokenCase(name: "comments and blank lines", source: "a # c\n\n   # only\nb", expected: ["a", "<newline>", "b", "<newline>"]),
-        TokenCase(name: "backslash continuation", source: "a = 1 + \\\n    2\nb", expected: ["a", "=", "1", "+", "2", "<newline>", "b", "<newline>"]),
-        TokenCase(name: "line break in brackets", source: "f(a,\n  b)\nc", expected: ["f", "(", "a", ",", "b", ")", "<newline>", "c", "<newline>"]),
-        TokenCase(name: "indentation", source: "if a:\n    b\n    if c:\n        d\ne", expected: ["if", "a", ":", "<newline>", "<indent>", "b", "<newline>", "if", "c", ":", "<newline>", "<indent>", "d", "<newline>", "<dedent>", "<dedent>", "e", "<newline>"]),
-        TokenCase(name: "decorator", source: "@app.get('/x')\ndef f(): pass", expected: ["@", "app", ".", "get", "(", "'/x'", ")", "<newline>", "def", "f", "(", ")", ":", "pass", "<newline>"]),
-        TokenCase(name: "walrus and arrow", source: "def f() -> int: (y := 1)", expected: ["def", "f", "(", ")", "->", "int", ":", "(", "y", ":=", "1", ")", "<newline>"]),
+        TokenCase(
+            name: "numbers", source: "1_000 0x1F 1e-3 .5 3j",
+            expected: ["1_000", "0x1F", "1e-3", ".5", "3j", "<newline>"]),
+        TokenCase(
+            name: "comments and blank lines", source: "a # c\n\n   # only\nb",
+            expected: ["a", "<newline>", "b", "<newline>"]),
+        TokenCase(
+            name: "backslash continuation", source: "a = 1 + \\\n    2\nb",
+            expected: ["a", "=", "1", "+", "2", "<newline>", "b", "<newline>"]),
+        TokenCase(
+            name: "line break in brackets", source: "f(a,\n  b)\nc",
+            expected: ["f", "(", "a", ",", "b", ")", "<newline>", "c", "<newline>"]),
+        TokenCase(
+            name: "indentation", source: "if a:\n    b\n    if c:\n        d\ne",
+            expected: [
+                "if", "a", ":", "<newline>", "<indent>", "b", "<newline>", "if", "c", ":", "<newline>", "<indent>", "d",
+                "<newline>", "<dedent>", "<dedent>", "e", "<newline>",
+            ]),
+        TokenCase(
+            name: "decorator", source: "@app.get('/x')\ndef f(): pass",
+            expected: [
+                "@", "app", ".", "get", "(", "'/x'", ")", "<newline>", "def", "f", "(", ")", ":", "pass", "<newline>",
+            ]),
+        TokenCase(
+            name: "walrus and arrow", source: "def f() -> int: (y := 1)",
+            expected: ["def", "f", "(", ")", "->", "int", ":", "(", "y", ":=", "1", ")", "<newline>"]),
     ]
 
     @Test(arguments: cases)

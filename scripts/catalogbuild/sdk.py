@@ -87,7 +87,7 @@ def validated_action(where: str, entry: dict, services: dict) -> dict:
     return {**entry, "action": name}
 
 
-def validate_always_actions(clients: dict, services: dict):
+def validate_operation_actions(clients: dict, services: dict):
     for client, entry in clients.items():
         for operation, info in entry["operations"].items():
             for action in info["actions"]:

@@ -6,6 +6,7 @@
 package enum EmbeddedData {
     /// Every embedded file's path relative to the repository root, sorted.
     package static let paths: [String] = [
+        "Policies/README.md",
         "Policies/corrections.json",
         "Policies/forward-access.json",
         "Policies/helpers.json",
@@ -914,7 +915,7 @@ package enum EmbeddedData {
         "Templates/sam/policy-templates.json",
     ]
 
-    /// The embedded file at `path` (`Policies/services/s3.json`), or `nil` when none is.
+    /// Returns the embedded file at `path` (`Policies/services/s3.json`), or `nil` when there is none.
     package static func contents(of path: String) -> StaticString? {
         for part in parts {
             if let text = part(path) { return text }

@@ -88,7 +88,9 @@ extension CallCollector {
             }
             return true
         case .boundMethod(.instance(let id), let name):
-            guard let method = program.method(named: name, inClass: id, bases: evaluator.baseClasses) else { return true }
+            guard let method = program.method(named: name, inClass: id, bases: evaluator.baseClasses) else {
+                return true
+            }
             recordCall(to: method, arguments: arguments, in: scope, skipsFirstParameter: true)
             return true
         case .instance(let id):
@@ -113,7 +115,8 @@ extension CallCollector {
     private func checkSDKFactory(_ value: Value, at site: CallSite) {
         switch value {
         case .external("boto3.client"), .external("boto3.resource"),
-            .boundMethod(.session, "client"), .boundMethod(.session, "resource"), .boundMethod(.session, "create_client"):
+            .boundMethod(.session, "client"), .boundMethod(.session, "resource"),
+            .boundMethod(.session, "create_client"):
             checkServiceName(at: site)
         case .external("builtins.getattr"):
             checkDynamicAttribute(at: site)

@@ -34,6 +34,7 @@ extension CallCollector {
             walkClass(definition, in: scope)
         case .forLoop(_, let iterable, let body):
             visit(iterable, in: scope)
+            visitIteration(iterable, in: scope)
             walk(body, in: scope)
         case .with(let items, let body):
             for (context, _) in items { visitContext(context, in: scope) }
@@ -53,7 +54,9 @@ extension CallCollector {
 
     private func walkFromImport(level: Int, module: String, names: [ImportedName]) {
         let importer = program.modules[currentModule]
-        guard let absolute = ScopeBuilder.absoluteModule(level: level, module: module, importer: importer) else { return }
+        guard let absolute = ScopeBuilder.absoluteModule(level: level, module: module, importer: importer) else {
+            return
+        }
         importModule(absolute)
         for imported in names {
             if let id = loader.module(named: absolute + "." + imported.name) { enqueue(.module(id)) }
@@ -81,7 +84,8 @@ extension CallCollector {
         for base in definition.bases { visit(base.value, in: scope) }
         for decorator in definition.decorators { visit(decorator, in: scope) }
         guard let bindings = program.scopes[scope].bindings[definition.name] else { return }
-        for case .classDefinition(let id) in bindings where program.classes[id].definition.position == definition.position {
+        for case .classDefinition(let id) in bindings
+        where program.classes[id].definition.position == definition.position {
             walk(definition.body, in: program.classes[id].scope)
         }
     }
@@ -98,7 +102,16 @@ extension CallCollector {
         return nil
     }
 
-    /// A `with` context that is a local object runs its `__enter__` and `__exit__` methods.
+    /// Iterating a collection manager (`for o in bucket.objects:`) lists it like `.all()`.
+    private func visitIteration(_ iterable: Expression, in scope: Int) {
+        guard case .attribute(_, _, let position) = iterable else { return }
+        let site = CallSite(arguments: [], scope: scope, location: location(of: position))
+        for case .collection(let reference, let collection) in evaluator.evaluate(iterable, in: scope).alternatives {
+            record(recognizer.collectionCalls(reference, collection, "all", at: site))
+        }
+    }
+
+    /// Queues `__enter__` and `__exit__` of a local object used as a `with` context, which run there.
     private func visitContext(_ context: Expression, in scope: Int) {
         visit(context, in: scope)
         for case .instance(let classID) in evaluator.evaluate(context, in: scope).alternatives {

@@ -127,7 +127,7 @@ final class CallCollector {
             guard let value else { continue }
             changed = addParameterValue(value, function: id, parameter: parameter.name) || changed
         }
-        if changed && passes[.function(id)] != nil { evaluator.invalidateCaches() }
+        if changed { evaluator.invalidateCaches() }
         if changed || passes[.function(id)] == nil { enqueue(.function(id)) }
     }
 

@@ -29,7 +29,7 @@ extension Evaluator {
         {
             return .collection(reference, name)
         }
-        for (identifier, value) in reference.identifiers where Naming.snakeCase(identifier) == name {
+        for (identifier, value) in reference.identifiers where identifier == name {
             return .data(value)
         }
         return .boundMethod(.resourceObject(reference), name)
@@ -37,12 +37,15 @@ extension Evaluator {
 
     /// Local base classes of a class, resolved by name where they are defined.
     func baseClasses(of id: Int) -> [Int] {
+        if let cached = baseClassCache[id] { return cached }
         let info = program.classes[id]
-        return info.definition.bases.compactMap { argument in
+        let bases: [Int] = info.definition.bases.compactMap { argument in
             guard case .positional = argument.kind else { return nil }
             if case .classObject(let base) = evaluate(argument.value, in: info.definingScope) { return base }
             return nil
         }
+        baseClassCache[id] = bases
+        return bases
     }
 
     func classAttribute(_ name: String, of id: Int) -> Value? {
@@ -57,10 +60,26 @@ extension Evaluator {
         return nil
     }
 
+    /// Local classes that derive from the class, directly or not.
+    func subclasses(of id: Int) -> [Int] {
+        program.classes.indices.filter { candidate in
+            guard candidate != id else { return false }
+            var visited: Set<Int> = []
+            var pending = baseClasses(of: candidate)
+            while let next = pending.popLast() {
+                if next == id { return true }
+                if visited.insert(next).inserted { pending += baseClasses(of: next) }
+            }
+            return false
+        }
+    }
+
+    /// Evaluates an attribute of `self`, set in the class, a base class or a subclass. A
+    /// subclass counts because `self` may be an instance of it.
     private func instanceAttribute(_ name: String, of id: Int) -> Value {
         var found: [Value] = []
         var visited: Set<Int> = []
-        var pending = [id]
+        var pending = [id] + subclasses(of: id)
         while let next = pending.popLast() {
             guard visited.insert(next).inserted else { continue }
             for (expression, scope) in program.classes[next].instanceAttributes[name] ?? [] {
@@ -84,7 +103,9 @@ extension Evaluator {
         let key = evaluate(indexes[0], in: scope).symbolic
         switch base {
         case .external(let path) where path == "os.environ":
-            guard let name = key.literalValue else { return .data(.unknown(reason: "an environment variable name computed at run time")) }
+            guard let name = key.literalValue else {
+                return .data(.unknown(reason: "an environment variable name computed at run time"))
+            }
             return .data(.environment(name: name, defaultValue: nil))
         case .data(.dictionary(let entries)):
             if let name = key.literalValue, let value = entries[name] { return .data(value) }

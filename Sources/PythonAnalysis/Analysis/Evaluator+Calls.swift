@@ -31,7 +31,8 @@ extension Evaluator {
         case "boto3.client": return client(arguments, in: scope)
         case "boto3.resource": return serviceResource(arguments, in: scope)
         case "os.getenv", "os.environ.get": return environmentValue(arguments, in: scope)
-        case "os.path.join", "posixpath.join": return .data(joined(arguments.map { $0.value }, separator: "/", in: scope))
+        case "os.path.join", "posixpath.join":
+            return .data(joined(arguments.map { $0.value }, separator: "/", in: scope))
         case "builtins.getattr": return dynamicAttribute(arguments, in: scope)
         case _ where Self.sessionFactories.contains(path): return .session
         case _ where Self.passThroughFunctions.contains(path):
@@ -53,6 +54,7 @@ extension Evaluator {
             if catalog.resourceIdentifiers(client: client, resource: name) != nil {
                 return .resourceObject(resource(client, name, parent: [:], arguments, in: scope))
             }
+            if let created = createdResource(client, name, arguments, in: scope) { return .resourceObject(created) }
         case .resourceObject(let parent):
             if catalog.resourceIdentifiers(client: parent.client, resource: name) != nil {
                 let inherited = inheritedIdentifiers(of: parent)
@@ -61,7 +63,9 @@ extension Evaluator {
         case .collection(let reference, let collection), .collectionResult(let reference, let collection):
             return .collectionResult(reference, collection)
         case .instance(let id):
-            if let method = program.method(named: name, inClass: id, bases: baseClasses) { return returnValue(of: method) }
+            if let method = program.method(named: name, inClass: id, bases: baseClasses) {
+                return returnValue(of: method)
+            }
         case .data(let text):
             let positional = arguments.filter { if case .positional = $0.kind { true } else { false } }
             return StringMethods.result(
@@ -83,8 +87,7 @@ extension Evaluator {
             return .paginator(client: client, operation: operation)
         case "get_waiter":
             guard let waiter = firstArgument else { return .unknown("a waiter whose name is not known") }
-            let pascal = Naming.pascalCase(waiter)
-            guard let operation = catalog.client(named: client)?.waiters[pascal] else {
+            guard let operation = catalog.waiterOperation(client: client, waiter: waiter) else {
                 return .unknown("waiter '\(waiter)' is not known for \(client)")
             }
             return .waiter(client: client, name: waiter, operation: operation)
@@ -93,7 +96,34 @@ extension Evaluator {
         }
     }
 
-    /// The service name of `boto3.client(...)`, `session.client(...)` and the like.
+    /// Service-resource actions that return a resource object, with the request parameter
+    /// that names it and the identifier it fills (or `nil` when the request does not carry it).
+    private static let resourceFactories: [String: (resource: String, parameter: String, identifier: String?)] = [
+        "sqs.get_queue_by_name": ("Queue", "QueueName", nil),
+        "sqs.create_queue": ("Queue", "QueueName", nil),
+        "sns.create_topic": ("Topic", "Name", nil),
+        "dynamodb.create_table": ("Table", "TableName", "name"),
+        "s3.create_bucket": ("Bucket", "Bucket", "name"),
+    ]
+
+    private func createdResource(
+        _ client: String, _ method: String, _ arguments: [Argument], in scope: Int
+    ) -> ResourceReference? {
+        guard let factory = Self.resourceFactories["\(client).\(method)"] else { return nil }
+        let name = keywordArguments(arguments, in: scope).values[factory.parameter]
+        var identifiers: [String: SymbolicValue] = [:]
+        for identifier in catalog.resourceIdentifiers(client: client, resource: factory.resource) ?? [] {
+            if identifier == factory.identifier, let name {
+                identifiers[identifier] = name
+            } else {
+                let named = name.map { " for \(factory.parameter) \($0)" } ?? ""
+                identifiers[identifier] = .unknown(reason: "returned by \(method)\(named)")
+            }
+        }
+        return ResourceReference(client: client, resource: factory.resource, identifiers: identifiers)
+    }
+
+    /// Evaluates the service name of `boto3.client(...)`, `session.client(...)` and the like.
     func serviceName(_ arguments: [Argument], in scope: Int) -> SymbolicValue? {
         for argument in arguments {
             if case .keyword("service_name") = argument.kind { return evaluate(argument.value, in: scope).symbolic }
@@ -116,8 +146,8 @@ extension Evaluator {
         return .serviceResource(name)
     }
 
-    /// A resource object: identifiers from the parent first, then positional arguments for
-    /// the remaining identifiers in order, then keyword arguments by identifier name.
+    /// Builds a resource object. Identifiers come from the parent first, then positional
+    /// arguments fill the remaining ones in order, then keyword arguments by identifier name.
     private func resource(
         _ client: String, _ name: String, parent: [String: SymbolicValue], _ arguments: [Argument], in scope: Int
     ) -> ResourceReference {
@@ -130,7 +160,7 @@ extension Evaluator {
                 guard let next = remaining.popFirst() else { continue }
                 identifiers[next] = evaluate(argument.value, in: scope).symbolic
             case .keyword(let keyword):
-                let match = identifierNames.first { $0 == keyword || Naming.snakeCase($0) == keyword }
+                let match = identifierNames.first { $0 == keyword }
                 if let match { identifiers[match] = evaluate(argument.value, in: scope).symbolic }
             default:
                 continue
@@ -139,11 +169,11 @@ extension Evaluator {
         return ResourceReference(client: client, resource: name, identifiers: identifiers)
     }
 
-    /// A parent's identifiers as a sub-resource names them: `Bucket.Name` → `BucketName`.
+    /// Renames a parent's identifiers as a sub-resource names them: `Bucket.name` → `bucket_name`.
     private func inheritedIdentifiers(of parent: ResourceReference) -> [String: SymbolicValue] {
         var inherited: [String: SymbolicValue] = [:]
         for (name, value) in parent.identifiers {
-            inherited[name == "Name" ? parent.resource + "Name" : name] = value
+            inherited[name == "name" ? Naming.snakeCase(parent.resource) + "_name" : name] = value
             inherited[name] = value
         }
         return inherited

@@ -1,7 +1,7 @@
 import SourceAnalysis
 
 extension Evaluator {
-    /// A string literal's value; an f-string's fields become parts of a concatenation.
+    /// Evaluates a string literal. An f-string's fields become parts of a concatenation.
     func stringValue(_ parts: [StringPart], in scope: Int) -> SymbolicValue {
         var values: [SymbolicValue] = []
         for part in parts {
@@ -15,8 +15,9 @@ extension Evaluator {
 
     func binaryValue(_ first: Expression, _ rest: [(String, Expression)], in scope: Int) -> Value {
         if rest.allSatisfy({ $0.0 == "+" }) {
+            // A sum with a string part is a concatenation whose other parts may be unknown.
             let operands = [evaluate(first, in: scope)] + rest.map { evaluate($0.1, in: scope) }
-            if operands.contains(where: { if case .data = $0 { false } else { true } }) {
+            guard operands.contains(where: { if case .data = $0 { true } else { false } }) else {
                 return .unknown("a sum of values computed at run time")
             }
             return .data(Concatenation.make(operands.map(\.symbolic)))

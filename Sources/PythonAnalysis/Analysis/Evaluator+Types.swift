@@ -5,7 +5,7 @@ extension Evaluator {
     /// `mypy_boto3_s3.client.S3Client`, `types_aiobotocore_sqs.SQSClient`.
     private static let stubPrefixes = ["mypy_boto3_", "types_boto3_", "types_aiobotocore_"]
 
-    /// The SDK object a type annotation names, such as `s3: S3Client`; `nil` for other types.
+    /// Returns the SDK object a type annotation names, such as `s3: S3Client`, or `nil`.
     func typeValue(_ annotation: Expression, in scope: Int) -> Value? {
         switch annotation {
         case .string(let parts):

@@ -6,7 +6,8 @@ import SourceAnalysis
 /// effects; recursion and total work are bounded so that cyclic or huge programs end.
 final class Evaluator {
     static let maximumDepth = 40
-    static let maximumSteps = 200_000
+    /// Evaluation steps one top-level evaluation may take.
+    static let maximumSteps = 100_000
 
     let program: Program
     let loader: ModuleLoader
@@ -18,6 +19,9 @@ final class Evaluator {
     private(set) var hitLimit = false
     private var inProgress: Set<String> = []
     private var returnValues: [Int: Value] = [:]
+    /// Values of names by scope and name, so that each is evaluated once per pass.
+    private var nameValues: [String: Value] = [:]
+    var baseClassCache: [Int: [Int]] = [:]
 
     init(program: Program, loader: ModuleLoader, catalog: Catalog) {
         self.program = program
@@ -26,9 +30,13 @@ final class Evaluator {
     }
 
     /// Forgets cached return values, after new call sites changed what parameters can hold.
-    func invalidateCaches() { returnValues.removeAll() }
+    func invalidateCaches() {
+        returnValues.removeAll()
+        nameValues.removeAll()
+    }
 
     func evaluate(_ expression: Expression, in scope: Int) -> Value {
+        if depth == 0 { steps = 0 }
         steps += 1
         guard depth < Self.maximumDepth, steps < Self.maximumSteps else {
             hitLimit = true
@@ -68,7 +76,9 @@ final class Evaluator {
         guard let found = program.lookup(name, from: scope) else { return .external("builtins." + name) }
         if found.bindings.isEmpty {
             for module in found.starModules {
-                if let id = loader.module(named: module), let bindings = program.scopes[program.modules[id].scope].bindings[name] {
+                if let id = loader.module(named: module),
+                    let bindings = program.scopes[program.modules[id].scope].bindings[name]
+                {
                     return values(of: bindings, name: name, scope: program.modules[id].scope)
                 }
             }
@@ -79,9 +89,12 @@ final class Evaluator {
 
     private func values(of bindings: [Binding], name: String, scope: Int) -> Value {
         let key = "\(scope):\(name)"
+        if let cached = nameValues[key] { return cached }
         guard inProgress.insert(key).inserted else { return .unknown("'\(name)' depends on itself") }
         defer { inProgress.remove(key) }
-        return .union(of: bindings.map { value(of: $0, name: name) })
+        let result = Value.union(of: bindings.map { value(of: $0, name: name) })
+        nameValues[key] = result
+        return result
     }
 
     private func value(of binding: Binding, name: String) -> Value {

@@ -1,4 +1,5 @@
 import Diagnostics
+import Documents
 
 /// Finds and reads the local modules of a function's code: `a.b` is `a/b.py` or
 /// `a/b/__init__.py` under the code root, and a folder without `__init__.py` is a namespace
@@ -8,7 +9,9 @@ final class ModuleLoader {
     let codeRoot: String
     let rootForDisplay: String
     let diagnostics: DiagnosticSink
-    private let files: SourceFiles
+    /// Python source files are far smaller than this; the limit bounds hostile input.
+    static let maximumFileSize = 16 * 1024 * 1024
+    private let reader: SourceFileReader
     private var absent: Set<String> = []
     private(set) var filesRead: [String] = []
     private(set) var bytesRead = 0
@@ -18,7 +21,7 @@ final class ModuleLoader {
         self.codeRoot = codeRoot.hasSuffix("/") && codeRoot.count > 1 ? String(codeRoot.dropLast()) : codeRoot
         self.rootForDisplay = rootForDisplay
         self.diagnostics = diagnostics
-        self.files = SourceFiles(root: codeRoot)
+        self.reader = SourceFileReader(root: codeRoot, maximumFileSize: Self.maximumFileSize)
     }
 
     func displayPath(_ path: String) -> String {
@@ -28,8 +31,8 @@ final class ModuleLoader {
         return path
     }
 
-    /// The local module's index, reading it on first use; `nil` for a module that is not in
-    /// the code (the standard library or a third-party package).
+    /// Returns the local module's index and reads the module on first use. Modules outside
+    /// the code, such as the standard library and third-party packages, return `nil`.
     func module(named name: String) -> Int? {
         if let id = program.moduleIDs[name] { return id }
         if absent.contains(name) { return nil }
@@ -65,10 +68,10 @@ final class ModuleLoader {
     private func load(name: String, path: String, isPackage: Bool) -> Int? {
         let display = displayPath(path)
         let bytes: [UInt8]
-        switch files.read(path) {
-        case .success(let read): bytes = read
-        case .failure(let failure):
-            report(failure, path: display)
+        do {
+            bytes = try reader.read(path)
+        } catch {
+            diagnostics.report(.error, error.code, error.message, at: SourceLocation(file: display))
             absent.insert(name)
             return nil
         }
@@ -91,7 +94,8 @@ final class ModuleLoader {
         let id = program.modules.count
         let scope = program.addScope(ScopeInfo(parent: nil, module: id))
         program.modules.append(
-            ModuleInfo(name: name, displayPath: displayPath, isPackage: isPackage, scope: scope, statements: statements))
+            ModuleInfo(name: name, displayPath: displayPath, isPackage: isPackage, scope: scope, statements: statements)
+        )
         program.moduleIDs[name] = id
         ScopeBuilder(program: program, moduleID: id).bindStatements(statements, in: scope)
         return id
@@ -112,17 +116,4 @@ final class ModuleLoader {
         }
     }
 
-    private func report(_ failure: SourceFiles.Failure, path: String) {
-        let message: String
-        switch failure {
-        case .missing: message = "cannot read '\(path)': the file does not exist"
-        case .outsideRoot(let resolved):
-            message = "cannot read '\(path)': it resolves to '\(resolved)', outside the code root; move the file into it"
-        case .tooLarge(let size):
-            message =
-                "cannot read '\(path)': it has \(size) bytes, more than the limit of \(SourceFiles.maximumFileSize)"
-        case .unreadable(let reason): message = "cannot read '\(path)': \(reason)"
-        }
-        diagnostics.report(.error, .pythonFileUnreadable, message, at: SourceLocation(file: path))
-    }
 }

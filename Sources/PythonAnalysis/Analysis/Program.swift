@@ -1,5 +1,5 @@
-/// How a name got its value in a scope. The analysis is flow-insensitive: every binding of a
-/// name anywhere in its scope is a possible value.
+/// The source of a name's value in a scope. The analysis is flow-insensitive, so every binding
+/// of a name anywhere in its scope is a possible value.
 enum Binding: Sendable {
     case value(Expression, scope: Int)
     case function(Int)
@@ -85,8 +85,8 @@ final class Program {
         scopes[target].bindings[name, default: []].append(binding)
     }
 
-    /// The bindings a name has where `scope` looks it up, following Python's rules: local,
-    /// enclosing functions, module (with its star imports), then nothing (a builtin).
+    /// Looks a name up from `scope` as Python does: local, enclosing functions, then the module
+    /// and its star imports. Returns `nil` for a builtin.
     func lookup(_ name: String, from scope: Int) -> (bindings: [Binding], starModules: [String])? {
         var current: Int? = scope
         if scopes[scope].globalNames.contains(name) { current = modules[scopes[scope].module].scope }
@@ -99,7 +99,7 @@ final class Program {
         return nil
     }
 
-    /// A method by name in the class or its local base classes, searched depth first.
+    /// Finds a method by name in the class or its local base classes, depth first.
     func method(named name: String, inClass classID: Int, bases: (Int) -> [Int]) -> Int? {
         var visited: Set<Int> = []
         var pending = [classID]

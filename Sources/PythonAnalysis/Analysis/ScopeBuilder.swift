@@ -76,7 +76,8 @@ struct ScopeBuilder {
             return
         }
         for imported in names {
-            program.bind(imported.alias ?? imported.name, .importedName(module: absolute, name: imported.name), in: scope)
+            program.bind(
+                imported.alias ?? imported.name, .importedName(module: absolute, name: imported.name), in: scope)
         }
     }
 
@@ -154,7 +155,8 @@ struct ScopeBuilder {
         let parent = program.scopes[scope].classID != nil ? program.scopes[scope].parent : scope
         let own = program.addScope(ScopeInfo(parent: parent, module: moduleID, classID: id))
         program.classes.append(
-            ClassInfo(name: definition.name, definition: definition, module: moduleID, scope: own, definingScope: scope))
+            ClassInfo(name: definition.name, definition: definition, module: moduleID, scope: own, definingScope: scope)
+        )
         bindStatements(definition.body, in: own)
         return id
     }

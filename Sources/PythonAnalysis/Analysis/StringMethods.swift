@@ -2,7 +2,9 @@ import SourceAnalysis
 
 /// The `str` methods the analysis evaluates: `format`, `join` and case and white-space changes.
 enum StringMethods {
-    static func result(of name: String, on text: SymbolicValue, arguments: [Value], named: [String: SymbolicValue]) -> Value {
+    static func result(of name: String, on text: SymbolicValue, arguments: [Value], named: [String: SymbolicValue])
+        -> Value
+    {
         switch name {
         case "format":
             return .data(format(text, arguments: arguments.map(\.symbolic), named: named))

@@ -1,15 +1,15 @@
 import SourceAnalysis
 
 /// A boto3 resource object such as `Table("orders")` or `Object("bucket", "key")`, with its
-/// identifiers by the names the SDK gives them (`Name`, `BucketName`, `Key`).
+/// identifiers by their boto3 attribute names (`name`, `bucket_name`, `key`).
 struct ResourceReference: Hashable {
     var client: String
     var resource: String
     var identifiers: [String: SymbolicValue]
 }
 
-/// What the analysis knows about a Python value: a string or other data, or an object that
-/// matters for finding SDK calls (a client, a resource, a local function or class).
+/// The analysis's model of a Python value: a string or other data, or an object that matters
+/// for finding SDK calls (a client, a resource, a local function or class).
 indirect enum Value: Hashable {
     case data(SymbolicValue)
     case none
@@ -28,7 +28,7 @@ indirect enum Value: Hashable {
     case serviceResource(String)
     case resourceObject(ResourceReference)
     case collection(ResourceReference, String)
-    /// What `collection.all()` or `.filter(...)` returns: iterating it is the listed call.
+    /// The result of `collection.all()` or `.filter(...)`, whose iteration makes the listing call.
     case collectionResult(ResourceReference, String)
     case paginator(client: String, operation: String)
     case waiter(client: String, name: String, operation: String)
@@ -45,7 +45,7 @@ indirect enum Value: Hashable {
 
     static let maximumAlternatives = 16
 
-    /// A union of the values, flattened and without repeats; one value stays itself.
+    /// Joins values into a flat union without repeats. A single value stays itself.
     static func union(of values: [Value]) -> Value {
         var members: [Value] = []
         for value in values {

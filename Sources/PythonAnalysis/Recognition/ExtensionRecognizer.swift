@@ -56,8 +56,8 @@ struct ExtensionRecognizer {
         return [value]
     }
 
-    /// The value of `name=` in a query string made of literal and unknown parts: the text up
-    /// to the next `&`, percent-decoded, with any unknown parts it spans.
+    /// Extracts the value of `name=` from a query string of literal and unknown parts. The
+    /// value runs to the next `&`, is percent-decoded, and keeps the unknown parts it spans.
     private static func queryValue(_ name: String, in parts: [SymbolicValue]) -> SymbolicValue? {
         let marker = name + "="
         var collected: [SymbolicValue] = []

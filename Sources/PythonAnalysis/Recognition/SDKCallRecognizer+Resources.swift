@@ -11,8 +11,9 @@ extension SDKCallRecognizer {
         let client = reference.client
         if catalog.resourceIdentifiers(client: client, resource: method) != nil { return [] }
         let helper =
-            catalog.helperMethod(client: client, method: "\(reference.resource).\(method)")
-            ?? (Self.resourceHelperMethods.contains(method) ? catalog.helperMethod(client: client, method: method) : nil)
+            catalog.helperMethod(client: client, resource: reference.resource, method: method)
+            ?? (Self.resourceHelperMethods.contains(method)
+                ? catalog.helperMethod(client: client, method: method) : nil)
         if let helper {
             let known = helperIdentifiers(reference, helper: helper)
             return HelperRecognizer(recognizer: self).calls(helper, at: site, known: known)
@@ -23,9 +24,13 @@ extension SDKCallRecognizer {
             reportUnknownResourceMethod(client, reference.resource, method, at: site)
             return []
         }
-        var resourceCall = call(client, resourceMethod.operation, at: site, form: .resourceAPI("\(reference.resource).\(method)"))
+        let form: CallForm =
+            resourceMethod.waiter.map { .waiter($0) } ?? .resourceAPI("\(reference.resource).\(method)")
+        var resourceCall = call(client, resourceMethod.operation, at: site, form: form)
         for (identifier, parameter) in resourceMethod.identifierParameters {
-            if let value = reference.identifiers[identifier] { resourceCall.arguments[parameter] = value }
+            if let value = reference.identifiers[Naming.snakeCase(identifier)] {
+                resourceCall.arguments[parameter] = value
+            }
         }
         return [resourceCall]
     }
@@ -33,7 +38,9 @@ extension SDKCallRecognizer {
     func collectionCalls(
         _ reference: ResourceReference, _ collection: String, _ method: String, at site: CallSite
     ) -> [SDKCall] {
-        guard let listing = catalog.resourceMethod(client: reference.client, resource: reference.resource, method: collection)
+        guard
+            let listing = catalog.resourceMethod(
+                client: reference.client, resource: reference.resource, method: collection)
         else {
             reportUnknownResourceMethod(reference.client, reference.resource, collection, at: site)
             return []
@@ -42,18 +49,39 @@ extension SDKCallRecognizer {
         var listed = call(reference.client, listing.operation, at: site, form: form)
         if method != "filter" { listed.arguments = [:] }
         for (identifier, parameter) in listing.identifierParameters {
-            if let value = reference.identifiers[identifier] { listed.arguments[parameter] = value }
+            if let value = reference.identifiers[Naming.snakeCase(identifier)] { listed.arguments[parameter] = value }
         }
         return [listed]
     }
 
-    /// A resource's identifiers under the helper's parameter names: `Bucket.Name` and
-    /// `Object.BucketName` fill `Bucket`, `Object.Key` fills `Key`, `Table.Name` fills `TableName`.
+    /// Builds the calls of `collection.delete()`: the listing, then the batch delete the
+    /// catalog names for the collection's items (`(batch) delete`), when it names exactly one.
+    func batchDeleteCalls(_ reference: ResourceReference, _ collection: String, at site: CallSite) -> [SDKCall] {
+        var calls = collectionCalls(reference, collection, "all", at: site)
+        guard let listed = calls.first else { return [] }
+        let operations = Set(
+            catalog.resourceNames(client: reference.client).compactMap {
+                catalog.resourceMethod(client: reference.client, resource: $0, method: "(batch) delete")?.operation
+            })
+        guard operations.count == 1, let operation = operations.first else {
+            reportUnknownResourceMethod(reference.client, reference.resource, "\(collection).delete", at: site)
+            return calls
+        }
+        var deletion = listed
+        deletion.operation = operation
+        deletion.form = .resourceAPI("\(reference.resource).\(collection).delete")
+        calls.append(deletion)
+        return calls
+    }
+
+    /// Renames a resource's identifiers to the helper's parameters. `Bucket.name` and
+    /// `Object.bucket_name` fill `Bucket`, `Object.key` fills `Key`, `Table.name` fills `TableName`.
     private func helperIdentifiers(_ reference: ResourceReference, helper: HelperMethod) -> [String: SymbolicValue] {
         var accepted = Set(helper.parameters)
         for operation in helper.operations { accepted.formUnion(operation.parameterMap.keys) }
         var known: [String: SymbolicValue] = [:]
-        for (identifier, value) in reference.identifiers {
+        for (snakeIdentifier, value) in reference.identifiers {
+            let identifier = Naming.pascalCase(snakeIdentifier)
             var candidates = [identifier]
             if identifier == "Name" { candidates = [reference.resource, reference.resource + "Name"] }
             if identifier.hasSuffix("Name") && identifier != "Name" {

@@ -30,6 +30,9 @@ struct SDKCallRecognizer {
         case .boundMethod(.collection(let reference, let collection), let method)
         where Self.collectionMethods.contains(method):
             return collectionCalls(reference, collection, method, at: site)
+        case .boundMethod(.collection(let reference, let collection), "delete"),
+            .boundMethod(.collectionResult(let reference, let collection), "delete"):
+            return batchDeleteCalls(reference, collection, at: site)
         case .boundMethod(.externalInstance(let path, let constructorArguments), let method):
             return PowertoolsRecognizer(recognizer: self).providerCalls(path, constructorArguments, method, at: site)
         case .external(let path):
@@ -41,7 +44,7 @@ struct SDKCallRecognizer {
         }
     }
 
-    /// A direct call with the site's keyword arguments.
+    /// Builds a call whose arguments are the site's keyword arguments.
     func call(_ client: String, _ operation: String, at site: CallSite, form: CallForm) -> SDKCall {
         let keywords = evaluator.keywordArguments(site.arguments, in: site.scope)
         return SDKCall(
@@ -57,8 +60,14 @@ struct SDKCallRecognizer {
         if method == "generate_presigned_url" { return presignedURLCalls(client, at: site) }
         if method == "generate_presigned_post" {
             return helperCalls(client, method, parameters: ["Bucket", "Key"], at: site) { values in
-                guard let operation = catalog.operationName(client: client, pythonMethod: "put_object") else { return [] }
-                return [SDKCall(client: client, operation: operation, arguments: values, form: .presignedURL, location: site.location)]
+                guard let operation = catalog.operationName(client: client, pythonMethod: "put_object") else {
+                    return []
+                }
+                return [
+                    SDKCall(
+                        client: client, operation: operation, arguments: values, form: .presignedURL,
+                        location: site.location)
+                ]
             }
         }
         if let helper = catalog.helperMethod(client: client, method: method) {
@@ -98,7 +107,7 @@ struct SDKCallRecognizer {
         let isKnown =
             method == "get_paginator"
             ? catalog.operationName(client: client, pythonMethod: name) != nil
-            : catalog.client(named: client)?.waiters[Naming.pascalCase(name)] != nil
+            : catalog.waiterOperation(client: client, waiter: name) != nil
         if !isKnown && catalog.client(named: client) != nil {
             diagnostics.report(
                 .warning, .pythonUnknownOperationName,
@@ -121,7 +130,11 @@ struct SDKCallRecognizer {
             .map { evaluator.evaluate($0, in: site.scope).symbolic }
         var arguments: [String: SymbolicValue] = [:]
         var isOpaque = false
-        if case .dictionary(let entries)? = parameters { arguments = entries } else if parameters != nil { isOpaque = true }
+        if case .dictionary(let entries)? = parameters {
+            arguments = entries
+        } else if parameters != nil {
+            isOpaque = true
+        }
         return [
             SDKCall(
                 client: client, operation: operation, arguments: arguments, form: .presignedURL,

@@ -27,7 +27,7 @@ extension Parser {
         return statements
     }
 
-    /// The body after a compound statement's colon: an indented block or simple statements.
+    /// Parses the body after a compound statement's colon, an indented block or simple statements.
     mutating func parseSuite() throws(SyntaxError) -> [Statement] {
         try expect(.colon, "':'")
         guard current.kind == .newline else { return try parseSimpleStatements() }
@@ -75,7 +75,8 @@ extension Parser {
             case "del", "assert", "raise":
                 advance()
                 return .other(try parseExpressionsUntilEnd())
-            case "type" where peekToken().kind == .name && (peekToken(2).kind == .equal || peekToken(2).kind == .leftBracket):
+            case "type"
+            where peekToken().kind == .name && (peekToken(2).kind == .equal || peekToken(2).kind == .leftBracket):
                 while !isEndOfSimpleStatement { advance() }
                 return .other([])
             default: break

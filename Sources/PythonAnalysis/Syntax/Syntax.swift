@@ -17,7 +17,11 @@ package enum StringPart: Sendable {
 
 /// A call argument: positional, `name=value`, `*iterable` or `**mapping`.
 package struct Argument: Sendable {
-    package enum Kind: Sendable { case positional, keyword(String), unpackedIterable, unpackedMapping }
+    package enum Kind: Sendable {
+        case positional
+        case keyword(String)
+        case unpackedIterable, unpackedMapping
+    }
     package var kind: Kind
     package var value: Expression
 }

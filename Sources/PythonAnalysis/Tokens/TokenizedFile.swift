@@ -25,7 +25,8 @@ package struct TokenizedFile: Sendable {
             problemCount = tokenizer.problemCount
             if let offset = UTF8Check.firstInvalidOffset(in: buffer) {
                 problemCount += 1
-                problems.append(TokenProblem(kind: .invalidUTF8, offset: offset, line: Self.line(of: offset, in: lineStarts)))
+                problems.append(
+                    TokenProblem(kind: .invalidUTF8, offset: offset, line: Self.line(of: offset, in: lineStarts)))
             }
         }
         self.tokens = tokens
@@ -34,7 +35,7 @@ package struct TokenizedFile: Sendable {
         self.problemCount = problemCount
     }
 
-    /// The 1-based byte column of an offset on its line.
+    /// Returns the byte column, from 1, of an offset on its line.
     package func column(of offset: Int32, line: Int32) -> Int {
         let index = Int(line) - 1
         guard index >= 0 && index < lineStarts.count else { return 1 }

@@ -97,7 +97,9 @@ extension Tokenizer {
     }
 
     private mutating func scanFormattedString(quote: UInt8, isTriple: Bool, startLine: Int32, prefixStart: Int) {
-        var stack: [FormatContext] = [.text(quote: quote, isTriple: isTriple, prefixStart: prefixStart, line: startLine)]
+        var stack: [FormatContext] = [
+            .text(quote: quote, isTriple: isTriple, prefixStart: prefixStart, line: startLine)
+        ]
         while let context = stack.last {
             guard position < bytes.count else {
                 reportUnterminated(stack)
@@ -125,7 +127,7 @@ extension Tokenizer {
         }
     }
 
-    /// One step in the literal text of an f-string; false when the string ends unterminated.
+    /// Scans one step of an f-string's literal text. Returns false when the string is unterminated.
     private mutating func stepThroughText(quote: UInt8, isTriple: Bool, stack: inout [FormatContext]) -> Bool {
         let byte = bytes[position]
         switch byte {
@@ -193,7 +195,7 @@ extension Tokenizer {
         }
     }
 
-    /// A name inside a field, or the prefix of a nested string such as `f'{x}'` or `rb"..."`.
+    /// Scans a name inside a field, or the prefix of a nested string such as `f'{x}'` or `rb"..."`.
     private mutating func scanIdentifierInField(stack: inout [FormatContext]) {
         let start = position
         while position < bytes.count && ByteClass.isIdentifierContinuation(bytes[position]) { position += 1 }
