@@ -54,8 +54,9 @@ extension Catalog {
             let client = entry["client"].stringValue ?? defaultClient
             return HelperOperation(client: client, operation: operation, parameterMap: entry["parameterMap"].stringMap)
         }
+        let actions = (json["actions"]?.arrayValue ?? []).compactMap { try? OperationActionDecoder.decode($0) }
         return HelperMethod(
-            name: name, parameters: json["parameters"].strings, operations: operations,
+            name: name, parameters: json["parameters"].strings, operations: operations, actions: actions,
             source: json["source"].stringValue ?? "", note: json["note"].stringValue)
     }
 

@@ -198,17 +198,23 @@ package struct HelperMethod: Sendable, Hashable {
     /// The helper's parameters in positional order (`upload_file(Filename, Bucket, Key, ...)`).
     package var parameters: [String]
     package var operations: [HelperOperation]
+    /// Actions the helper needs without calling an API operation, such as `rds-db:connect` for
+    /// `rds.generate_db_auth_token`, which signs a token locally. Bindings use the helper's
+    /// parameter names.
+    package var actions: [OperationAction]
     /// Where the mapping comes from (a document title or the upstream file).
     package var source: String
     /// What the analyzer or synthesis must know beyond the operations, when anything.
     package var note: String?
 
     package init(
-        name: String, parameters: [String], operations: [HelperOperation], source: String = "", note: String? = nil
+        name: String, parameters: [String], operations: [HelperOperation], actions: [OperationAction] = [],
+        source: String = "", note: String? = nil
     ) {
         self.name = name
         self.parameters = parameters
         self.operations = operations
+        self.actions = actions
         self.source = source
         self.note = note
     }

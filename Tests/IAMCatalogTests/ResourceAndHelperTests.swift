@@ -79,6 +79,17 @@ import Testing
         #expect(helper.operations.map(\.operation) == ["BatchWriteItem"])
     }
 
+    @Test func databaseAuthTokenNeedsConnect() throws {
+        let helper = try #require(catalog.helperMethod(client: "rds", method: "generate_db_auth_token"))
+        #expect(helper.operations.isEmpty)
+        let action = try #require(helper.actions.first)
+        #expect(action.action == ActionName(prefix: "rds-db", name: "connect"))
+        #expect(action.arnBindings == [ARNVariableBinding(variable: "DbUserName", template: "${DBUsername}")])
+        #expect(
+            catalog.helperMethod(client: "dsql", method: "generate_db_connect_admin_auth_token")?.actions.first?.action
+                .name == "DbConnectAdmin")
+    }
+
     @Test func powertoolsGetParameter() throws {
         let module = "aws_lambda_powertools.utilities.parameters"
         let helper = try #require(catalog.powertoolsFunction(module: module, name: "get_parameter"))

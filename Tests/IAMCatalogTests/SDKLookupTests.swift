@@ -127,6 +127,29 @@ import Testing
         #expect(action.arnTemplate == "arn:${Partition}:ssm:${Region}:${Account}:parameter${Path}")
     }
 
+    @Test func transactWriteItemsPerItemKind() throws {
+        let triggers = try actions("dynamodb", "TransactWriteItems").map { "\($0.action) \($0.trigger)" }
+        #expect(triggers.contains("dynamodb:PutItem whenArgumentPresent(\"TransactItems[].Put\")"))
+        #expect(
+            triggers.contains("dynamodb:ConditionCheckItem whenArgumentPresent(\"TransactItems[].ConditionCheck\")"))
+    }
+
+    @Test func deleteObjectsVersionsByPath() throws {
+        let version = try actions("s3", "DeleteObjects").first { $0.action.name == "DeleteObjectVersion" }
+        #expect(version?.trigger == .whenArgumentPresent("Delete.Objects[].VersionId"))
+    }
+
+    @Test func invokeModelOnFoundationModel() throws {
+        let action = try #require(try actions("bedrock-runtime", "InvokeModel").first { $0.trigger == .always })
+        #expect(action.action == ActionName(prefix: "bedrock", name: "InvokeModel"))
+        #expect(action.resourceType == "foundation-model")
+        #expect(action.arnBindings == [ARNVariableBinding(variable: "ResourceId", template: "${modelId}")])
+    }
+
+    @Test func expressCreateSession() throws {
+        #expect(try always("s3", "CreateSession") == ["s3express:CreateSession"])
+    }
+
     @Test(arguments: [
         ("s3", "list_objects_v2", "ListObjectsV2"),
         ("s3", "get_object", "GetObject"),

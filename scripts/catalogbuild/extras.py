@@ -25,6 +25,8 @@ def curated_helper(client: str, spec: dict, default_source: str) -> dict:
     helper = {"parameters": spec["parameters"], "operations": operations, "source": spec.get("source", default_source)}
     if spec.get("note"):
         helper["note"] = spec["note"]
+    if spec.get("actions"):
+        helper["actions"] = spec["actions"]
     return helper
 
 

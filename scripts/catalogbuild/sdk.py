@@ -108,3 +108,13 @@ def build_sdk_index(clients: dict) -> dict:
                 table[name] = client
     summary = {client: {"iamPrefix": entry["iamPrefix"], "serviceId": entry["serviceId"]} for client, entry in clients.items()}
     return {"byName": by_name, "ambiguous": ambiguous, "clients": summary}
+
+
+def validate_helper_actions(helpers: dict, services: dict):
+    """Check the actions that boto3 helpers need without an API call (rds-db:connect)."""
+    for client, entry in helpers["boto3"].items():
+        for name, helper in entry["client"].items():
+            helper["actions"] = [validated_action(f"helper {client}.{name}", action, services)
+                                 for action in helper.get("actions", [])]
+            if not helper["actions"]:
+                del helper["actions"]
