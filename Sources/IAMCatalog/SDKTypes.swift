@@ -52,6 +52,10 @@ package struct OperationAction: Sendable, Hashable {
     /// format (`${RoleArn}`, `arn:${Partition}:s3:::${CopySource}`). `${Partition}`, `${Region}`
     /// and `${Account}` are the deployment's; every other `${Name}` is a request parameter.
     package var arnTemplate: String?
+    /// Request parameters that name the resource in a form the binding templates cannot turn
+    /// into the ARN: a queue URL, a function or secret given by name or ARN, a key id or alias.
+    /// Synthesis can match their values to template resources; the ARN variables stay open.
+    package var resourceParameters: [String]
     package var conditions: [ConditionBinding]
 
     package init(
@@ -60,6 +64,7 @@ package struct OperationAction: Sendable, Hashable {
         resourceType: String?,
         arnBindings: [ARNVariableBinding] = [],
         arnTemplate: String? = nil,
+        resourceParameters: [String] = [],
         conditions: [ConditionBinding] = []
     ) {
         self.action = action
@@ -67,6 +72,7 @@ package struct OperationAction: Sendable, Hashable {
         self.resourceType = resourceType
         self.arnBindings = arnBindings
         self.arnTemplate = arnTemplate
+        self.resourceParameters = resourceParameters
         self.conditions = conditions
     }
 }

@@ -146,6 +146,16 @@ import Testing
         #expect(action.arnBindings == [ARNVariableBinding(variable: "ResourceId", template: "${modelId}")])
     }
 
+    @Test(arguments: [
+        ("sqs", "SendMessage", "QueueUrl"), ("lambda", "Invoke", "FunctionName"),
+        ("secretsmanager", "GetSecretValue", "SecretId"),
+    ])
+    func resourceNamedByParameter(client: String, operation: String, parameter: String) throws {
+        let action = try #require(try actions(client, operation).first { $0.trigger == .always })
+        #expect(action.resourceParameters == [parameter])
+        #expect(action.arnBindings.isEmpty)
+    }
+
     @Test func expressCreateSession() throws {
         #expect(try always("s3", "CreateSession") == ["s3express:CreateSession"])
     }

@@ -1,6 +1,16 @@
 """SDK operation → IAM actions: triggers, the resource type per action and ARN variable bindings."""
 
-from .common import arn_variables, is_plain_template, split_action
+import re
+
+from .common import PSEUDO_VARIABLES, arn_variables, is_plain_template, split_action
+
+PARAMETER_REFERENCE = re.compile(r"\$\{([A-Za-z0-9_.]+)\}")
+
+
+def referenced_parameters(template: str) -> list:
+    """Request parameters a template reads, without list elements (`${Entries[].Name}`) and
+    without the pseudo variables."""
+    return [name for name in PARAMETER_REFERENCE.findall(template) if name not in PSEUDO_VARIABLES]
 from .services import canonical_action
 
 
@@ -66,13 +76,13 @@ class OperationMapper:
         if primary is None or primary.get("resourceType") is None:
             return actions
         for entry in actions:
-            if entry is primary or entry.get("arnBindings") or entry.get("arnTemplate"):
+            if entry is primary or entry.get("arnBindings") or entry.get("arnTemplate") or entry.get("resourceParameters"):
                 continue
             listed = [item["name"] for item in self.action_info(entry["action"])["resourceTypes"]]
             same_prefix = entry["action"].split(":")[0] == primary["action"].split(":")[0]
             if same_prefix and primary["resourceType"] in listed:
                 entry["resourceType"] = primary["resourceType"]
-                for key in ("arnBindings", "arnTemplate"):
+                for key in ("arnBindings", "arnTemplate", "resourceParameters"):
                     if key in primary:
                         entry[key] = primary[key]
         return actions
@@ -108,7 +118,7 @@ class OperationMapper:
 
     def make_action(self, name, trigger, variants, context=None):
         info = self.action_info(name)
-        bindings, arn_template, preferred_type = self.bindings_for(name, variants or [])
+        bindings, arn_template, preferred_type, parameters = self.bindings_for(name, variants or [])
         service_types = self.services[split_action(name)[0]]["resourceTypes"]
         resource_type = self.choose_resource_type(info, bindings, preferred_type, service_types)
         if resource_type is not None:
@@ -116,8 +126,10 @@ class OperationMapper:
             variables = {variable for arn_format in formats for variable in arn_variables(arn_format)}
             bindings = {variable: template for variable, template in bindings.items() if variable in variables}
         else:
-            bindings, arn_template = {}, None
+            bindings, arn_template, parameters = {}, None, []
         entry = {"action": name, "trigger": trigger, "resourceType": resource_type}
+        if parameters and not arn_template:
+            entry["resourceParameters"] = parameters
         if bindings:
             entry["arnBindings"] = dict(sorted(bindings.items()))
         if arn_template:
@@ -139,23 +151,31 @@ class OperationMapper:
         for variant in variants:
             if variant.get("action") != name:
                 continue
-            bindings = {}
+            bindings, opaque = {}, []
             for variable, mapping in (variant.get("resource_mappings") or {}).items():
                 template = mapping.get("template", "") if isinstance(mapping, dict) else str(mapping)
                 if is_plain_template(template):
                     bindings[variable] = template
                 else:
                     self.stats["bindingsLeftOpen"] += 1
+                    opaque.append(template)
             arn_template, preferred_type = None, None
             for resource_type, template in sorted((variant.get("resourcearn_mappings") or {}).items()):
                 if isinstance(template, str) and is_plain_template(template):
                     arn_template, preferred_type = template, resource_type
                     break
+                if isinstance(template, str):
+                    opaque.append(template)
+                    preferred_type = preferred_type or resource_type
             override = (variant.get("arn_override") or {}).get("template")
-            if arn_template is None and isinstance(override, str) and is_plain_template(override):
-                arn_template = override
-            return bindings, arn_template, preferred_type
-        return {}, None, None
+            if arn_template is None and isinstance(override, str):
+                if is_plain_template(override):
+                    arn_template = override
+                else:
+                    opaque.append(override)
+            parameters = sorted({name for template in opaque for name in referenced_parameters(template)})
+            return bindings, arn_template, preferred_type, parameters
+        return {}, None, None, []
 
     def choose_resource_type(self, info, bindings, preferred_type, service_types):
         """The action's resource type that the bound variables fit best; without bindings the

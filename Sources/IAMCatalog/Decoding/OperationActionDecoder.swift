@@ -4,7 +4,8 @@ struct CatalogDecodingError: Error {
 }
 
 /// Decodes one action entry of an operation or helper:
-/// `{"action", "trigger", "resourceType", "arnBindings", "arnTemplate", "conditions"}`.
+/// `{"action", "trigger", "resourceType", "arnBindings", "arnTemplate", "resourceParameters",
+/// "conditions"}`.
 enum OperationActionDecoder {
     static func decode(_ item: JSONValue) throws(CatalogDecodingError) -> OperationAction {
         guard let text = item["action"].stringValue, let action = ActionName(text) else {
@@ -23,7 +24,8 @@ enum OperationActionDecoder {
         }
         return OperationAction(
             action: action, trigger: trigger, resourceType: item["resourceType"].stringValue,
-            arnBindings: bindings, arnTemplate: item["arnTemplate"].stringValue, conditions: conditions)
+            arnBindings: bindings, arnTemplate: item["arnTemplate"].stringValue,
+            resourceParameters: item["resourceParameters"].strings, conditions: conditions)
     }
 
     /// `"always"`, `"possible"`, `{"argumentPresent": P}`, `{"argumentAbsent": P}` or
