@@ -113,7 +113,11 @@ def main() -> int:
     try:
         texts, copies, stats = build(arguments.data_dir)
     except CatalogError as error:
-        print(f"error: {error}", file=sys.stderr)
+        print(f"error: {error}. Fix the curated input under scripts/curated/ or the data folder.", file=sys.stderr)
+        return 1
+    except (OSError, ValueError, KeyError) as error:
+        print(f"error: failed to read the data folder {arguments.data_dir}: {type(error).__name__}: {error}. "
+              "Check that it is the complete raw data folder described by its SOURCES.md.", file=sys.stderr)
         return 1
     old_services, old_actions = committed_counts(arguments.out)
     print(f"services: {stats['services']} (committed {old_services}), actions: {stats['actions']} (committed {old_actions})")

@@ -88,9 +88,9 @@ class OperationMapper:
         return actions
 
     def primary_action(self, operation, iam_prefix, reference_entries, authorized):
-        """The same-named action in the client's prefix, else in the reference file's prefix,
-        else any same-named one; when none is same-named and the operation lists exactly one
-        action, that one."""
+        """Return the operation's required action: the same-named action in the client's prefix,
+        else in the reference file's prefix, else any same-named one. When no action has the
+        operation's name and the operation lists exactly one action, that one is required."""
         same_named = [name for name in authorized if split_action(name)[1].lower() == operation.lower()]
         preferred = [iam_prefix] + [entry["file"] for entry in reference_entries]
         for prefix in preferred:
@@ -178,8 +178,8 @@ class OperationMapper:
         return {}, None, None, []
 
     def choose_resource_type(self, info, bindings, preferred_type, service_types):
-        """The action's resource type that the bound variables fit best; without bindings the
-        single required type, else the first listed."""
+        """Choose the action's resource type that the bound variables fit best. Without bindings,
+        choose the single required type, else the first listed."""
         types = info["resourceTypes"]
         if not types:
             return None

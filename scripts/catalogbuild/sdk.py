@@ -53,9 +53,11 @@ def build_all_clients(data_dir: Path, curated_dir: Path, services: dict, stats: 
 def apply_corrections(clients: dict, services: dict, corrections: list):
     for correction in corrections:
         where = f"correction {correction.get('client')}.{correction.get('operation')}"
-        for field in ("client", "operation", "actions", "reason", "source"):
-            if not correction.get(field) and field != "actions":
+        for field in ("client", "operation", "reason", "source"):
+            if not correction.get(field):
                 raise CatalogError(f"{where}: missing '{field}'")
+        if not isinstance(correction.get("actions"), list):
+            raise CatalogError(f"{where}: 'actions' must be a list (empty when the operation needs no action)")
         client = clients.get(correction["client"])
         if client is None or correction["operation"] not in client["operations"]:
             raise CatalogError(f"{where}: no such client operation in the SDK index")
