@@ -34,7 +34,7 @@ extension Catalog {
         clientRecord(client)?.operationsByPythonMethod[pythonMethod]
     }
 
-    /// The operation a waiter polls, by its PascalCase (`BucketExists`) or boto3 snake_case
+    /// Returns the operation a waiter polls, by its PascalCase (`BucketExists`) or boto3 snake_case
     /// (`bucket_exists`) name.
     package func waiterOperation(client: String, waiter: String) -> String? {
         guard let waiters = clientRecord(client)?.info.waiters else { return nil }
@@ -78,7 +78,7 @@ extension Catalog {
         clientRecord(client)?.resources[resource]?.pythonIdentifiers
     }
 
-    /// The boto3 resource class names of a client, sorted (`Bucket`, `Object`, ..., `ServiceResource`).
+    /// Returns the boto3 resource class names of a client, sorted (`Bucket`, `Object`, ..., `ServiceResource`).
     package func resourceNames(client: String) -> [String] {
         clientRecord(client)?.resources.keys.sorted() ?? []
     }

@@ -82,7 +82,7 @@ package struct OperationInfo: Sendable, Hashable {
     package var client: String
     package var name: String
     package var actions: [OperationAction]
-    /// Where the mapping comes from: `service-reference`, `iam-dataset`, `correction`,
+    /// The mapping's origin: `service-reference`, `iam-dataset`, `correction`,
     /// `service-reference-same-name` (the operation lists no action and the service has one of
     /// the same name), or `none` (no action is known, so `actions` is empty).
     package var source: String
@@ -165,9 +165,9 @@ package struct ResourceAPIMethod: Sendable, Hashable {
     /// (`Table.Name` → `TableName`, `Object.BucketName` → `Bucket`).
     package var identifierParameters: [String: String]
     package var isCollection: Bool
-    /// True when `identifierParameters` was curated by hand; false when the build script
-    /// derived it from the naming rule (`Name`, `Arn`, `Id`, `Url` fill `<Resource><Identifier>`,
-    /// any other identifier the parameter of the same name).
+    /// True when `identifierParameters` was curated by hand, false when the build script
+    /// derived it by rule. The rule maps `Name`, `Arn`, `Id` and `Url` to
+    /// `<Resource><Identifier>` and any other identifier to the parameter of the same name.
     package var isIdentifierMappingCurated: Bool
     /// The waiter the method runs (`wait_until_exists` → `TableExists`), when it is one.
     package var waiter: String?
@@ -208,9 +208,9 @@ package struct HelperMethod: Sendable, Hashable {
     /// `rds.generate_db_auth_token`, which signs a token locally. Bindings use the helper's
     /// parameter names.
     package var actions: [OperationAction]
-    /// Where the mapping comes from (a document title or the upstream file).
+    /// The mapping's source: a document title and address, or the upstream file.
     package var source: String
-    /// What the analyzer or synthesis must know beyond the operations, when anything.
+    /// A fact the analyzer or synthesis needs beyond the operations, if any.
     package var note: String?
 
     package init(
