@@ -74,9 +74,11 @@ import Testing
     }
 
     @Test func tableBatchWriter() throws {
-        let helper = try #require(catalog.helperMethod(client: "dynamodb", method: "batch_writer"))
+        let helper = try #require(catalog.helperMethod(client: "dynamodb", resource: "Table", method: "batch_writer"))
         #expect(helper.name == "Table.batch_writer")
         #expect(helper.operations.map(\.operation) == ["BatchWriteItem"])
+        #expect(catalog.helperMethod(client: "dynamodb", method: "Table.batch_writer") == helper)
+        #expect(catalog.helperMethod(client: "dynamodb", method: "batch_writer") == nil)
     }
 
     @Test func databaseAuthTokenNeedsConnect() throws {
