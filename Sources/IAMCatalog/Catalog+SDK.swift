@@ -83,6 +83,21 @@ extension Catalog {
         clientRecord(client)?.resources.keys.sorted() ?? []
     }
 
+    /// Returns every operation that can authorize the action (with any trigger), sorted by
+    /// client and operation, for `minrole explain`. This decodes every client file, about
+    /// 4.7 MB minified, on first use.
+    package func operations(authorizing action: ActionName) -> [OperationInfo] {
+        var found: [OperationInfo] = []
+        for name in clientNames {
+            guard let record = clientRecord(name) else { continue }
+            for operation in record.operations.keys.sorted() {
+                guard let info = record.operations[operation] else { continue }
+                if info.actions.contains(where: { $0.action == action }) { found.append(info) }
+            }
+        }
+        return found
+    }
+
     func clientRecord(_ name: String) -> ClientRecord? {
         state.withLock { state in
             if let cached = state.clients[name] { return cached }

@@ -183,6 +183,14 @@ import Testing
         #expect(catalog.client(sdkName: "sfn", language: "cobol") == nil)
     }
 
+    @Test func operationsAuthorizingAnAction() {
+        let operations = catalog.operations(authorizing: ActionName(prefix: "s3", name: "ListBucket"))
+        let names = operations.filter { $0.client == "s3" }.map(\.name)
+        #expect(names.contains("ListObjectsV2"))
+        #expect(names.contains("HeadBucket"))
+        #expect(!names.contains("GetObject"))
+    }
+
     @Test func waiters() {
         #expect(catalog.client(named: "s3")?.waiters["BucketExists"] == "HeadBucket")
         #expect(catalog.waiterOperation(client: "s3", waiter: "bucket_exists") == "HeadBucket")
