@@ -156,6 +156,13 @@ import Testing
         #expect(action.arnBindings.isEmpty)
     }
 
+    @Test func passRoleWhenRoleIsGiven() throws {
+        let passRole = try #require(try actions("lambda", "CreateFunction").first { $0.action.name == "PassRole" })
+        #expect(passRole.trigger == .whenArgumentPresent("Role"))
+        #expect(passRole.arnTemplate == "${Role}")
+        #expect(passRole.conditions.first?.key == "iam:PassedToService")
+    }
+
     @Test func expressCreateSession() throws {
         #expect(try always("s3", "CreateSession") == ["s3express:CreateSession"])
     }

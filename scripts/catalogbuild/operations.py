@@ -66,8 +66,19 @@ class OperationMapper:
                 continue
             trigger = "always" if name == primary else "possible"
             context = next((entry["context"].get(full_name) for entry in reference_entries if full_name in entry["context"]), None)
-            actions.append(self.make_action(name, trigger, variants, context))
+            entry = self.make_action(name, trigger, variants, context)
+            actions.append(self.pass_role_trigger(entry))
         return self.share_primary_resource(actions)
+
+    def pass_role_trigger(self, entry):
+        """Make iam:PassRole conditional on the request parameter that carries the role ARN,
+        when the iam-dataset variant names it plainly (`${Role}`, `${Target.RoleArn}`)."""
+        template = entry.get("arnTemplate", "")
+        match = PARAMETER_REFERENCE.fullmatch(template) if template else None
+        if entry["action"] == "iam:PassRole" and entry["trigger"] == "possible" and match:
+            entry["trigger"] = {"argumentPresent": match.group(1)}
+            self.stats["passRoleTriggeredByParameter"] += 1
+        return entry
 
     def share_primary_resource(self, actions):
         """Give an action without bindings the primary action's resource type and bindings
