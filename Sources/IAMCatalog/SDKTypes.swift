@@ -3,6 +3,9 @@ package enum ActionTrigger: Sendable, Hashable {
     /// Every call needs it (the same-named action, or the curated action of a renamed one).
     case always
     /// Needed when the request carries this parameter (`VersionId` → `s3:GetObjectVersion`).
+    /// The name may be a path into the request: `Delete.Objects[].VersionId` is present when
+    /// some element of the `Delete.Objects` list has a `VersionId` member. When the list is
+    /// unknown, synthesis should grant the action and warn.
     case whenArgumentPresent(String)
     /// Needed when the request does not carry this parameter (DynamoDB `Query` acts on the
     /// table unless `IndexName` names an index).
