@@ -110,6 +110,15 @@ import Testing
         #expect(catalog.powertoolsFunction(module: "other_library", name: "get_parameter") == nil)
     }
 
+    @Test func powertoolsIdempotencyTable() throws {
+        let layer = try #require(
+            catalog.powertoolsFunction(
+                module: "aws_lambda_powertools.utilities.idempotency", name: "DynamoDBPersistenceLayer"))
+        #expect(layer.parameters.first == "table_name")
+        #expect(layer.operations.map(\.operation) == ["GetItem", "PutItem", "UpdateItem", "DeleteItem"])
+        #expect(layer.operations.allSatisfy { $0.parameterMap == ["table_name": "TableName"] })
+    }
+
     @Test func forwardAccessForSSEKMS() {
         let actions = catalog.forwardAccess(client: "s3", operation: "GetObject")
         #expect(actions.map(\.action) == [ActionName(prefix: "kms", name: "Decrypt")])
