@@ -54,7 +54,7 @@ def build(data_dir: Path) -> tuple:
     helpers = build_helpers(data_dir, CURATED)
     validate_helper_actions(helpers, services)
     texts["Policies/helpers.json"] = dump_json(helpers)
-    texts["Policies/forward-access.json"] = dump_json(build_forward_access(data_dir))
+    texts["Policies/forward-access.json"] = dump_json(build_forward_access(data_dir, CURATED))
     texts["Policies/corrections.json"] = dump_json({"corrections": corrections})
     for name, value in build_sam(data_dir).items():
         texts[f"Templates/sam/{name}"] = dump_json(value)

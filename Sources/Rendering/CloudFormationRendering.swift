@@ -43,15 +43,24 @@ package enum CloudFormationRendering {
                 out.statements(group, indent: 14, explain: explain)
             }
         }
-        for (index, group) in FunctionPolicy.groups(selfReferencing).enumerated() {
+        writeOwnResourcesPolicies(selfReferencing, functionId: logicalId, roleId: roleId, into: &out, explain: explain)
+    }
+
+    /// Writes statements that name the function itself as `AWS::IAM::Policy` resources attached
+    /// to the role, which CloudFormation creates after the function.
+    static func writeOwnResourcesPolicies(
+        _ statements: [ExplainedStatement], functionId: String, roleId: String, into out: inout YAMLWriter,
+        explain: Bool
+    ) {
+        for (index, group) in FunctionPolicy.groups(statements).enumerated() {
             let suffix = index > 0 ? String(index + 1) : ""
             out.comment(
-                "Statements that name \(logicalId) itself, kept out of the role so the stack has no circular reference.",
+                "Statements that name \(functionId) itself, kept out of the role so the stack has no circular reference.",
                 indent: 2)
-            out.line("\(logicalId)OwnResourcesPolicy\(suffix):", indent: 2)
+            out.line("\(functionId)OwnResourcesPolicy\(suffix):", indent: 2)
             out.line("Type: AWS::IAM::Policy", indent: 4)
             out.line("Properties:", indent: 4)
-            out.line("PolicyName: \(logicalId)OwnResources\(suffix)", indent: 6)
+            out.line("PolicyName: \(functionId)OwnResources\(suffix)", indent: 6)
             out.line("Roles:", indent: 6)
             out.line("- !Ref \(roleId)", indent: 8)
             out.line("PolicyDocument:", indent: 6)

@@ -25,30 +25,47 @@ package enum SAMRendering {
 
     private static func render(_ policy: FunctionPolicy, into out: inout YAMLWriter, explain: Bool) {
         let function = policy.function
-        out.line("\(function.logicalId):", indent: 2)
-        var statements = policy.statements
         switch function.role {
         case .generatedBySAM:
-            statements = StatementMerger.merge(policy.requirements.filter { !isGrantedBySAM($0) })
+            let statements = StatementMerger.merge(policy.requirements.filter { !isGrantedBySAM($0) })
+            out.line("\(function.logicalId):", indent: 2)
             for line in samAdditions(for: function) { out.comment(line, indent: 4) }
-        case .templateRole(let logicalId):
+            out.line("Properties:", indent: 4)
+            guard !statements.isEmpty else {
+                out.line("Policies: []", indent: 6)
+                return
+            }
+            out.line("Policies:", indent: 6)
+            out.line("- Version: \"2012-10-17\"", indent: 8)
+            out.line("Statement:", indent: 10)
+            out.statements(statements, indent: 12, explain: explain)
+        case .templateRole(let roleId):
+            // SAM ignores Policies when Role is set, so the statements go to the role itself.
+            out.line("\(roleId):", indent: 2)
             out.comment(
-                "Role is \(logicalId): SAM ignores Policies and adds nothing to that role. Put these statements in it, or use --format cloudformation.",
+                "The role of \(function.logicalId). SAM adds nothing to a role the template defines, so these statements replace its policies.",
                 indent: 4)
+            out.line("Properties:", indent: 4)
+            out.line("Policies:", indent: 6)
+            out.line("- PolicyName: \(function.logicalId)Policy", indent: 8)
+            out.line("PolicyDocument:", indent: 10)
+            out.line("Version: \"2012-10-17\"", indent: 12)
+            out.line("Statement:", indent: 12)
+            let (own, selfReferencing) = CloudFormationRendering.partition(
+                policy.statements, functionId: function.logicalId)
+            out.statements(own, indent: 14, explain: explain)
+            CloudFormationRendering.writeOwnResourcesPolicies(
+                selfReferencing, functionId: function.logicalId, roleId: roleId, into: &out, explain: explain)
         case .external:
+            var document = YAMLWriter()
+            document.line("Version: \"2012-10-17\"", indent: 0)
+            document.line("Statement:", indent: 0)
+            document.statements(policy.statements, indent: 2, explain: explain)
             out.comment(
-                "Role is set outside this template: SAM ignores Policies and adds nothing to that role. Grant these statements on it.",
-                indent: 4)
+                "\(function.logicalId) uses a role from outside this template, and SAM adds nothing to it. Attach this policy to that role:",
+                indent: 2)
+            for line in document.text.split(separator: "\n") { out.comment(String(line), indent: 2) }
         }
-        out.line("Properties:", indent: 4)
-        if statements.isEmpty {
-            out.line("Policies: []", indent: 6)
-            return
-        }
-        out.line("Policies:", indent: 6)
-        out.line("- Version: \"2012-10-17\"", indent: 8)
-        out.line("Statement:", indent: 10)
-        out.statements(statements, indent: 12, explain: explain)
     }
 
     private static func isGrantedBySAM(_ requirement: Requirement) -> Bool {

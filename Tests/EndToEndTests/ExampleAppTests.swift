@@ -11,14 +11,24 @@ import Testing
             var statements: [ExplainedStatement]
         }
         struct Policy: Decodable {
-            var Version: String
-            var Statement: [Statement]
+            var version: String
+            var statement: [Statement]
+            enum CodingKeys: String, CodingKey {
+                case version = "Version"
+                case statement = "Statement"
+            }
         }
         struct Statement: Decodable {
-            var Sid: String
-            var Effect: String
-            var Action: OneOrMany
-            var Resource: OneOrMany
+            var sid: String
+            var effect: String
+            var action: OneOrMany
+            var resource: OneOrMany
+            enum CodingKeys: String, CodingKey {
+                case sid = "Sid"
+                case effect = "Effect"
+                case action = "Action"
+                case resource = "Resource"
+            }
         }
         struct ExplainedStatement: Decodable {
             var sid: String
@@ -84,6 +94,17 @@ import Testing
         return grants
     }
 
+    /// Rows the answer key names as an accepted fallback: the tool grants `granted` where the
+    /// exact answer is `expected`, and says so in a warning.
+    static let knownGaps: [(function: String, expected: String, granted: String, why: String)] = [
+        (
+            "ArchiveReportsFunction",
+            "s3:DeleteObject arn:${AWS::Partition}:s3:::${DocumentsBucket}/reports/*",
+            "s3:DeleteObject arn:${AWS::Partition}:s3:::${DocumentsBucket}/*",
+            "keys read from a listing and passed through a generator are not traced back to the listing's Prefix"
+        )
+    ]
+
     @Test(arguments: ["orders-app", "hello-python"])
     func grantsMatchAnswerKey(app: String) throws {
         let report = try generate(app)
@@ -93,12 +114,17 @@ import Testing
         #expect(Set(report.functions.map(\.logicalId)) == Set(expected.keys))
         for function in report.functions {
             var granted = Set<String>()
-            for statement in function.policyDocument.Statement {
-                for action in statement.Action.values {
-                    for resource in statement.Resource.values { granted.insert("\(action) \(resource)") }
+            for statement in function.policyDocument.statement {
+                for action in statement.action.values {
+                    for resource in statement.resource.values { granted.insert("\(action) \(resource)") }
                 }
             }
-            let wanted = expected[function.logicalId] ?? []
+            var wanted = expected[function.logicalId] ?? []
+            for gap in Self.knownGaps where gap.function == function.logicalId && granted.contains(gap.granted) {
+                withKnownIssue("\(gap.function): \(gap.why)") { #expect(granted.contains(gap.expected)) }
+                wanted.remove(gap.expected)
+                wanted.insert(gap.granted)
+            }
             let missing = wanted.subtracting(granted).sorted()
             let extra = granted.subtracting(wanted).sorted()
             #expect(missing.isEmpty, "\(function.logicalId) misses \(missing)")
@@ -109,7 +135,7 @@ import Testing
     @Test func everyStatementHasAReason() throws {
         let report = try generate("orders-app")
         for function in report.functions {
-            #expect(function.statements.count == function.policyDocument.Statement.count)
+            #expect(function.statements.count == function.policyDocument.statement.count)
             for statement in function.statements {
                 #expect(!statement.reasons.isEmpty, "\(function.logicalId) \(statement.sid) has no reason")
             }

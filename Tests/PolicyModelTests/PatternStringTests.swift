@@ -9,7 +9,9 @@ import Testing
     }
 
     @Test func descriptionKeepsPlaceholders() {
-        let pattern = PatternString([.literal("arn:"), .placeholder("AWS::Partition"), .literal(":s3:::"), .placeholder("Bucket")])
+        let pattern = PatternString([
+            .literal("arn:"), .placeholder("AWS::Partition"), .literal(":s3:::"), .placeholder("Bucket"),
+        ])
         #expect(pattern.description == "arn:${AWS::Partition}:s3:::${Bucket}")
         #expect(pattern.placeholders == ["AWS::Partition", "Bucket"])
         #expect(!pattern.isLiteral)

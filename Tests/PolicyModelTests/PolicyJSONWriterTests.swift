@@ -7,7 +7,9 @@ import Testing
         Statement(
             sid: "CloudwatchPutMetricData", actions: ["cloudwatch:PutMetricData"], resources: [.wildcard],
             conditions: [
-                Condition(conditionOperator: "StringEquals", key: "cloudwatch:namespace", values: [PatternString(literal: "Shop/Checkout")])
+                Condition(
+                    conditionOperator: "StringEquals", key: "cloudwatch:namespace",
+                    values: [PatternString(literal: "Shop/Checkout")])
             ]),
         Statement(
             sid: "S3Objects", actions: ["s3:GetObject", "s3:PutObject"],
@@ -56,11 +58,14 @@ import Testing
         let small = PolicyDocument(statements: [
             Statement(actions: ["s3:GetObject"], resources: [PatternString(literal: "arn:aws:s3:::a b/*")])
         ])
-        let compact = #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::a b/*"}]}"#
+        let compact =
+            #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::a b/*"}]}"#
         #expect(small.sizeForLimits() == compact.count)
     }
 
     @Test func emptyStatementListIsValidJSON() {
-        #expect(PolicyJSONWriter().json(PolicyDocument(statements: [])) == "{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": []\n}")
+        #expect(
+            PolicyJSONWriter().json(PolicyDocument(statements: []))
+                == "{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": []\n}")
     }
 }

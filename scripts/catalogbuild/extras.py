@@ -48,6 +48,14 @@ def build_helpers(data_dir: Path, curated_dir: Path) -> dict:
     for client, spec in curated["boto3"].items():
         entry = boto3.setdefault(client, {"client": {}, "resources": {}})
         default_source = spec.get("source", "curated")
+        for name, addition in spec.get("addOperations", {}).items():
+            helper = entry["client"][name]
+            helper["operations"] = helper["operations"] + [
+                {"client": client, "operation": item["operation"], "parameterMap": item.get("parameterMap", {})}
+                for item in addition["operations"]
+            ]
+            helper["source"] = f"{helper['source']}; {addition['source']}"
+            helper["note"] = addition["reason"]
         for name, method in spec.get("client", {}).items():
             entry["client"][name] = curated_helper(client, method, default_source)
         for resource, methods in spec.get("resources", {}).items():
@@ -83,7 +91,9 @@ def build_powertools(data_dir: Path, curated: dict) -> dict:
     return modules
 
 
-def build_forward_access(data_dir: Path) -> dict:
+def build_forward_access(data_dir: Path, curated_dir: Path) -> dict:
+    """Forward-access actions per client and operation, upstream first, then the curated
+    additions (each with a reason and a source)."""
     result = {}
     for path in sorted((data_dir / AUTOPILOT / "operation-fas-maps").glob("*.json")):
         data = read_json(path)
@@ -96,6 +106,14 @@ def build_forward_access(data_dir: Path) -> dict:
             if actions:
                 operations[operation["Name"]] = actions
         result[data.get("Name", path.stem)] = operations
+    curated = read_json(curated_dir / "forward-access.json")
+    for client, operations in sorted(curated.items()):
+        for operation, spec in sorted(operations.items()):
+            if not spec.get("reason") or not spec.get("source"):
+                raise SystemExit(f"error: curated forward access {client}.{operation} needs a reason and a source")
+            existing = result.setdefault(client, {}).setdefault(operation, [])
+            names = {item["action"] for item in existing}
+            existing.extend(item for item in spec["add"] if item["action"] not in names)
     return result
 
 

@@ -74,11 +74,10 @@ struct CallRequirements {
     }
 
     private func reportWidening(_ call: SDKCall, action: ActionName, resource: PatternString, reasons: [String]) {
-        let because = reasons.isEmpty ? "part of the resource is not known" : reasons.joined(separator: "; ")
+        var message = "\(action) is granted on \(resource) because part of the resource is not known"
+        if !reasons.isEmpty { message += " (\(reasons.joined(separator: "; ")))" }
         diagnostics.report(
-            .warning, .widenedResource,
-            "\(action) is granted on \(resource) because \(because)",
-            at: call.location,
+            .warning, .widenedResource, message, at: call.location,
             notes: ["set the value in the template's Environment or as a literal so minrole can scope it"])
     }
 

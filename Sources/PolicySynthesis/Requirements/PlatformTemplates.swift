@@ -56,6 +56,7 @@ package struct PlatformTemplates: Sendable {
     }
 
     private func fill(_ template: String, values: [String: PatternString]) -> PatternString {
+        if template == "*" { return .wildcard }
         var result = PatternString()
         for part in ARNFormat.parseTemplate(template) {
             switch part {

@@ -1,0 +1,44 @@
+import PolicyModel
+import PolicySynthesis
+import Testing
+
+@testable import Rendering
+
+@Suite struct YAMLScalarTests {
+    @Test(arguments: [
+        ("s3:GetObject", "s3:GetObject"),
+        ("*", "\"*\""),
+        ("yes", "\"yes\""),
+        ("2012-10-17", "\"2012-10-17\""),
+        ("a: b", "\"a: b\""),
+        ("line\nbreak", "\"line\\nbreak\""),
+        ("quote\"d", "\"quote\\\"d\""),
+        ("/aws/lambda/fn", "/aws/lambda/fn"),
+        ("", "\"\""),
+    ])
+    func quotesWhenPlainWouldChangeMeaning(value: String, expected: String) {
+        #expect(YAMLWriter.scalar(value) == expected)
+    }
+
+    @Test func placeholdersBecomeSub() {
+        let pattern = PatternString([.literal("arn:"), .placeholder("AWS::Partition"), .literal(":s3:::b")])
+        #expect(YAMLWriter.value(pattern) == "!Sub \"arn:${AWS::Partition}:s3:::b\"")
+        #expect(YAMLWriter.value(PatternString(literal: "arn:aws:s3:::b")) == "arn:aws:s3:::b")
+        #expect(YAMLWriter.value(.wildcard) == "\"*\"")
+    }
+}
+
+@Suite struct CloudFormationPartitionTests {
+    func explained(_ resource: PatternString) -> ExplainedStatement {
+        ExplainedStatement(statement: Statement(actions: ["logs:PutLogEvents"], resources: [resource]), reasons: [])
+    }
+
+    @Test func statementsNamingTheFunctionAreSeparated() {
+        let own = explained(PatternString([.literal("log-group:/aws/lambda/"), .placeholder("Fn"), .literal(":*")]))
+        let attribute = explained(PatternString([.placeholder("Fn.Arn")]))
+        let other = explained(PatternString([.placeholder("FnTable")]))
+        let (kept, separated) = CloudFormationRendering.partition([own, attribute, other], functionId: "Fn")
+        #expect(kept == [other])
+        #expect(separated == [own, attribute])
+    }
+}
