@@ -25,7 +25,7 @@ struct CallRequirements {
         let builder = ResourceBuilder(catalog: catalog, template: resolver.template, arguments: arguments)
         let why = CallRequirements.describe(call)
         var requirements: [Requirement] = []
-        for operationAction in operation.actions where isTriggered(operationAction.trigger, by: call) {
+        for operationAction in triggeredActions(of: operation, call: call) {
             for (resource, widenedBecause) in builder.resources(for: operationAction) {
                 if !widenedBecause.isEmpty || resource.containsWildcard && operationAction.resourceType != nil {
                     reportWidening(call, action: operationAction.action, resource: resource, reasons: widenedBecause)
@@ -47,16 +47,50 @@ struct CallRequirements {
         return requirements
     }
 
-    private func isTriggered(_ trigger: ActionTrigger, by call: SDKCall) -> Bool {
+    /// The actions the call's arguments trigger. When an argument the trigger reads cannot be
+    /// seen, the action is granted only if the operation would otherwise get none (a
+    /// transaction whose items are built at run time); otherwise a note names it.
+    private func triggeredActions(of operation: OperationInfo, call: SDKCall) -> [OperationAction] {
+        var certain: [OperationAction] = []
+        var uncertain: [OperationAction] = []
+        for operationAction in operation.actions {
+            switch decision(operationAction.trigger, call: call) {
+            case .present: certain.append(operationAction)
+            case .unknown: uncertain.append(operationAction)
+            case .absent: break
+            }
+        }
+        guard !uncertain.isEmpty else { return certain }
+        let names = uncertain.map(\.action.description).joined(separator: ", ")
+        if certain.isEmpty {
+            diagnostics.report(
+                .warning, .uncertainTrigger,
+                "\(call.client) \(call.operation): the request's items are not known, so \(names) are all granted",
+                at: call.location, notes: ["build the request from literal keys so minrole can tell which are needed"])
+            return uncertain
+        }
+        diagnostics.report(
+            .note, .uncertainTrigger,
+            "\(call.client) \(call.operation): the request's items are not known; if they need \(names), grant it by hand",
+            at: call.location)
+        return certain
+    }
+
+    private func decision(_ trigger: ActionTrigger, call: SDKCall) -> ArgumentPath.Presence {
         switch trigger {
-        case .always: return true
-        case .possible: return false
-        case .whenArgumentPresent(let name): return call.arguments[name] != nil
-        case .whenArgumentAbsent(let name): return call.arguments[name] == nil
-        case .whenArgumentEquals(let name, let expected):
-            guard let value = call.arguments[name] else { return false }
-            // An argument whose value is unknown may have the triggering value.
-            return value.literalValue.map { $0 == expected } ?? true
+        case .always: return .present
+        case .possible: return .absent
+        case .whenArgumentPresent(let path): return ArgumentPath(path).presence(in: call.arguments)
+        case .whenArgumentAbsent(let path):
+            switch ArgumentPath(path).presence(in: call.arguments) {
+            case .present: return .absent
+            case .absent: return .present
+            case .unknown: return .unknown
+            }
+        case .whenArgumentEquals(let path, let expected):
+            let values = ArgumentPath(path).values(in: call.arguments)
+            if values.contains(where: { $0.literalValue == expected }) { return .present }
+            return values.contains { $0.literalValue == nil } ? .unknown : .absent
         }
     }
 

@@ -16,6 +16,9 @@ struct ResourceBuilder {
             let formatText = type.arnFormats.first
         else { return [(.wildcard, [])] }
         let format = ARNFormat(formatText)
+        if let arnTemplate = operationAction.arnTemplate, let whole = wholeARNs(fromTemplate: arnTemplate) {
+            return whole
+        }
         var valuesPerVariable: [(String, [ResolvedValue])] = []
         for variable in format.resourceVariables {
             let values = value(of: variable, in: operationAction)
@@ -43,7 +46,9 @@ struct ResourceBuilder {
         if let binding = operationAction.arnBindings.first(where: { $0.variable == variable }) {
             return expand(binding.template)
         }
-        if let parameter = matchingParameter(for: variable), let values = arguments[parameter] {
+        if let parameter = operationAction.resourceParameters.first(where: { arguments[$0] != nil })
+            ?? matchingParameter(for: variable), let values = arguments[parameter]
+        {
             return values
         }
         return [ResolvedValue(pattern: .wildcard, widenedBecause: ["no request parameter gives \(variable)"])]
@@ -136,6 +141,37 @@ struct ResourceBuilder {
             }
         }
         return results
+    }
+
+    /// A whole ARN built from the request (`${RoleArn}`), when every parameter it names is
+    /// given; `nil` sends the caller back to the resource type's ARN format.
+    private func wholeARNs(fromTemplate template: String) -> [(PatternString, [String])]? {
+        var alternatives: [[ResolvedValue]] = []
+        for part in ARNFormat.parseTemplate(template) {
+            switch part {
+            case .literal(let text):
+                alternatives.append([ResolvedValue(pattern: PatternString(literal: text))])
+            case .variable(let name):
+                if let placeholder = ARNFormat.accountLevelVariables[name] {
+                    alternatives.append([ResolvedValue(pattern: PatternString([.placeholder(placeholder)]))])
+                } else if let values = arguments[name] {
+                    alternatives.append(
+                        values.map { value in
+                            guard let reference = value.reference, let arn = self.template?.arn(of: reference.logicalId)
+                            else {
+                                return value
+                            }
+                            return ResolvedValue(pattern: arn, widenedBecause: value.widenedBecause)
+                        })
+                } else {
+                    return nil
+                }
+            }
+        }
+        let combined = combine(alternatives.enumerated().map { (String($0.offset), $0.element) })
+        return combined.map { choice in
+            (choice.reduce(PatternString()) { $0 + $1.1.pattern }, choice.flatMap(\.1.widenedBecause))
+        }
     }
 
     /// The service segment of an ARN pattern, when it is literal text.
