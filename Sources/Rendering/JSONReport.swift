@@ -76,7 +76,7 @@ package enum JSONReport {
         out.endObject()
     }
 
-    /// The placeholders the policy uses: values known only at deploy time.
+    /// Returns the placeholders the policy uses, which are values known only at deploy time.
     static func placeholders(in policy: FunctionPolicy) -> [String] {
         var names = Set<String>()
         for statement in policy.statements.map(\.statement) {

@@ -73,7 +73,7 @@ package enum SAMRendering {
         return grantedBySAM.contains(id)
     }
 
-    /// What SAM attaches to the role it creates for this function, in comment lines.
+    /// Describes what SAM attaches to the role it creates for this function, in comment lines.
     static func samAdditions(for function: FunctionModel) -> [String] {
         var policies = ["AWSLambdaBasicExecutionRole (logs)"]
         if function.tracingActive { policies.append("AWSXrayWriteOnlyAccess (X-Ray)") }

@@ -2,7 +2,7 @@ import PolicyModel
 import PolicySynthesis
 
 extension YAMLWriter {
-    /// A pattern as a YAML value: plain text, or `!Sub` when it has placeholders.
+    /// Writes a pattern as a YAML value: plain text, or `!Sub` when it has placeholders.
     static func value(_ pattern: PatternString) -> String {
         if let literal = pattern.literalValue { return scalar(literal) }
         if pattern.placeholders.isEmpty { return scalar(pattern.description) }

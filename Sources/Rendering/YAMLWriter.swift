@@ -15,7 +15,7 @@ struct YAMLWriter {
 
     mutating func blank() { text += "\n" }
 
-    /// A scalar as YAML: plain when safe, otherwise double-quoted with escapes.
+    /// Writes a scalar as YAML: plain when safe, otherwise double-quoted with escapes.
     static func scalar(_ value: String) -> String {
         if isPlainSafe(value) { return value }
         var result = "\""

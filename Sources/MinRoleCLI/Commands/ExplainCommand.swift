@@ -1,10 +1,10 @@
 import IAMCatalog
 
-/// `minrole explain NAME`: what the catalog knows about an IAM action or an SDK operation.
+/// `minrole explain NAME`: the catalog's entry for an IAM action or an SDK operation.
 enum ExplainCommand {
     static let spec = CommandSpec(
         name: "explain",
-        summary: "Show what the catalog knows about an IAM action or an SDK operation.",
+        summary: "Show the catalog's entry for an IAM action or an SDK operation.",
         usage: "minrole explain ACTION | CLIENT.OPERATION",
         details: """
             ACTION is an IAM action such as s3:GetObject: its access level, resource types with

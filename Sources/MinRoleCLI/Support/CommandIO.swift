@@ -4,7 +4,7 @@
     import Darwin
 #endif
 
-/// Where a command writes: standard output and standard error, or strings in tests.
+/// The output streams of a command: standard output and standard error, or strings in tests.
 package struct CommandIO: Sendable {
     package var writeOutput: @Sendable (String) -> Void
     package var writeError: @Sendable (String) -> Void

@@ -47,9 +47,9 @@ struct CallRequirements {
         return requirements
     }
 
-    /// The actions the call's arguments trigger. When an argument the trigger reads cannot be
-    /// seen, the action is granted only if the operation would otherwise get none (a
-    /// transaction whose items are built at run time); otherwise a note names it.
+    /// Returns the actions the call's arguments trigger. When an argument a trigger reads cannot
+    /// be seen, the action is granted only if the operation would otherwise get none, as for a
+    /// transaction whose items are built at run time. Otherwise a note names it.
     private func triggeredActions(of operation: OperationInfo, call: SDKCall) -> [OperationAction] {
         var certain: [OperationAction] = []
         var uncertain: [OperationAction] = []

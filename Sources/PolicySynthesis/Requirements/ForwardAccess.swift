@@ -59,7 +59,7 @@ extension CallRequirements {
         return Array(Set(keys)).sorted()
     }
 
-    /// A key given as an id, alias or ARN, as the ARN IAM matches.
+    /// Converts a key given as an id, alias or ARN to the ARN that IAM matches.
     private func keyARN(_ value: ResolvedValue) -> PatternString {
         if let reference = value.reference, let arn = resolver.template?.arn(of: reference.logicalId) { return arn }
         if ResourceBuilder.service(of: value.pattern) == "kms" { return value.pattern }

@@ -23,7 +23,7 @@ package struct Reason: Hashable, Sendable, Comparable {
     }
 }
 
-/// What made a requirement: the handler code, or a configuration entry of the platform
+/// The source of a requirement: the handler code, or a configuration entry of the platform
 /// templates (`logging`, `sqs-event-source`, ...).
 package enum RequirementOrigin: Hashable, Sendable {
     case code
@@ -53,7 +53,7 @@ package struct Requirement: Hashable, Sendable {
 extension DiagnosticCode {
     /// A call's resource could not be resolved completely and part of the ARN was widened.
     package static let widenedResource = DiagnosticCode("MR4001")
-    /// An operation the catalog knows no IAM action for.
+    /// An operation without any IAM action in the catalog.
     package static let operationWithoutAction = DiagnosticCode("MR4002")
     /// An SDK client or operation the catalog does not know.
     package static let unknownOperation = DiagnosticCode("MR4003")

@@ -39,7 +39,7 @@ struct ArgumentPath {
         return sawUnknown ? .unknown : .absent
     }
 
-    /// The values at the end of the path; an unknown value stands for any.
+    /// Returns the values at the end of the path. An unknown value stands for any value.
     func values(in arguments: [String: SymbolicValue]) -> [SymbolicValue] {
         guard steps.count == 1, let value = arguments[steps[0].name] else {
             return presence(in: arguments) == .absent ? [] : [.unknown(reason: "nested value")]

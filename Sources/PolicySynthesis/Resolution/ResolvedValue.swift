@@ -8,7 +8,7 @@ import SourceAnalysis
 package struct ResolvedValue: Hashable, Sendable {
     package var pattern: PatternString
     package var reference: ResourceReference?
-    /// Why parts were widened, for the warning.
+    /// The reasons parts were widened, for the warning.
     package var widenedBecause: [String]
 
     package init(pattern: PatternString, reference: ResourceReference? = nil, widenedBecause: [String] = []) {
@@ -22,7 +22,7 @@ package struct ResolvedValue: Hashable, Sendable {
 package struct ValueResolver: Sendable {
     package var function: FunctionModel
     package var template: Template?
-    /// The most alternatives one value may expand to through `Fn::If`.
+    /// The maximum number of alternatives one value may expand to through `Fn::If`.
     package var maximumAlternatives = 8
 
     package init(function: FunctionModel, template: Template?) {
@@ -30,7 +30,7 @@ package struct ValueResolver: Sendable {
         self.template = template
     }
 
-    /// Every value the argument can take; several when `Fn::If` keeps both branches.
+    /// Returns every value the argument can take, several when `Fn::If` keeps both branches.
     package func resolve(_ value: SymbolicValue) -> [ResolvedValue] {
         switch value {
         case .literal(let text):

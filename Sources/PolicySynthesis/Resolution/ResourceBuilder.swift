@@ -9,7 +9,7 @@ struct ResourceBuilder {
     var template: Template?
     var arguments: [String: [ResolvedValue]]
 
-    /// The resources, each with the reasons any part of it was widened.
+    /// Returns the resources, each with the reasons any part of it was widened.
     func resources(for operationAction: OperationAction) -> [(PatternString, [String])] {
         guard let typeName = operationAction.resourceType,
             let type = catalog.resourceType(prefix: operationAction.action.prefix, name: typeName),
@@ -40,8 +40,8 @@ struct ResourceBuilder {
         }
     }
 
-    /// The values a variable takes: from the catalog's binding, or from the argument whose
-    /// name matches the variable's (`TopicArn` for `TopicName`), or unknown.
+    /// Returns the values a variable takes: from the catalog's binding, or from the argument
+    /// whose name matches the variable's (`TopicArn` for `TopicName`), or unknown.
     private func value(of variable: String, in operationAction: OperationAction) -> [ResolvedValue] {
         if let binding = operationAction.arnBindings.first(where: { $0.variable == variable }) {
             return expand(binding.template)
@@ -115,7 +115,7 @@ struct ResourceBuilder {
         return values
     }
 
-    /// A value used as a name inside an ARN: a referenced resource's physical name.
+    /// Returns a value as a name inside an ARN, which for a referenced resource is its physical name.
     private func namePattern(_ value: ResolvedValue) -> PatternString {
         guard let reference = value.reference, reference.form != .name,
             let name = template?.physicalName(of: reference.logicalId)
@@ -143,8 +143,8 @@ struct ResourceBuilder {
         return results
     }
 
-    /// A whole ARN built from the request (`${RoleArn}`), when every parameter it names is
-    /// given; `nil` sends the caller back to the resource type's ARN format.
+    /// Builds a whole ARN from the request (`${RoleArn}`) when every parameter it names is given.
+    /// Returns `nil` otherwise, so the caller falls back to the resource type's ARN format.
     private func wholeARNs(fromTemplate template: String) -> [(PatternString, [String])]? {
         var alternatives: [[ResolvedValue]] = []
         for part in ARNFormat.parseTemplate(template) {
@@ -174,7 +174,7 @@ struct ResourceBuilder {
         }
     }
 
-    /// The service segment of an ARN pattern, when it is literal text.
+    /// Returns the service segment of an ARN pattern when it is literal text.
     static func service(of pattern: PatternString) -> String? {
         let flat = pattern.segments.map { segment in
             switch segment {
