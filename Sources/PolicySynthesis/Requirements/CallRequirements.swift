@@ -22,7 +22,8 @@ struct CallRequirements {
             return []
         }
         let arguments = call.arguments.mapValues(resolver.resolve)
-        let builder = ResourceBuilder(catalog: catalog, template: resolver.template, arguments: arguments)
+        let builder = ResourceBuilder(
+            catalog: catalog, resolver: resolver, rawArguments: call.arguments, arguments: arguments)
         let why = CallRequirements.describe(call)
         var requirements: [Requirement] = []
         for operationAction in triggeredActions(of: operation, call: call) {

@@ -39,8 +39,20 @@ package struct ValueResolver: Sendable {
             return resolveEnvironment(name, defaultValue: defaultValue)
         case .concatenation(let parts):
             return concatenate(parts.map(resolve))
-        case .list, .dictionary:
-            return [ResolvedValue(pattern: .wildcard, widenedBecause: ["the value is a collection"])]
+        case .list(let items):
+            // Each element names one resource (`Names=[...]`), so each gives one alternative.
+            guard !items.isEmpty else {
+                return [ResolvedValue(pattern: .wildcard, widenedBecause: ["the list is empty"])]
+            }
+            return Array(items.flatMap(resolve).prefix(maximumAlternatives))
+        case .dictionary(let entries):
+            // An S3 object location (`CopySource={"Bucket": b, "Key": k}`) reads as `b/k`.
+            if let bucket = entries["Bucket"], let key = entries["Key"] {
+                return concatenate([
+                    resolve(bucket), [ResolvedValue(pattern: PatternString(literal: "/"))], resolve(key),
+                ])
+            }
+            return [ResolvedValue(pattern: .wildcard, widenedBecause: ["the value is a mapping"])]
         case .unknown(let reason):
             return [ResolvedValue(pattern: .wildcard, widenedBecause: [reason])]
         }

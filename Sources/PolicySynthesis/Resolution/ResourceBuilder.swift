@@ -1,13 +1,18 @@
 import DeploymentModel
 import IAMCatalog
 import PolicyModel
+import SourceAnalysis
 
 /// Builds the resource ARNs of one action from the call's resolved arguments and the
 /// resource type's ARN format.
 struct ResourceBuilder {
     var catalog: Catalog
-    var template: Template?
+    var resolver: ValueResolver
+    /// The call's arguments as the analyzer saw them, for values nested in lists and mappings.
+    var rawArguments: [String: SymbolicValue]
     var arguments: [String: [ResolvedValue]]
+
+    var template: Template? { resolver.template }
 
     /// Returns the resources, each with the reasons any part of it was widened.
     func resources(for operationAction: OperationAction) -> [(PatternString, [String])] {
@@ -51,7 +56,44 @@ struct ResourceBuilder {
         {
             return values
         }
+        let nested = nestedValues(for: variable)
+        if !nested.isEmpty { return nested.flatMap(resolver.resolve) }
+        if let defaultValue = ResourceBuilder.defaultsWhenAbsent[ResourceBuilder.stem(variable)] {
+            return [ResolvedValue(pattern: PatternString(literal: defaultValue))]
+        }
         return [ResolvedValue(pattern: .wildcard, widenedBecause: ["no request parameter gives \(variable)"])]
+    }
+
+    /// Values the service uses when the request names no resource of that kind: `PutEvents`
+    /// entries without `EventBusName` go to the account's default bus.
+    static let defaultsWhenAbsent = ["eventbus": "default"]
+
+    /// Values of keys inside the request's lists and mappings whose names match the variable
+    /// (`TransactItems[].Put.TableName` for `TableName`, `Delete.Objects[].Key` for `ObjectName`).
+    private func nestedValues(for variable: String) -> [SymbolicValue] {
+        let wanted = ResourceBuilder.stem(variable)
+        let aliases = ResourceBuilder.parameterAliases[wanted] ?? []
+        var found: [SymbolicValue] = []
+        func visit(_ value: SymbolicValue, depth: Int) {
+            guard depth < 8 else { return }
+            switch value {
+            case .dictionary(let entries):
+                for key in entries.keys.sorted() {
+                    let keyStem = ResourceBuilder.stem(key)
+                    if keyStem == wanted || aliases.contains(keyStem) {
+                        found.append(entries[key]!)
+                    } else {
+                        visit(entries[key]!, depth: depth + 1)
+                    }
+                }
+            case .list(let items):
+                for item in items { visit(item, depth: depth + 1) }
+            default:
+                break
+            }
+        }
+        for key in rawArguments.keys.sorted() { visit(rawArguments[key]!, depth: 0) }
+        return found
     }
 
     private func matchingParameter(for variable: String) -> String? {

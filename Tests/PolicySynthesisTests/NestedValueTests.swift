@@ -1,0 +1,91 @@
+import PolicySynthesis
+import Testing
+
+/// Resources named inside lists and mappings of the request.
+@Suite struct NestedValueTests {
+    func generate(_ code: String) throws -> FunctionPolicy {
+        try ProjectFixture(files: ["template.yaml": samTemplate(), "src/app.py": code]).generate().function("Fn")
+    }
+
+    @Test func transactionItemsNameTheirTables() throws {
+        let policy = try generate(
+            """
+            import boto3
+            ddb = boto3.client("dynamodb")
+            def handler(event, context):
+                ddb.transact_write_items(TransactItems=[
+                    {"Put": {"TableName": "jobs", "Item": {}}},
+                    {"Delete": {"TableName": "jobs", "Key": {}}},
+                ])
+            """)
+        let table = regionalARN("dynamodb", "table/jobs")
+        #expect(policy.grants.contains("dynamodb:PutItem \(table)"))
+        #expect(policy.grants.contains("dynamodb:DeleteItem \(table)"))
+        #expect(!policy.actions.contains("dynamodb:UpdateItem"))
+    }
+
+    @Test func copyReadsTheSourceAndWritesTheDestination() throws {
+        let policy = try generate(
+            """
+            import boto3
+            s3 = boto3.client("s3")
+            B = "media-bucket"
+            def handler(event, context):
+                s3.copy_object(Bucket=B, Key="dst/a.txt", CopySource=f"{B}/src/a.txt")
+                s3.copy({"Bucket": B, "Key": "src/b.txt"}, B, "dst/b.txt")
+            """)
+        let prefix = "arn:${AWS::Partition}:s3:::media-bucket/"
+        #expect(policy.grants.contains("s3:GetObject \(prefix)src/a.txt"))
+        #expect(policy.grants.contains("s3:GetObject \(prefix)src/b.txt"))
+        #expect(policy.grants.contains("s3:PutObject \(prefix)dst/a.txt"))
+        #expect(policy.grants.contains("s3:PutObject \(prefix)dst/b.txt"))
+        #expect(!policy.grants.contains("s3:GetObject \(prefix)dst/a.txt"))
+        #expect(!policy.grants.contains("s3:GetObject \(prefix)dst/b.txt"))
+    }
+
+    @Test func listOfNamesGivesOneResourceEach() throws {
+        let policy = try generate(
+            """
+            import boto3
+            ssm = boto3.client("ssm")
+            def handler(event, context):
+                ssm.get_parameters(Names=["/app/a", "/app/b"])
+            """)
+        #expect(policy.grants.contains("ssm:GetParameters \(regionalARN("ssm", "parameter/app/a"))"))
+        #expect(policy.grants.contains("ssm:GetParameters \(regionalARN("ssm", "parameter/app/b"))"))
+    }
+
+    @Test func literalDeleteKeysAreScoped() throws {
+        let policy = try generate(
+            """
+            import boto3
+            s3 = boto3.client("s3")
+            def handler(event, context):
+                s3.delete_objects(Bucket="b", Delete={"Objects": [{"Key": "tmp/a"}, {"Key": "tmp/b"}]})
+            """)
+        #expect(policy.grants.contains("s3:DeleteObject arn:${AWS::Partition}:s3:::b/tmp/a"))
+        #expect(policy.grants.contains("s3:DeleteObject arn:${AWS::Partition}:s3:::b/tmp/b"))
+    }
+
+    @Test func eventsWithoutBusGoToTheDefaultBus() throws {
+        let policy = try generate(
+            """
+            import boto3
+            events = boto3.client("events")
+            def handler(event, context):
+                events.put_events(Entries=[{"Source": "shop", "DetailType": "order", "Detail": "{}"}])
+            """)
+        #expect(policy.grants.contains("events:PutEvents \(regionalARN("events", "event-bus/default"))"))
+    }
+
+    @Test func eventsOnNamedBus() throws {
+        let policy = try generate(
+            """
+            import boto3
+            events = boto3.client("events")
+            def handler(event, context):
+                events.put_events(Entries=[{"Source": "shop", "EventBusName": "orders", "Detail": "{}"}])
+            """)
+        #expect(policy.grants.contains("events:PutEvents \(regionalARN("events", "event-bus/orders"))"))
+    }
+}
