@@ -82,7 +82,7 @@ package enum MinRole {
         text += """
 
             Run 'minrole COMMAND --help' for a command's options.
-            Exit status: 0 success, 1 findings, 2 usage error, 3 some input could not be read.
+            Exit status: 0 success, 2 usage error, 3 some input could not be read (the rest is still written).
 
             """
         return text

@@ -10,6 +10,9 @@ package struct FunctionPolicy: Sendable {
     package var templateDisplayPath: String
     /// Template parameter defaults, for formats that must replace `${Parameter}` placeholders.
     package var parameterDefaults: [String: String]
+    /// The template's resource types by logical id, for formats that must replace a
+    /// `${LogicalId}` placeholder that stands for a whole ARN.
+    package var resourceTypes: [String: String]
     package var statements: [ExplainedStatement]
     /// The requirements the statements were merged from, for formats that leave some out.
     package var requirements: [Requirement]
@@ -43,13 +46,30 @@ package struct PolicySynthesizer: Sendable {
             templates: platform, function: function, resolver: resolver,
             usesXRaySampling: analysis?.usesXRaySampling ?? false, diagnostics: diagnostics
         ).requirements()
+        requirements = requirements.map { canonical($0, template: template) }
         let statements = StatementMerger.merge(requirements)
         let policy = FunctionPolicy(
             function: function, templateDisplayPath: template?.displayPath ?? function.templatePath,
             parameterDefaults: template?.parameterDefaults ?? [:],
+            resourceTypes: template?.resources.mapValues(\.type) ?? [:],
             statements: statements, requirements: requirements, analysis: analysis, diagnostics: diagnostics.diagnostics
         )
         return checkingSize(policy)
+    }
+
+    /// Writes `${Key.Arn}` as the ARN the template builds for the resource
+    /// (`arn:...:key/${Key}`), so one resource is never granted under two spellings.
+    private func canonical(_ requirement: Requirement, template: Template?) -> Requirement {
+        guard let template, requirement.resource.segments.count == 1,
+            case .placeholder(let name) = requirement.resource.segments[0], name.hasSuffix(".Arn")
+        else { return requirement }
+        let logicalId = String(name.dropLast(".Arn".count))
+        guard let arn = template.arn(of: logicalId), !arn.containsWildcard, arn.placeholders != [name] else {
+            return requirement
+        }
+        var result = requirement
+        result.resource = arn
+        return result
     }
 
     private func analyze(_ function: FunctionModel, displayRoot: String, diagnostics: DiagnosticSink) -> AnalysisResult?

@@ -11,6 +11,12 @@ package struct ProjectPolicies: Sendable {
     package var diagnostics: [Diagnostic]
     /// True when some input could not be read or parsed (exit status 3).
     package var hadUnreadableInput: Bool
+    /// The templates found, relative to the root.
+    package var templatePaths: [String]
+    /// The parameters the templates declare.
+    package var parameterNames: Set<String>
+    /// Every function's logical id, before `--function` filtering.
+    package var allFunctionIds: [String]
 }
 
 /// Runs the whole pipeline over a project folder: discovery, templates, functions, analysis,
@@ -20,14 +26,18 @@ package struct ProjectGeneration: Sendable {
     package var root: String
     package var parameterOverrides: [String: String]
     package var functionFilter: Set<String>
+    /// One template to read instead of discovering them under the root.
+    package var templatePath: String?
     package var synthesizer: PolicySynthesizer
 
     package init(
-        root: String, parameterOverrides: [String: String], functionFilter: Set<String>, synthesizer: PolicySynthesizer
+        root: String, parameterOverrides: [String: String], functionFilter: Set<String>,
+        templatePath: String? = nil, synthesizer: PolicySynthesizer
     ) {
         self.root = root
         self.parameterOverrides = parameterOverrides
         self.functionFilter = functionFilter
+        self.templatePath = templatePath
         self.synthesizer = synthesizer
     }
 
@@ -35,11 +45,18 @@ package struct ProjectGeneration: Sendable {
         let diagnostics = DiagnosticSink()
         let loader = DeploymentLoader(root: root, parameterOverrides: parameterOverrides)
         var work: [(FunctionModel, Template)] = []
-        for path in loader.discoverTemplates(diagnostics: diagnostics) {
+        var templatePaths: [String] = []
+        var parameterNames = Set<String>()
+        var allFunctionIds: [String] = []
+        for path in templatePath.map({ [$0] }) ?? loader.discoverTemplates(diagnostics: diagnostics) {
             guard let template = loader.loadTemplate(at: path, diagnostics: diagnostics) else { continue }
-            for function in loader.functions(in: template, diagnostics: diagnostics)
-            where functionFilter.isEmpty || functionFilter.contains(function.logicalId) {
-                work.append((function, template))
+            templatePaths.append(template.displayPath)
+            parameterNames.formUnion(template.parameterDeclarations.keys)
+            for function in loader.functions(in: template, diagnostics: diagnostics) {
+                allFunctionIds.append(function.logicalId)
+                if functionFilter.isEmpty || functionFilter.contains(function.logicalId) {
+                    work.append((function, template))
+                }
             }
         }
         let templateErrors = diagnostics.hasErrors
@@ -59,6 +76,7 @@ package struct ProjectGeneration: Sendable {
                 ($0.templateDisplayPath, $0.function.logicalId) < ($1.templateDisplayPath, $1.function.logicalId)
             },
             diagnostics: diagnostics.diagnostics,
-            hadUnreadableInput: templateErrors || functionErrors)
+            hadUnreadableInput: templateErrors || functionErrors,
+            templatePaths: templatePaths, parameterNames: parameterNames, allFunctionIds: allFunctionIds)
     }
 }

@@ -11,8 +11,9 @@ package enum PolicyRendering {
     ) {
         let substitutions = policy.parameterDefaults.merging(values.substitutions) { $1 }
         let widened = Mutex(Set<String>())
+        let types = policy.resourceTypes
         let writer = PolicyJSONWriter { pattern in
-            let (text, names) = pattern.substituting(substitutions)
+            let (text, names) = wholeARNShape(pattern, types: types).substituting(substitutions)
             widened.withLock { $0.formUnion(names) }
             return text
         }
@@ -26,6 +27,41 @@ package enum PolicyRendering {
         }
         return (text, warnings)
     }
+
+    /// A placeholder that stands for a whole ARN (`${Secret}`, `${Key.Arn}`) becomes the ARN
+    /// shape of its resource type with the name left open, so that the service, region and
+    /// account still narrow it once substituted.
+    static func wholeARNShape(_ pattern: PatternString, types: [String: String]) -> PatternString {
+        guard pattern.segments.count == 1, case .placeholder(let name) = pattern.segments[0] else { return pattern }
+        let parts = name.split(separator: ".", maxSplits: 1).map(String.init)
+        guard let type = types[parts[0]] else { return pattern }
+        let attribute = parts.count > 1 ? parts[1] : "Ref"
+        guard let shape = arnShapes["\(type) \(attribute)"] else { return pattern }
+        return PatternString([
+            .literal("arn:"), .placeholder("AWS::Partition"), .literal(":\(shape.service):"),
+            .placeholder("AWS::Region"),
+            .literal(":"), .placeholder("AWS::AccountId"), .literal(":\(shape.resource)"),
+        ])
+    }
+
+    /// ARN shapes by resource type and the attribute (or `Ref`) that returns the ARN.
+    private static let arnShapes: [String: (service: String, resource: String)] = [
+        "AWS::SecretsManager::Secret Ref": ("secretsmanager", "secret:*"),
+        "AWS::SNS::Topic Ref": ("sns", "*"),
+        "AWS::StepFunctions::StateMachine Ref": ("states", "stateMachine:*"),
+        "AWS::Serverless::StateMachine Ref": ("states", "stateMachine:*"),
+        "AWS::KMS::Key Arn": ("kms", "key/*"),
+        "AWS::SQS::Queue Arn": ("sqs", "*"),
+        "AWS::DynamoDB::Table Arn": ("dynamodb", "table/*"),
+        "AWS::DynamoDB::Table StreamArn": ("dynamodb", "table/*/stream/*"),
+        "AWS::Serverless::SimpleTable Arn": ("dynamodb", "table/*"),
+        "AWS::Lambda::Function Arn": ("lambda", "function:*"),
+        "AWS::Serverless::Function Arn": ("lambda", "function:*"),
+        "AWS::Kinesis::Stream Arn": ("kinesis", "stream/*"),
+        "AWS::Events::EventBus Arn": ("events", "event-bus/*"),
+        "AWS::Cognito::UserPool Arn": ("cognito-idp", "userpool/*"),
+        "AWS::Logs::LogGroup Arn": ("logs", "log-group:*"),
+    ]
 
     private static func hint(for name: String) -> String {
         switch name {

@@ -13,6 +13,7 @@ package enum SAMRendering {
         "sqs-event-source", "kinesis-event-source", "kinesis-fan-out", "dynamodb-stream-event-source",
         "dynamodb-list-streams", "msk-event-source", "msk-event-source-network", "event-source-secret",
         "destination-sqs", "destination-sns", "destination-lambda", "destination-eventbridge",
+        "stream-on-failure-typed",
     ]
 
     package static func render(_ project: ProjectPolicies, explain: Bool, version: String) -> String {
@@ -90,7 +91,7 @@ package enum SAMRendering {
             }
         }
         var lines = ["SAM adds on its own: " + policies.joined(separator: ", ") + "."]
-        if !function.deliveryTargets.isEmpty {
+        if !function.deliveryTargets.isEmpty || function.events.contains(where: { $0.onFailureType != nil }) {
             lines.append("SAM also writes statements for the dead-letter queue and destinations.")
         }
         lines.append(

@@ -26,6 +26,19 @@ package enum TextReport {
         if project.functions.isEmpty { text += "No functions found.\n" }
         return text
     }
+
+    /// The reason for each statement of one function, under a `Why:` heading.
+    package static func reasons(for policy: FunctionPolicy) -> String {
+        var text = "Why:\n"
+        for explained in policy.statements {
+            text +=
+                "  \(explained.statement.sid ?? "Statement"): \(explained.statement.actions.joined(separator: ", "))\n"
+            for reason in explained.reasons {
+                text += "    \(reason.file):\(reason.line): \(reason.why)\n"
+            }
+        }
+        return text
+    }
 }
 
 extension Diagnostic {

@@ -42,3 +42,25 @@ import Testing
         #expect(separated == [own, attribute])
     }
 }
+
+@Suite struct PolicyPlaceholderTests {
+    @Test func wholeARNPlaceholderKeepsServiceRegionAndAccount() {
+        let secret = PatternString([.placeholder("DbSecret")])
+        let shaped = PolicyRendering.wholeARNShape(secret, types: ["DbSecret": "AWS::SecretsManager::Secret"])
+        let (text, widened) = shaped.substituting([
+            "AWS::Partition": "aws", "AWS::Region": "us-east-1", "AWS::AccountId": "123456789012",
+        ])
+        #expect(text == "arn:aws:secretsmanager:us-east-1:123456789012:secret:*")
+        #expect(widened.isEmpty)
+    }
+
+    @Test func partOfAnARNIsNotReshaped() {
+        let pattern = PatternString([.literal("arn:aws:s3:::"), .placeholder("Bucket")])
+        #expect(PolicyRendering.wholeARNShape(pattern, types: ["Bucket": "AWS::S3::Bucket"]) == pattern)
+    }
+
+    @Test func unknownTypeIsLeftAlone() {
+        let pattern = PatternString([.placeholder("Thing")])
+        #expect(PolicyRendering.wholeARNShape(pattern, types: ["Thing": "Custom::Thing"]) == pattern)
+    }
+}

@@ -16,9 +16,10 @@ enum GenerateCommand {
     static let spec = CommandSpec(
         name: "generate",
         summary: "Write the least-privilege execution role policy of each Lambda function in a project.",
-        usage: "minrole generate [PATH] [--function ID] [--format FORMAT] [--explain] [--output FILE]",
+        usage:
+            "minrole generate [PATH] [--function ID] [--format FORMAT] [--explain] [--parameter KEY=VALUE] [--region R --account A --partition P] [--output FILE]",
         details: """
-            PATH is the project folder (default: the current folder). minrole finds its SAM and
+            PATH is the project folder (default: the current folder) or one template file. minrole finds its SAM and
             CloudFormation templates, reads each function's handler code, and resolves every
             resource through the environment and the template. Values known only at deploy time
             stay as ${AWS::Region}-style placeholders; --region, --account and --partition fill
@@ -56,10 +57,11 @@ enum GenerateCommand {
             catalog: .shared, analyzers: [PythonAnalyzer()], platform: .bundled)
         let generation = ProjectGeneration(
             root: options.root, parameterOverrides: options.parameters,
-            functionFilter: Set(options.functions), synthesizer: synthesizer)
+            functionFilter: Set(options.functions), templatePath: options.templatePath, synthesizer: synthesizer)
         let project = generation.run()
-        try checkFunctionFilter(options, project: project)
-        var diagnostics = project.diagnostics + project.functions.flatMap(\.diagnostics)
+        try checkProject(options, project: project)
+        var diagnostics =
+            project.diagnostics + project.functions.flatMap(\.diagnostics) + ignoredOptions(options, project: project)
         let output = try render(project, options: options, diagnostics: &diagnostics, io: io)
         for diagnostic in Diagnostic.sortedForOutput(diagnostics) { io.writeError(diagnostic.description + "\n") }
         if let path = options.outputPath {
@@ -94,30 +96,69 @@ enum GenerateCommand {
             }
             let (text, warnings) = PolicyRendering.render(policy, values: options.placeholders)
             diagnostics += warnings
-            if options.explain { io.writeError(TextReport.render(project)) }
+            if options.explain { io.writeError(TextReport.reasons(for: policy)) }
             return text
         }
     }
 
-    private static func checkFunctionFilter(_ options: GenerateOptions, project: ProjectPolicies) throws(UsageError) {
-        let found = Set(project.functions.map(\.function.logicalId))
-        for id in options.functions where !found.contains(id) {
-            throw UsageError("no function '\(id)' in \(options.root)", command: spec.name)
+    /// Rejects a project with no templates and `--function` ids that match no function.
+    private static func checkProject(_ options: GenerateOptions, project: ProjectPolicies) throws(UsageError) {
+        if project.templatePaths.isEmpty && !project.hadUnreadableInput {
+            throw UsageError(
+                "no SAM or CloudFormation template found under \(options.root); pass the folder that holds template.yaml, or the template file",
+                command: spec.name)
         }
+        let found = Set(project.allFunctionIds)
+        for id in options.functions where !found.contains(id) {
+            var message = "no function '\(id)' in \(options.root)"
+            if let suggestion = Suggestions.closest(to: id, among: project.allFunctionIds) {
+                message += "; did you mean '\(suggestion)'?"
+            } else if !found.isEmpty {
+                message += " (functions: \(project.allFunctionIds.joined(separator: ", ")))"
+            }
+            throw UsageError(message, command: spec.name)
+        }
+    }
+
+    /// Warnings for options that have no effect on this run.
+    private static func ignoredOptions(_ options: GenerateOptions, project: ProjectPolicies) -> [Diagnostic] {
+        var warnings: [Diagnostic] = []
+        if options.format != .policy, !options.placeholders.substitutions.isEmpty {
+            warnings.append(
+                Diagnostic(
+                    .warning, .ignoredOption,
+                    "--region, --account and --partition fill placeholders only in --format policy; they were ignored"))
+        }
+        for name in options.parameters.keys.sorted() where !project.parameterNames.contains(name) {
+            var message = "--parameter \(name): no template declares a parameter '\(name)'; it was ignored"
+            if let suggestion = Suggestions.closest(to: name, among: Array(project.parameterNames)) {
+                message += " (did you mean '\(suggestion)'?)"
+            }
+            warnings.append(Diagnostic(.warning, .ignoredOption, message))
+        }
+        return warnings
     }
 
     private static func summary(_ project: ProjectPolicies, diagnostics: [Diagnostic]) -> String {
         let errors = diagnostics.filter { $0.severity == .error }.count
         let warnings = diagnostics.filter { $0.severity == .warning }.count
         let statements = project.functions.reduce(0) { $0 + $1.statements.count }
-        return
-            "minrole: \(project.functions.count) functions, \(statements) statements, \(errors) errors, \(warnings) warnings\n"
+        let counts = [
+            counted(project.functions.count, "function"), counted(statements, "statement"), counted(errors, "error"),
+            counted(warnings, "warning"),
+        ]
+        return "minrole: " + counts.joined(separator: ", ") + "\n"
+    }
+
+    private static func counted(_ count: Int, _ noun: String) -> String {
+        "\(count) \(noun)\(count == 1 ? "" : "s")"
     }
 }
 
 /// The validated options of `generate`.
 struct GenerateOptions {
     var root: String
+    var templatePath: String?
     var functions: [String]
     var format: OutputFormat
     var explain: Bool
@@ -131,8 +172,18 @@ struct GenerateOptions {
             throw UsageError(
                 "cannot open project folder '\(path)': \(String(cString: strerror(errno)))", command: "generate")
         }
-        root = String(cString: resolved)
+        let absolute = String(cString: resolved)
         free(resolved)
+        var info = stat()
+        if stat(absolute, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG {
+            // A template file: its folder is the root, so CodeUri paths resolve as SAM resolves them.
+            let folder = String(absolute[..<(absolute.lastIndex(of: "/") ?? absolute.startIndex)])
+            root = folder.isEmpty ? "/" : folder
+            templatePath = absolute
+        } else {
+            root = absolute
+            templatePath = nil
+        }
         functions = arguments.all("function")
         let formatName = arguments.value("format") ?? "text"
         guard let format = OutputFormat(rawValue: formatName) else {
@@ -158,6 +209,28 @@ struct GenerateOptions {
         if let account = placeholders.account, account.count != 12 || !account.allSatisfy(\.isNumber) {
             throw UsageError("--account takes a 12-digit account id, got '\(account)'", command: "generate")
         }
+        if let partition = placeholders.partition, !GenerateOptions.partitions.contains(partition) {
+            throw UsageError(
+                "unknown partition '\(partition)'; use one of: \(GenerateOptions.partitions.joined(separator: ", "))",
+                command: "generate")
+        }
+        if let region = placeholders.region, !GenerateOptions.isRegionName(region) {
+            throw UsageError("'\(region)' is not a region name such as us-east-1 or eu-west-2", command: "generate")
+        }
         outputPath = arguments.value("output").flatMap { $0 == "-" ? nil : $0 }
+    }
+}
+
+extension GenerateOptions {
+    /// The AWS partitions, as ARNs spell them.
+    static let partitions = [
+        "aws", "aws-cn", "aws-us-gov", "aws-iso", "aws-iso-b", "aws-iso-e", "aws-iso-f", "aws-eusc",
+    ]
+
+    /// True for names shaped like `us-east-1`, `ap-southeast-4` or `us-gov-west-1`.
+    static func isRegionName(_ text: String) -> Bool {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count >= 3, let last = parts.last, !last.isEmpty, last.allSatisfy(\.isNumber) else { return false }
+        return parts.dropLast().allSatisfy { !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isLowercase } }
     }
 }

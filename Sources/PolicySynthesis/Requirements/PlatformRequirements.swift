@@ -103,7 +103,11 @@ struct PlatformRequirements {
             }
         }
         if let onFailure = event.onFailure {
-            result += delivery(DeliveryTarget(role: .onFailure, type: nil, target: onFailure, location: event.location))
+            // SAM writes the on-failure statement itself only when the destination's Type is set.
+            let target = DeliveryTarget(
+                role: .onFailure, type: event.onFailureType, target: onFailure, location: event.location)
+            result += delivery(
+                target, origin: event.onFailureType == nil ? "stream-on-failure" : "stream-on-failure-typed")
         }
         return result
     }
@@ -145,7 +149,7 @@ struct PlatformRequirements {
         return nil
     }
 
-    private func delivery(_ target: DeliveryTarget) -> [Requirement] {
+    private func delivery(_ target: DeliveryTarget, origin: String? = nil) -> [Requirement] {
         var result: [Requirement] = []
         for value in resolver.resolve(target.target) {
             let type = target.type?.lowercased() ?? ResourceBuilder.service(of: value.pattern) ?? ""
@@ -156,7 +160,8 @@ struct PlatformRequirements {
             case "lambda": id = "destination-lambda"
             case "eventbridge", "events": id = "destination-eventbridge"
             case "s3":
-                result += grant("destination-s3", values: ["TargetArn": value.pattern], at: target.location)
+                result += grant(
+                    "destination-s3", values: ["TargetArn": value.pattern], at: target.location, origin: origin)
                 id = "destination-s3-bucket"
             default:
                 diagnostics.report(
@@ -165,7 +170,7 @@ struct PlatformRequirements {
                     at: target.location, notes: ["set the target's Type (SQS, SNS, Lambda, EventBridge, S3)"])
                 continue
             }
-            result += grant(id, values: ["TargetArn": value.pattern], at: target.location)
+            result += grant(id, values: ["TargetArn": value.pattern], at: target.location, origin: origin)
             if type == "sqs" || type == "sns" {
                 for key in encryptionKeys(of: value) {
                     result += grant("destination-kms", values: ["KeyArn": key], at: target.location)
@@ -225,9 +230,11 @@ struct PlatformRequirements {
         resolver.resolve(layer).contains { $0.pattern.description.contains(":layer:LambdaInsightsExtension") }
     }
 
-    private func grant(_ id: String, values: [String: PatternString] = [:], at location: SourceLocation)
-        -> [Requirement]
-    {
+    /// The requirements of one platform template entry. `origin` names the configuration when
+    /// it differs from the entry (a stream's on-failure destination uses the destination entries).
+    private func grant(
+        _ id: String, values: [String: PatternString] = [:], at location: SourceLocation, origin: String? = nil
+    ) -> [Requirement] {
         guard let entry = templates.entries[id] else { return [] }
         let resource = templates.resource(entry, values: values)
         let conditions = templates.conditions(entry, values: values)
@@ -235,7 +242,7 @@ struct PlatformRequirements {
             guard let action = ActionName(text) else { return nil }
             return Requirement(
                 action: action, resource: resource, conditions: conditions,
-                reason: Reason(at: location, why: entry.why), origin: .platform(id))
+                reason: Reason(at: location, why: entry.why), origin: .platform(origin ?? id))
         }
     }
 }

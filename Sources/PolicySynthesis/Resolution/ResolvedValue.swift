@@ -77,7 +77,12 @@ package struct ValueResolver: Sendable {
     package func resolve(_ value: TemplateValue) -> [ResolvedValue] {
         switch value {
         case .choice(_, let whenTrue, let whenFalse):
-            return Array((resolve(whenTrue) + resolve(whenFalse)).prefix(maximumAlternatives))
+            // A branch of `AWS::NoValue` leaves the property unset, so it names no resource.
+            let branches = [whenTrue, whenFalse].filter { !$0.isNoValue }
+            guard !branches.isEmpty else {
+                return [ResolvedValue(pattern: .wildcard, widenedBecause: ["both branches are AWS::NoValue"])]
+            }
+            return Array(branches.flatMap(resolve).prefix(maximumAlternatives))
         case .concatenation(let parts):
             return concatenate(parts.map(resolve))
         case .importValue:

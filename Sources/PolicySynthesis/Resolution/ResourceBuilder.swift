@@ -24,6 +24,11 @@ struct ResourceBuilder {
         if let arnTemplate = operationAction.arnTemplate, let whole = wholeARNs(fromTemplate: arnTemplate) {
             return whole
         }
+        if !namesResource(operationAction, format: format), isOptional(typeName, of: operationAction.action) {
+            // The request names no resource of an optional type (DetectModerationLabels without
+            // ProjectVersion), so IAM authorizes it on `*`.
+            return [(.wildcard, [])]
+        }
         var valuesPerVariable: [(String, [ResolvedValue])] = []
         for variable in format.resourceVariables {
             let values = value(of: variable, in: operationAction)
@@ -41,7 +46,7 @@ struct ResourceBuilder {
                     namePattern(value), variable: variable, type: typeName, prefix: operationAction.action.prefix)
                 reasons += value.widenedBecause
             }
-            return (format.fill(filled), reasons)
+            return (joiningParameterSlash(format.fill(filled), prefix: operationAction.action.prefix), reasons)
         }
     }
 
@@ -62,6 +67,49 @@ struct ResourceBuilder {
             return [ResolvedValue(pattern: PatternString(literal: defaultValue))]
         }
         return [ResolvedValue(pattern: .wildcard, widenedBecause: ["no request parameter gives \(variable)"])]
+    }
+
+    /// Drops the `/` after `parameter` when a template parameter whose default starts with `/`
+    /// follows it, because an SSM parameter ARN has exactly one slash there.
+    private func joiningParameterSlash(_ arn: PatternString, prefix: String) -> PatternString {
+        guard prefix == "ssm" else { return arn }
+        var segments = arn.segments
+        for index in segments.indices.dropLast() {
+            guard case .literal(let text) = segments[index], text.hasSuffix("parameter/"),
+                case .placeholder(let name) = segments[index + 1],
+                template?.parameterDefaults[name]?.hasPrefix("/") == true
+            else { continue }
+            segments[index] = .literal(String(text.dropLast()))
+            return PatternString(segments)
+        }
+        return arn
+    }
+
+    /// True when some argument of the call fills a variable of the ARN format.
+    private func namesResource(_ operationAction: OperationAction, format: ARNFormat) -> Bool {
+        for variable in format.resourceVariables {
+            if let binding = operationAction.arnBindings.first(where: { $0.variable == variable }) {
+                let names = ARNFormat.parseTemplate(binding.template).compactMap { part -> String? in
+                    if case .variable(let path) = part { return String(path.split(separator: ".").first ?? "") }
+                    return nil
+                }
+                if names.contains(where: { arguments[$0] != nil }) { return true }
+            } else if operationAction.resourceParameters.contains(where: { arguments[$0] != nil })
+                || matchingParameter(for: variable) != nil || !nestedValues(for: variable).isEmpty
+                || ResourceBuilder.defaultsWhenAbsent[ResourceBuilder.stem(variable)] != nil
+            {
+                return true
+            }
+        }
+        return format.resourceVariables.isEmpty
+    }
+
+    /// True when the action's only resource type is optional. Several types that are each
+    /// marked optional are alternatives (an S3 object or an access point object), one of which
+    /// the request always names.
+    private func isOptional(_ typeName: String, of action: ActionName) -> Bool {
+        guard let types = catalog.action(action)?.resourceTypes, types.count == 1 else { return false }
+        return types[0].name == typeName && !types[0].isRequired
     }
 
     /// Values the service uses when the request names no resource of that kind: `PutEvents`
@@ -266,21 +314,52 @@ struct ResourceBuilder {
 }
 
 /// Queue URLs (`https://sqs.R.amazonaws.com/A/name`) and the queue ARN they correspond to.
+/// The URL may be partly symbolic, as `Fn::Join` or `Fn::Sub` build it.
 enum SQSQueueURL {
     static func arn(fromURL pattern: PatternString) -> PatternString? {
-        guard let text = pattern.literalValue, text.hasPrefix("https://") else { return nil }
-        let pieces = text.dropFirst("https://".count).split(separator: "/")
-        guard pieces.count == 3 else { return nil }
-        let host = pieces[0].split(separator: ".")
+        guard case .literal(let head)? = pattern.segments.first, head.hasPrefix("https://") else { return nil }
+        let path = split(pattern, on: "/")
+        // ["https:", "", host, account, name]
+        guard path.count == 5, let hostText = path[2].literalValue ?? hostPattern(path[2]) else { return nil }
         let region: PatternString
-        if host.count >= 3, host[0] == "sqs" {
-            region = PatternString(literal: String(host[1]))
-        } else if host.first == "queue" {
-            region = PatternString(literal: "us-east-1")
+        if let literalRegion = regionOf(host: hostText) {
+            region = PatternString(literal: literalRegion)
+        } else if path[2].placeholders.contains("AWS::Region") {
+            region = PatternString([.placeholder("AWS::Region")])
         } else {
             return nil
         }
+        guard !path[4].segments.isEmpty, !path[3].segments.isEmpty else { return nil }
         return PatternString([.literal("arn:"), .placeholder("AWS::Partition"), .literal(":sqs:")]) + region
-            + PatternString(literal: ":\(pieces[1]):\(pieces[2])")
+            + PatternString(literal: ":") + path[3] + PatternString(literal: ":") + path[4]
+    }
+
+    /// The host with placeholders written as `${...}`, for the checks below.
+    private static func hostPattern(_ host: PatternString) -> String? {
+        host.description.hasPrefix("sqs.") || host.description.hasPrefix("queue.") ? host.description : nil
+    }
+
+    private static func regionOf(host: String) -> String? {
+        let labels = host.split(separator: ".")
+        if labels.first == "queue" { return "us-east-1" }
+        guard labels.count >= 3, labels[0] == "sqs", !labels[1].contains("$") else { return nil }
+        return String(labels[1])
+    }
+
+    /// Splits a pattern at every `/` inside its literal text.
+    static func split(_ pattern: PatternString, on separator: Character) -> [PatternString] {
+        var parts: [PatternString] = [PatternString()]
+        for segment in pattern.segments {
+            guard case .literal(let text) = segment else {
+                parts[parts.count - 1].append(segment)
+                continue
+            }
+            let pieces = text.split(separator: separator, omittingEmptySubsequences: false)
+            for (index, piece) in pieces.enumerated() {
+                if index > 0 { parts.append(PatternString()) }
+                parts[parts.count - 1].append(.literal(String(piece)))
+            }
+        }
+        return parts
     }
 }
