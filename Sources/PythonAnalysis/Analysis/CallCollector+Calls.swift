@@ -35,7 +35,10 @@ extension CallCollector {
             visit(body, in: scope)
         case .comprehension(let element, let clauses):
             visit(element, in: scope)
-            for clause in clauses { visit(clause, in: scope) }
+            for clause in clauses {
+                visit(clause.iterable, in: scope)
+                for condition in clause.conditions { visit(condition, in: scope) }
+            }
         case .yield(let value?):
             visit(value, in: scope)
         case .number, .constant, .unparsed, .yield(nil):

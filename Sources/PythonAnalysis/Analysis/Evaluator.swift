@@ -73,7 +73,7 @@ final class Evaluator {
     // MARK: Names
 
     func value(ofName name: String, in scope: Int) -> Value {
-        guard let found = program.lookup(name, from: scope) else { return .external("builtins." + name) }
+        guard let found = program.lookup(name, from: scope) else { return builtin(name) }
         if found.bindings.isEmpty {
             for module in found.starModules {
                 if let id = loader.module(named: module),
@@ -82,9 +82,22 @@ final class Evaluator {
                     return values(of: bindings, name: name, scope: program.modules[id].scope)
                 }
             }
-            return .external("builtins." + name)
+            return builtin(name)
         }
         return values(of: found.bindings, name: name, scope: scope)
+    }
+
+    /// Python builtins the analysis treats by name; any other unbound name is unknown.
+    static let builtinNames: Set<String> = [
+        "getattr", "str", "int", "float", "bool", "bytes", "dict", "list", "tuple", "set", "frozenset", "len",
+        "open", "print", "range", "enumerate", "zip", "map", "filter", "sorted", "reversed", "sum", "min", "max",
+        "any", "all", "isinstance", "hasattr", "setattr", "type", "object", "super", "repr", "format", "iter",
+        "next", "abs", "round", "callable", "vars", "id", "hash", "Exception", "ValueError", "KeyError",
+    ]
+
+    private func builtin(_ name: String) -> Value {
+        guard Self.builtinNames.contains(name) else { return .unknown("'\(name)' is not defined where it is used") }
+        return .external("builtins." + name)
     }
 
     private func values(of bindings: [Binding], name: String, scope: Int) -> Value {
@@ -123,8 +136,8 @@ final class Evaluator {
         let scope = program.modules[id].scope
         if program.scopes[scope].bindings[name] != nil || !program.scopes[scope].starImports.isEmpty {
             let found = value(ofName: name, in: scope)
-            if case .external(let path) = found, path == "builtins." + name {
-                if loader.module(named: module + "." + name) != nil { return .module(module + "." + name) }
+            if case .unknown = found, loader.module(named: module + "." + name) != nil {
+                return .module(module + "." + name)
             }
             return found
         }
