@@ -131,6 +131,20 @@ struct ResourceAndHelperTests {
             ],
             isExhaustive: false),
         SDKCallCase(
+            name: "client copy with a source dictionary",
+            source:
+                "s3 = boto3.client('s3')\ndef handler(event, context):\n    s3.copy({'Bucket': 'src', 'Key': 'a'}, 'dst', 'b')\n",
+            expected: [
+                ExpectedCall(
+                    client: "s3", operation: "CopyObject",
+                    arguments: [
+                        "CopySource": .dictionary(["Bucket": .literal("src"), "Key": .literal("a")]),
+                        "Bucket": .literal("dst"), "Key": .literal("b"),
+                    ],
+                    form: .helper("copy"))
+            ],
+            isExhaustive: false),
+        SDKCallCase(
             name: "table batch_writer",
             source:
                 "table = boto3.resource('dynamodb').Table(os.environ['TABLE'])\ndef handler(event, context):\n    with table.batch_writer() as batch:\n        batch.put_item(Item={})\n",
