@@ -69,3 +69,21 @@ import Testing
         #expect(error.location == SourceLocation(file: "app.py", line: 2, column: 9))
     }
 }
+
+@Suite(.enabled(if: catalogIsAvailable, "needs the embedded SDK catalog"))
+struct LaterPassTests {
+    @Test func serviceNameFromLaterCallSiteIsNotReported() throws {
+        let source = """
+            import boto3
+            def handler(event, context):
+                read()
+            def read():
+                make("s3").get_object(Bucket="b", Key="k")
+            def make(service):
+                return boto3.client(service)
+            """
+        let (result, diagnostics) = try Fixture(app: source).analyze()
+        #expect(result.calls.map(\.operation) == ["GetObject"])
+        #expect(diagnostics.isEmpty, "\(diagnostics)")
+    }
+}

@@ -30,7 +30,11 @@ final class Evaluator {
     }
 
     /// Forgets cached return values, after new call sites changed what parameters can hold.
+    /// Counts cache invalidations, so callers can tell which results predate a change.
+    private(set) var generation = 0
+
     func invalidateCaches() {
+        generation += 1
         returnValues.removeAll()
         nameValues.removeAll()
     }
