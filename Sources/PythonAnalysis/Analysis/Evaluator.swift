@@ -3,7 +3,7 @@ import SourceAnalysis
 
 /// Works out what expressions can hold, following names through assignments, imports,
 /// parameters (from the call sites seen so far) and return values. Evaluation has no side
-/// effects; recursion and total work are bounded so that cyclic or huge programs end.
+/// effects, and recursion and total work are bounded so that cyclic or huge programs end.
 final class Evaluator {
     static let maximumDepth = 40
     /// Evaluation steps one top-level evaluation may take.
@@ -29,10 +29,10 @@ final class Evaluator {
         self.catalog = catalog
     }
 
-    /// Forgets cached return values, after new call sites changed what parameters can hold.
-    /// Counts cache invalidations, so callers can tell which results predate a change.
+    /// The number of cache invalidations, so callers can tell which results predate a change.
     private(set) var generation = 0
 
+    /// Forgets cached values, after new call sites changed what parameters can hold.
     func invalidateCaches() {
         generation += 1
         returnValues.removeAll()

@@ -1,7 +1,7 @@
 extension ScopeBuilder {
     /// Binds the names that expressions assign: `(name := value)` and comprehension targets.
-    /// Comprehension targets have a scope of their own in Python; binding them in the
-    /// enclosing scope only adds possible values to a name that is reused there.
+    /// Python gives comprehension targets a scope of their own. Binding them in the enclosing
+    /// scope instead only adds possible values to a name that is reused there.
     func bindNames(in expression: Expression, scope: Int) {
         switch expression {
         case .namedAssignment(let name, let value):
