@@ -23,7 +23,7 @@ from catalogbuild.common import dump_json, read_json  # noqa: E402
 from catalogbuild.extras import build_forward_access, build_helpers, build_sam  # noqa: E402
 from catalogbuild.provenance import SOURCES, build_provenance  # noqa: E402
 from catalogbuild.sdk import (CatalogError, apply_corrections, build_all_clients,  # noqa: E402
-                              build_sdk_index, validate_operation_actions)
+                              build_sdk_index, validate_helper_actions, validate_operation_actions)
 from catalogbuild.services import build_all_services  # noqa: E402
 
 CURATED = Path(__file__).resolve().parent / "curated"
@@ -51,7 +51,9 @@ def build(data_dir: Path) -> tuple:
     for name, client in clients.items():
         texts[f"Policies/sdk/{name}.json"] = dump_json(client)
     texts["Policies/sdk-index.json"] = dump_json(build_sdk_index(clients))
-    texts["Policies/helpers.json"] = dump_json(build_helpers(data_dir, CURATED))
+    helpers = build_helpers(data_dir, CURATED)
+    validate_helper_actions(helpers, services)
+    texts["Policies/helpers.json"] = dump_json(helpers)
     texts["Policies/forward-access.json"] = dump_json(build_forward_access(data_dir))
     texts["Policies/corrections.json"] = dump_json({"corrections": corrections})
     for name, value in build_sam(data_dir).items():
@@ -111,7 +113,11 @@ def main() -> int:
     try:
         texts, copies, stats = build(arguments.data_dir)
     except CatalogError as error:
-        print(f"error: {error}", file=sys.stderr)
+        print(f"error: {error}. Fix the curated input under scripts/curated/ or the data folder.", file=sys.stderr)
+        return 1
+    except (OSError, ValueError, KeyError) as error:
+        print(f"error: failed to read the data folder {arguments.data_dir}: {type(error).__name__}: {error}. "
+              "Check that it is the complete raw data folder described by its SOURCES.md.", file=sys.stderr)
         return 1
     old_services, old_actions = committed_counts(arguments.out)
     print(f"services: {stats['services']} (committed {old_services}), actions: {stats['actions']} (committed {old_actions})")

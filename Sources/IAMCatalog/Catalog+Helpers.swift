@@ -1,17 +1,13 @@
 extension Catalog {
-    /// A helper method of the SDK library itself: a client method (`s3`, `upload_file`) or,
-    /// when no client method has that name, a resource method (`dynamodb`, `batch_writer`).
+    /// A helper method of the SDK library itself: a client method (`s3`, `upload_file`), or a
+    /// resource method written `Resource.method` (`dynamodb`, `Table.batch_writer`).
     package func helperMethod(client: String, method: String) -> HelperMethod? {
-        guard let entry = document(at: Self.helpersPath)?["boto3"]?[client] else { return nil }
-        if let helper = entry["client"]?[method] {
-            return Self.decodeHelper(helper, name: method, defaultClient: client)
+        let parts = method.split(separator: ".", omittingEmptySubsequences: false)
+        if parts.count == 2 {
+            return helperMethod(client: client, resource: String(parts[0]), method: String(parts[1]))
         }
-        for resource in (entry["resources"]?.objectValue ?? [:]).keys.sorted() {
-            if let helper = entry["resources"]?[resource]?[method] {
-                return Self.decodeHelper(helper, name: "\(resource).\(method)", defaultClient: client)
-            }
-        }
-        return nil
+        guard let helper = document(at: Self.helpersPath)?["boto3"]?[client]?["client"]?[method] else { return nil }
+        return Self.decodeHelper(helper, name: method, defaultClient: client)
     }
 
     /// A helper method of a boto3 resource class (`s3`, `Bucket`, `upload_file`), whose
@@ -54,8 +50,9 @@ extension Catalog {
             let client = entry["client"].stringValue ?? defaultClient
             return HelperOperation(client: client, operation: operation, parameterMap: entry["parameterMap"].stringMap)
         }
+        let actions = (json["actions"]?.arrayValue ?? []).compactMap { try? OperationActionDecoder.decode($0) }
         return HelperMethod(
-            name: name, parameters: json["parameters"].strings, operations: operations,
+            name: name, parameters: json["parameters"].strings, operations: operations, actions: actions,
             source: json["source"].stringValue ?? "", note: json["note"].stringValue)
     }
 

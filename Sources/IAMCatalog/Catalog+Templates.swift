@@ -1,5 +1,5 @@
 extension Catalog {
-    /// A SAM policy template (`S3ReadPolicy`) with its parameters and statements.
+    /// Returns a SAM policy template (`S3ReadPolicy`) with its parameters and statements.
     package func samPolicyTemplate(named name: String) -> SAMPolicyTemplate? {
         guard let template = document(at: Self.samTemplatesPath)?["Templates"]?[name] else { return nil }
         var parameters: [String: String] = [:]
@@ -17,8 +17,8 @@ extension Catalog {
         (document(at: Self.samTemplatesPath)?["Templates"]?.objectValue ?? [:]).keys.sorted()
     }
 
-    /// An AWS managed policy by name (`AWSLambdaBasicExecutionRole`), with its ARN per partition
-    /// and, for the Lambda-related policies, its statements.
+    /// Returns an AWS managed policy by name (`AWSLambdaBasicExecutionRole`) with its ARN per
+    /// partition and, for the Lambda-related policies, its statements.
     package func managedPolicy(named name: String) -> ManagedPolicy? {
         guard let json = document(at: Self.managedPoliciesPath) else { return nil }
         var arns: [String: String] = [:]
@@ -32,8 +32,8 @@ extension Catalog {
         return ManagedPolicy(name: name, arns: arns, version: document?["version"].stringValue, statements: statements)
     }
 
-    /// The `AWS::Serverless::Connector` profile for a source and destination resource type,
-    /// as its JSON (`Type`, `Properties.AccessCategories.Read.Statement`, ...).
+    /// Returns the `AWS::Serverless::Connector` profile for a source and destination resource
+    /// type as JSON (`Type`, `Properties.AccessCategories.Read.Statement`, ...).
     package func connectorProfile(source: String, destination: String) -> JSONValue? {
         document(at: Self.connectorProfilesPath)?["Permissions"]?[source]?[destination]
     }

@@ -3,6 +3,9 @@ package enum ActionTrigger: Sendable, Hashable {
     /// Every call needs it (the same-named action, or the curated action of a renamed one).
     case always
     /// Needed when the request carries this parameter (`VersionId` → `s3:GetObjectVersion`).
+    /// The name may be a path into the request: `Delete.Objects[].VersionId` is present when
+    /// some element of the `Delete.Objects` list has a `VersionId` member. When the list is
+    /// unknown, synthesis should grant the action and warn.
     case whenArgumentPresent(String)
     /// Needed when the request does not carry this parameter (DynamoDB `Query` acts on the
     /// table unless `IndexName` names an index).
@@ -52,6 +55,10 @@ package struct OperationAction: Sendable, Hashable {
     /// format (`${RoleArn}`, `arn:${Partition}:s3:::${CopySource}`). `${Partition}`, `${Region}`
     /// and `${Account}` are the deployment's; every other `${Name}` is a request parameter.
     package var arnTemplate: String?
+    /// Request parameters that name the resource in a form the binding templates cannot turn
+    /// into the ARN: a queue URL, a function or secret given by name or ARN, a key id or alias.
+    /// Synthesis can match their values to template resources; the ARN variables stay open.
+    package var resourceParameters: [String]
     package var conditions: [ConditionBinding]
 
     package init(
@@ -60,6 +67,7 @@ package struct OperationAction: Sendable, Hashable {
         resourceType: String?,
         arnBindings: [ARNVariableBinding] = [],
         arnTemplate: String? = nil,
+        resourceParameters: [String] = [],
         conditions: [ConditionBinding] = []
     ) {
         self.action = action
@@ -67,6 +75,7 @@ package struct OperationAction: Sendable, Hashable {
         self.resourceType = resourceType
         self.arnBindings = arnBindings
         self.arnTemplate = arnTemplate
+        self.resourceParameters = resourceParameters
         self.conditions = conditions
     }
 }
@@ -76,7 +85,7 @@ package struct OperationInfo: Sendable, Hashable {
     package var client: String
     package var name: String
     package var actions: [OperationAction]
-    /// Where the mapping comes from: `service-reference`, `iam-dataset`, `correction`,
+    /// The mapping's origin: `service-reference`, `iam-dataset`, `correction`,
     /// `service-reference-same-name` (the operation lists no action and the service has one of
     /// the same name), or `none` (no action is known, so `actions` is empty).
     package var source: String
@@ -159,9 +168,9 @@ package struct ResourceAPIMethod: Sendable, Hashable {
     /// (`Table.Name` → `TableName`, `Object.BucketName` → `Bucket`).
     package var identifierParameters: [String: String]
     package var isCollection: Bool
-    /// True when `identifierParameters` was curated by hand; false when the build script
-    /// derived it from the naming rule (`Name`, `Arn`, `Id`, `Url` fill `<Resource><Identifier>`,
-    /// any other identifier the parameter of the same name).
+    /// True when `identifierParameters` was curated by hand, false when the build script
+    /// derived it by rule. The rule maps `Name`, `Arn`, `Id` and `Url` to
+    /// `<Resource><Identifier>` and any other identifier to the parameter of the same name.
     package var isIdentifierMappingCurated: Bool
     /// The waiter the method runs (`wait_until_exists` → `TableExists`), when it is one.
     package var waiter: String?
@@ -198,17 +207,23 @@ package struct HelperMethod: Sendable, Hashable {
     /// The helper's parameters in positional order (`upload_file(Filename, Bucket, Key, ...)`).
     package var parameters: [String]
     package var operations: [HelperOperation]
-    /// Where the mapping comes from (a document title or the upstream file).
+    /// Actions the helper needs without calling an API operation, such as `rds-db:connect` for
+    /// `rds.generate_db_auth_token`, which signs a token locally. Bindings use the helper's
+    /// parameter names.
+    package var actions: [OperationAction]
+    /// The mapping's source: a document title and address, or the upstream file.
     package var source: String
-    /// What the analyzer or synthesis must know beyond the operations, when anything.
+    /// A fact the analyzer or synthesis needs beyond the operations, if any.
     package var note: String?
 
     package init(
-        name: String, parameters: [String], operations: [HelperOperation], source: String = "", note: String? = nil
+        name: String, parameters: [String], operations: [HelperOperation], actions: [OperationAction] = [],
+        source: String = "", note: String? = nil
     ) {
         self.name = name
         self.parameters = parameters
         self.operations = operations
+        self.actions = actions
         self.source = source
         self.note = note
     }

@@ -74,9 +74,22 @@ import Testing
     }
 
     @Test func tableBatchWriter() throws {
-        let helper = try #require(catalog.helperMethod(client: "dynamodb", method: "batch_writer"))
+        let helper = try #require(catalog.helperMethod(client: "dynamodb", resource: "Table", method: "batch_writer"))
         #expect(helper.name == "Table.batch_writer")
         #expect(helper.operations.map(\.operation) == ["BatchWriteItem"])
+        #expect(catalog.helperMethod(client: "dynamodb", method: "Table.batch_writer") == helper)
+        #expect(catalog.helperMethod(client: "dynamodb", method: "batch_writer") == nil)
+    }
+
+    @Test func databaseAuthTokenNeedsConnect() throws {
+        let helper = try #require(catalog.helperMethod(client: "rds", method: "generate_db_auth_token"))
+        #expect(helper.operations.isEmpty)
+        let action = try #require(helper.actions.first)
+        #expect(action.action == ActionName(prefix: "rds-db", name: "connect"))
+        #expect(action.arnBindings == [ARNVariableBinding(variable: "DbUserName", template: "${DBUsername}")])
+        #expect(
+            catalog.helperMethod(client: "dsql", method: "generate_db_connect_admin_auth_token")?.actions.first?.action
+                .name == "DbConnectAdmin")
     }
 
     @Test func powertoolsGetParameter() throws {
@@ -95,6 +108,15 @@ import Testing
             catalog.powertoolsFunction(module: module, name: "SSMProvider.get")?.operations.first?.operation
                 == "GetParameter")
         #expect(catalog.powertoolsFunction(module: "other_library", name: "get_parameter") == nil)
+    }
+
+    @Test func powertoolsIdempotencyTable() throws {
+        let layer = try #require(
+            catalog.powertoolsFunction(
+                module: "aws_lambda_powertools.utilities.idempotency", name: "DynamoDBPersistenceLayer"))
+        #expect(layer.parameters.first == "table_name")
+        #expect(layer.operations.map(\.operation) == ["GetItem", "PutItem", "UpdateItem", "DeleteItem"])
+        #expect(layer.operations.allSatisfy { $0.parameterMap == ["table_name": "TableName"] })
     }
 
     @Test func forwardAccessForSSEKMS() {

@@ -127,6 +127,46 @@ import Testing
         #expect(action.arnTemplate == "arn:${Partition}:ssm:${Region}:${Account}:parameter${Path}")
     }
 
+    @Test func transactWriteItemsPerItemKind() throws {
+        let triggers = try actions("dynamodb", "TransactWriteItems").map { "\($0.action) \($0.trigger)" }
+        #expect(triggers.contains("dynamodb:PutItem whenArgumentPresent(\"TransactItems[].Put\")"))
+        #expect(
+            triggers.contains("dynamodb:ConditionCheckItem whenArgumentPresent(\"TransactItems[].ConditionCheck\")"))
+    }
+
+    @Test func deleteObjectsVersionsByPath() throws {
+        let version = try actions("s3", "DeleteObjects").first { $0.action.name == "DeleteObjectVersion" }
+        #expect(version?.trigger == .whenArgumentPresent("Delete.Objects[].VersionId"))
+    }
+
+    @Test func invokeModelOnFoundationModel() throws {
+        let action = try #require(try actions("bedrock-runtime", "InvokeModel").first { $0.trigger == .always })
+        #expect(action.action == ActionName(prefix: "bedrock", name: "InvokeModel"))
+        #expect(action.resourceType == "foundation-model")
+        #expect(action.arnBindings == [ARNVariableBinding(variable: "ResourceId", template: "${modelId}")])
+    }
+
+    @Test(arguments: [
+        ("sqs", "SendMessage", "QueueUrl"), ("lambda", "Invoke", "FunctionName"),
+        ("secretsmanager", "GetSecretValue", "SecretId"),
+    ])
+    func resourceNamedByParameter(client: String, operation: String, parameter: String) throws {
+        let action = try #require(try actions(client, operation).first { $0.trigger == .always })
+        #expect(action.resourceParameters == [parameter])
+        #expect(action.arnBindings.isEmpty)
+    }
+
+    @Test func passRoleWhenRoleIsGiven() throws {
+        let passRole = try #require(try actions("lambda", "CreateFunction").first { $0.action.name == "PassRole" })
+        #expect(passRole.trigger == .whenArgumentPresent("Role"))
+        #expect(passRole.arnTemplate == "${Role}")
+        #expect(passRole.conditions.first?.key == "iam:PassedToService")
+    }
+
+    @Test func expressCreateSession() throws {
+        #expect(try always("s3", "CreateSession") == ["s3express:CreateSession"])
+    }
+
     @Test(arguments: [
         ("s3", "list_objects_v2", "ListObjectsV2"),
         ("s3", "get_object", "GetObject"),
@@ -148,6 +188,14 @@ import Testing
         #expect(catalog.client(sdkName: "sfn", language: "go")?.boto3Name == "stepfunctions")
         #expect(catalog.client(sdkName: "SfnClient", language: "java")?.boto3Name == "stepfunctions")
         #expect(catalog.client(sdkName: "sfn", language: "cobol") == nil)
+    }
+
+    @Test func operationsAuthorizingAnAction() {
+        let operations = catalog.operations(authorizing: ActionName(prefix: "s3", name: "ListBucket"))
+        let names = operations.filter { $0.client == "s3" }.map(\.name)
+        #expect(names.contains("ListObjectsV2"))
+        #expect(names.contains("HeadBucket"))
+        #expect(!names.contains("GetObject"))
     }
 
     @Test func waiters() {

@@ -4,7 +4,6 @@ waiters and the boto3 resource API."""
 from pathlib import Path
 
 from .common import read_json, snake_case
-from .operations import OperationMapper
 
 IDENTIFIER_SUFFIXES = {"Name", "Arn", "Id", "Url"}
 

@@ -25,6 +25,8 @@ def curated_helper(client: str, spec: dict, default_source: str) -> dict:
     helper = {"parameters": spec["parameters"], "operations": operations, "source": spec.get("source", default_source)}
     if spec.get("note"):
         helper["note"] = spec["note"]
+    if spec.get("actions"):
+        helper["actions"] = spec["actions"]
     return helper
 
 
@@ -37,7 +39,12 @@ def build_helpers(data_dir: Path, curated_dir: Path) -> dict:
             name: helper_from_upstream(client, method, method.get("accepted_params", []))
             for name, method in spec.get("client_methods", {}).items()
         }
-        boto3[client] = {"client": client_methods, "resources": {}}
+        resource_methods = {
+            resource: {name: helper_from_upstream(client, method, method.get("accepted_params", []))
+                       for name, method in methods.items()}
+            for resource, methods in spec.get("resource_methods", {}).items()
+        }
+        boto3[client] = {"client": client_methods, "resources": resource_methods}
     for client, spec in curated["boto3"].items():
         entry = boto3.setdefault(client, {"client": {}, "resources": {}})
         default_source = spec.get("source", "curated")

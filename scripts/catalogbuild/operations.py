@@ -1,6 +1,16 @@
 """SDK operation → IAM actions: triggers, the resource type per action and ARN variable bindings."""
 
-from .common import arn_variables, is_plain_template, split_action
+import re
+
+from .common import PSEUDO_VARIABLES, arn_variables, is_plain_template, split_action
+
+PARAMETER_REFERENCE = re.compile(r"\$\{([A-Za-z0-9_.]+)\}")
+
+
+def referenced_parameters(template: str) -> list:
+    """Request parameters a template reads, without list elements (`${Entries[].Name}`) and
+    without the pseudo variables."""
+    return [name for name in PARAMETER_REFERENCE.findall(template) if name not in PSEUDO_VARIABLES]
 from .services import canonical_action
 
 
@@ -56,8 +66,19 @@ class OperationMapper:
                 continue
             trigger = "always" if name == primary else "possible"
             context = next((entry["context"].get(full_name) for entry in reference_entries if full_name in entry["context"]), None)
-            actions.append(self.make_action(name, trigger, variants, context))
+            entry = self.make_action(name, trigger, variants, context)
+            actions.append(self.pass_role_trigger(entry))
         return self.share_primary_resource(actions)
+
+    def pass_role_trigger(self, entry):
+        """Make iam:PassRole conditional on the request parameter that carries the role ARN,
+        when the iam-dataset variant names it plainly (`${Role}`, `${Target.RoleArn}`)."""
+        template = entry.get("arnTemplate", "")
+        match = PARAMETER_REFERENCE.fullmatch(template) if template else None
+        if entry["action"] == "iam:PassRole" and entry["trigger"] == "possible" and match:
+            entry["trigger"] = {"argumentPresent": match.group(1)}
+            self.stats["passRoleTriggeredByParameter"] += 1
+        return entry
 
     def share_primary_resource(self, actions):
         """Give an action without bindings the primary action's resource type and bindings
@@ -66,21 +87,21 @@ class OperationMapper:
         if primary is None or primary.get("resourceType") is None:
             return actions
         for entry in actions:
-            if entry is primary or entry.get("arnBindings") or entry.get("arnTemplate"):
+            if entry is primary or entry.get("arnBindings") or entry.get("arnTemplate") or entry.get("resourceParameters"):
                 continue
             listed = [item["name"] for item in self.action_info(entry["action"])["resourceTypes"]]
             same_prefix = entry["action"].split(":")[0] == primary["action"].split(":")[0]
             if same_prefix and primary["resourceType"] in listed:
                 entry["resourceType"] = primary["resourceType"]
-                for key in ("arnBindings", "arnTemplate"):
+                for key in ("arnBindings", "arnTemplate", "resourceParameters"):
                     if key in primary:
                         entry[key] = primary[key]
         return actions
 
     def primary_action(self, operation, iam_prefix, reference_entries, authorized):
-        """The same-named action in the client's prefix, else in the reference file's prefix,
-        else any same-named one; when none is same-named and the operation lists exactly one
-        action, that one."""
+        """Return the operation's required action: the same-named action in the client's prefix,
+        else in the reference file's prefix, else any same-named one. When no action has the
+        operation's name and the operation lists exactly one action, that one is required."""
         same_named = [name for name in authorized if split_action(name)[1].lower() == operation.lower()]
         preferred = [iam_prefix] + [entry["file"] for entry in reference_entries]
         for prefix in preferred:
@@ -108,7 +129,7 @@ class OperationMapper:
 
     def make_action(self, name, trigger, variants, context=None):
         info = self.action_info(name)
-        bindings, arn_template, preferred_type = self.bindings_for(name, variants or [])
+        bindings, arn_template, preferred_type, parameters = self.bindings_for(name, variants or [])
         service_types = self.services[split_action(name)[0]]["resourceTypes"]
         resource_type = self.choose_resource_type(info, bindings, preferred_type, service_types)
         if resource_type is not None:
@@ -116,8 +137,10 @@ class OperationMapper:
             variables = {variable for arn_format in formats for variable in arn_variables(arn_format)}
             bindings = {variable: template for variable, template in bindings.items() if variable in variables}
         else:
-            bindings, arn_template = {}, None
+            bindings, arn_template, parameters = {}, None, []
         entry = {"action": name, "trigger": trigger, "resourceType": resource_type}
+        if parameters and not arn_template:
+            entry["resourceParameters"] = parameters
         if bindings:
             entry["arnBindings"] = dict(sorted(bindings.items()))
         if arn_template:
@@ -139,27 +162,35 @@ class OperationMapper:
         for variant in variants:
             if variant.get("action") != name:
                 continue
-            bindings = {}
+            bindings, opaque = {}, []
             for variable, mapping in (variant.get("resource_mappings") or {}).items():
                 template = mapping.get("template", "") if isinstance(mapping, dict) else str(mapping)
                 if is_plain_template(template):
                     bindings[variable] = template
                 else:
                     self.stats["bindingsLeftOpen"] += 1
+                    opaque.append(template)
             arn_template, preferred_type = None, None
             for resource_type, template in sorted((variant.get("resourcearn_mappings") or {}).items()):
                 if isinstance(template, str) and is_plain_template(template):
                     arn_template, preferred_type = template, resource_type
                     break
+                if isinstance(template, str):
+                    opaque.append(template)
+                    preferred_type = preferred_type or resource_type
             override = (variant.get("arn_override") or {}).get("template")
-            if arn_template is None and isinstance(override, str) and is_plain_template(override):
-                arn_template = override
-            return bindings, arn_template, preferred_type
-        return {}, None, None
+            if arn_template is None and isinstance(override, str):
+                if is_plain_template(override):
+                    arn_template = override
+                else:
+                    opaque.append(override)
+            parameters = sorted({name for template in opaque for name in referenced_parameters(template)})
+            return bindings, arn_template, preferred_type, parameters
+        return {}, None, None, []
 
     def choose_resource_type(self, info, bindings, preferred_type, service_types):
-        """The action's resource type that the bound variables fit best; without bindings the
-        single required type, else the first listed."""
+        """Choose the action's resource type that the bound variables fit best. Without bindings,
+        choose the single required type, else the first listed."""
         types = info["resourceTypes"]
         if not types:
             return None

@@ -53,9 +53,11 @@ def build_all_clients(data_dir: Path, curated_dir: Path, services: dict, stats: 
 def apply_corrections(clients: dict, services: dict, corrections: list):
     for correction in corrections:
         where = f"correction {correction.get('client')}.{correction.get('operation')}"
-        for field in ("client", "operation", "actions", "reason", "source"):
-            if not correction.get(field) and field != "actions":
+        for field in ("client", "operation", "reason", "source"):
+            if not correction.get(field):
                 raise CatalogError(f"{where}: missing '{field}'")
+        if not isinstance(correction.get("actions"), list):
+            raise CatalogError(f"{where}: 'actions' must be a list (empty when the operation needs no action)")
         client = clients.get(correction["client"])
         if client is None or correction["operation"] not in client["operations"]:
             raise CatalogError(f"{where}: no such client operation in the SDK index")
@@ -108,3 +110,13 @@ def build_sdk_index(clients: dict) -> dict:
                 table[name] = client
     summary = {client: {"iamPrefix": entry["iamPrefix"], "serviceId": entry["serviceId"]} for client, entry in clients.items()}
     return {"byName": by_name, "ambiguous": ambiguous, "clients": summary}
+
+
+def validate_helper_actions(helpers: dict, services: dict):
+    """Check the actions that boto3 helpers need without an API call (rds-db:connect)."""
+    for client, entry in helpers["boto3"].items():
+        for name, helper in entry["client"].items():
+            helper["actions"] = [validated_action(f"helper {client}.{name}", action, services)
+                                 for action in helper.get("actions", [])]
+            if not helper["actions"]:
+                del helper["actions"]

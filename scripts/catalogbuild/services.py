@@ -110,14 +110,6 @@ def build_all_services(data_dir: Path, stats: dict) -> dict:
     return services
 
 
-def action_exists(services: dict, full_name: str) -> bool:
-    prefix, action = split_action(full_name)
-    service = services.get(prefix)
-    if service is None:
-        return False
-    return any(name.lower() == action.lower() for name in service["actions"])
-
-
 def canonical_action(services: dict, full_name: str):
     """Return the action with the catalog's spelling, or None when the service has no such action."""
     prefix, action = split_action(full_name)

@@ -38,45 +38,14 @@ struct ClientDecoder {
     {
         var actions: [OperationAction] = []
         for item in entry["actions"]?.arrayValue ?? [] {
-            guard let text = item["action"].stringValue, let action = ActionName(text) else {
-                problems.append("\(path): \(name) has an action without a valid name")
-                continue
+            do {
+                actions.append(try OperationActionDecoder.decode(item))
+            } catch {
+                problems.append("\(path): \(name) \(error.message)")
             }
-            guard let trigger = decodeTrigger(item["trigger"]) else {
-                problems.append("\(path): \(name) \(text) has an invalid trigger")
-                continue
-            }
-            let bindings = item["arnBindings"].stringMap.sorted { $0.key < $1.key }.map {
-                ARNVariableBinding(variable: $0.key, template: $0.value)
-            }
-            let conditions = (item["conditions"]?.arrayValue ?? []).map {
-                ConditionBinding(
-                    conditionOperator: $0["operator"].stringValue ?? "StringEquals",
-                    key: $0["key"].stringValue ?? "", template: $0["template"].stringValue ?? "")
-            }
-            actions.append(
-                OperationAction(
-                    action: action, trigger: trigger, resourceType: item["resourceType"].stringValue,
-                    arnBindings: bindings, arnTemplate: item["arnTemplate"].stringValue, conditions: conditions))
         }
         return OperationInfo(
             client: client, name: name, actions: actions, source: entry["source"].stringValue ?? "none",
             correctionReason: entry["correctionReason"].stringValue)
-    }
-
-    /// `"always"`, `"possible"`, `{"argumentPresent": P}`, `{"argumentAbsent": P}` or
-    /// `{"argumentEquals": [P, value]}`.
-    private func decodeTrigger(_ value: JSONValue?) -> ActionTrigger? {
-        switch value {
-        case .string("always"): return .always
-        case .string("possible"): return .possible
-        case .object(let members) where members.count == 1:
-            if let parameter = members["argumentPresent"]?.stringValue { return .whenArgumentPresent(parameter) }
-            if let parameter = members["argumentAbsent"]?.stringValue { return .whenArgumentAbsent(parameter) }
-            let pair = members["argumentEquals"].strings
-            if pair.count == 2 { return .whenArgumentEquals(pair[0], pair[1]) }
-            return nil
-        default: return nil
-        }
     }
 }
