@@ -131,6 +131,24 @@ private func readError(_ reader: GzipReader) -> DocumentError? {
         #expect(try GzipReader(path: path).readAll() == bytes)
     }
 
+    @Test func readerInsideRoot() throws {
+        let root = try temporaryFolder()
+        let outside = try temporaryFolder()
+        try writeGzip(root + "/in.gz", Array("inside".utf8))
+        try writeGzip(outside + "/out.gz", Array("outside".utf8))
+        symlink(outside + "/out.gz", root + "/link.gz")
+        let files = SourceFileReader(root: root)
+        let reader = try files.gzipReader(for: "in.gz")
+        #expect(try reader.readAll() == Array("inside".utf8))
+        #expect(reader.displayPath == "in.gz")
+        do {
+            _ = try files.gzipReader(for: "link.gz")
+            Issue.record("a link out of the root was opened")
+        } catch {
+            #expect(error.code == .pathOutsideRoot)
+        }
+    }
+
     @Test func missingFileRejected() throws {
         let path = try temporaryFolder() + "/absent.gz"
         #expect(throws: DocumentError.self) { try GzipReader(path: path) }

@@ -127,7 +127,18 @@ import Testing
         #expect(warning.code == .duplicateKey)
         #expect(warning.severity == .warning)
         #expect(warning.location == SourceLocation(file: "t.yaml", line: 3, column: 1))
-        #expect(warning.message.contains("first at line 1"))
+        #expect(warning.message.contains("earlier at line 1"))
+    }
+
+    @Test func duplicateKeysWarnedInLargeMapping() throws {
+        let keys = (0..<40).map { "k\($0): \($0)\n" }.joined()
+        let document = try parsed(keys + "k3: again\nk30: again\nk3: third\n")
+        #expect(document.root.mapping?.count == 40)
+        #expect(document.root["k3"]?.scalar == "third")
+        #expect(document.root["k30"]?.scalar == "again")
+        #expect(document.root.mapping?.last?.key.scalar == "k3")
+        #expect(document.warnings.map(\.location?.line) == [41, 42, 43])
+        #expect(document.warnings[2].message.contains("earlier at line 41"))
     }
 
     @Test func byteOrderMarkAccepted() throws {
@@ -150,6 +161,13 @@ import Testing
         #expect(document.root["a"]?.scalar == "1")
         #expect(document.warnings.map(\.code) == [.extraDocuments])
         #expect(document.warnings.first?.location?.line == 2)
+    }
+
+    @Test func textAfterDocumentEndWarned() throws {
+        let document = try parsed("a: 1\n...\n]\n")
+        #expect(document.root["a"]?.scalar == "1")
+        #expect(document.warnings.map(\.code) == [.extraDocuments])
+        #expect(document.warnings.first?.location?.line == 3)
     }
 
     @Test func explicitSingleDocumentNotWarned() throws {

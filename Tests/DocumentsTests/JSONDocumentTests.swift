@@ -93,13 +93,22 @@ import Testing
         "{\"" + String(repeating: "k", count: 1100) + "\": [1, \"x\"]}",
         "{\"k\"\n  : [1, \"x\"]}",
         "\u{FEFF}{\"k\"\n  : [1, \"x\"]}",
+        "{\"k\"\n  : [1, \"\\ud83d\\ude00x\"]}",
     ])
     func validJSONReadWithoutPositions(_ text: String) throws {
         let document = try parsed(text)
         let pair = try #require(document.root.mapping?.first)
-        #expect(pair.value.sequence?.map(\.content) == [.scalar("1", .plain), .scalar("x", .doubleQuoted)])
+        let items = try #require(pair.value.sequence)
+        #expect(items.first?.content == .scalar("1", .plain))
+        #expect(items.last?.scalar?.hasSuffix("x") == true)
+        #expect(items.last?.content == .scalar(items.last?.scalar ?? "", .doubleQuoted))
         #expect(pair.value.location == SourceLocation(file: "t.yaml"))
         #expect(document.warnings.map(\.code) == [.positionsUnavailable])
+    }
+
+    @Test func escapesKeptInFallback() throws {
+        let document = try parsed("{\"k\"\n  : \"\\ud83d\\ude00\\t\"}")
+        #expect(document.root["k"]?.scalar == "\u{1F600}\t")
     }
 
     @Test func invalidJSONKeepsYAMLError() throws {

@@ -62,6 +62,18 @@ import Testing
         }
     }
 
+    @Test func folderLimitApplied() throws {
+        let root = try temporaryFolder()
+        for index in 0..<5 { mkdir(root + "/empty\(index)", 0o700) }
+        do {
+            _ = try SourceTree.walk(root: root, maximumFiles: 4)
+            Issue.record("the walk did not stop at the folder limit")
+        } catch {
+            #expect(error.code == .tooManyFiles)
+            #expect(error.message.contains("limit of 4 folders"))
+        }
+    }
+
     @Test func missingRootRejected() throws {
         let root = try temporaryFolder() + "/absent"
         #expect(throws: DocumentError.self) { try SourceTree.walk(root: root) }

@@ -39,6 +39,13 @@ package struct SourceFileReader: Sendable {
         return try DocumentReader.read(bytes: bytes, displayPath: displayPath(path), limits: fileLimits)
     }
 
+    /// Opens a gzip or plain file under the root for reading in chunks.
+    package func gzipReader(for path: String, limits: GzipReader.Limits = .default) throws(DocumentError) -> GzipReader
+    {
+        let resolved = try resolve(path)
+        return try GzipReader(path: resolved, displayPath: displayPath(path), limits: limits, followsLinks: false)
+    }
+
     /// Resolves symbolic links in `path` and returns the real path, which lies inside `root`.
     package func resolve(_ path: String) throws(DocumentError) -> String {
         let absolute = FilePath.join(root, path)
@@ -61,8 +68,8 @@ package struct SourceFileReader: Sendable {
         return resolved
     }
 
-    /// The path relative to `root`, as diagnostics show it. Paths outside `root` are returned
-    /// unchanged.
+    /// Returns the path relative to `root`, as diagnostics show it, or an absolute path outside
+    /// `root` unchanged.
     package func displayPath(_ path: String) -> String {
         FilePath.relative(FilePath.join(root, path), to: root) ?? path
     }
@@ -90,7 +97,7 @@ enum FilePath {
         relative(path, to: folder) != nil
     }
 
-    /// The absolute path with every symbolic link, `.` and `..` resolved, or `nil` with `errno`
+    /// Returns the absolute path with every symbolic link, `.` and `..` resolved, or `nil` with `errno`
     /// set (`ENOENT`, `ELOOP`, `EACCES`, ...).
     static func realPath(_ path: String) -> String? {
         guard let resolved = realpath(path, nil) else { return nil }

@@ -23,8 +23,9 @@ package enum SourceTree {
 
     /// Lists regular files and symbolic links to regular files under `root`, recursively.
     /// Skips folders named in `skipping`, folders that contain `pyvenv.cfg` (Python virtual
-    /// environments) and symbolic links to folders. Throws when `root` is not a folder or when
-    /// more than `maximumFiles` files are found.
+    /// environments) and symbolic links to folders. A link to a file outside `root` is listed,
+    /// and `SourceFileReader` rejects it when it is read. Throws when `root` is not a folder or
+    /// when more than `maximumFiles` files, or as many folders, are found.
     package static func walk(
         root: String,
         skipping: Set<String> = skippedFolderNames,
@@ -46,6 +47,7 @@ private struct Walker {
     let maximumFiles: Int
     var files: [String] = []
     var warnings: [Diagnostic] = []
+    private var folderCount = 0
 
     init(root: String, displayRoot: String, skipping: Set<String>, maximumFiles: Int) {
         self.root = root
@@ -67,7 +69,7 @@ private struct Walker {
                 let relativePath = relativeFolder.isEmpty ? name : relativeFolder + "/" + name
                 switch kind {
                 case .folder where !shouldSkip(folder: relativePath, named: name):
-                    pending.append(relativePath)
+                    try addFolder(relativePath, to: &pending)
                 case .file:
                     try addFile(relativePath)
                 default:
@@ -75,6 +77,18 @@ private struct Walker {
                 }
             }
         }
+    }
+
+    /// Queues a folder to list. Folders count against the same limit as files, so a tree of
+    /// empty folders cannot make the walk unbounded.
+    private mutating func addFolder(_ relativePath: String, to pending: inout [String]) throws(DocumentError) {
+        folderCount += 1
+        guard folderCount <= maximumFiles else {
+            throw DocumentError(
+                "folder contains more than the limit of \(maximumFiles) folders; scan a smaller folder",
+                at: SourceLocation(file: displayRoot), code: .tooManyFiles)
+        }
+        pending.append(relativePath)
     }
 
     private mutating func addFile(_ relativePath: String) throws(DocumentError) {
@@ -113,6 +127,8 @@ private struct Walker {
         defer { closedir(directory) }
         var entries: [(String, Kind)] = []
         while let entry = readdir(directory) {
+            // NOTE: a name that is not valid UTF-8 is repaired with U+FFFD, so reading that
+            // path later fails with "file not found".
             let name = withUnsafeBytes(of: entry.pointee.d_name) { buffer in
                 String(decoding: buffer.prefix { $0 != 0 }, as: UTF8.self)
             }
@@ -122,7 +138,8 @@ private struct Walker {
         return entries
     }
 
-    /// A folder (never through a link), a regular file (directly or through a link), or other.
+    /// Returns whether `path` is a folder (never through a link), a regular file (directly or
+    /// through a link), or something else.
     private func kind(of path: String) -> Kind {
         var info = stat()
         guard lstat(path, &info) == 0 else { return .other }

@@ -3,14 +3,10 @@ import Diagnostics
 /// Checks that file bytes are text that libyaml can read, and normalizes what it would reject
 /// for no good reason. Errors point at the first offending byte.
 enum TextInput {
-    /// Returns UTF-8 bytes ready for libyaml: UTF-16 with a byte-order mark is converted to
-    /// UTF-8, and JSON text is rewritten where libyaml would reject valid JSON (see
-    /// `normalizeJSON`).
-    static func prepare(_ bytes: [UInt8], displayPath: String) throws(DocumentError) -> [UInt8] {
-        var text = bytes
-        if isUTF16(bytes) {
-            text = try transcodeUTF16(bytes, displayPath: displayPath)
-        }
+    /// Returns the text as UTF-8, converting UTF-16 that starts with a byte-order mark, after
+    /// checking that it is non-empty text: no NUL byte and no invalid UTF-8.
+    static func decode(_ bytes: [UInt8], displayPath: String) throws(DocumentError) -> [UInt8] {
+        let text = isUTF16(bytes) ? try transcodeUTF16(bytes, displayPath: displayPath) : bytes
         if let offset = text.firstIndex(of: 0) {
             throw DocumentError(
                 "file contains a NUL byte, so it is binary, not text; remove it from the scanned folder",
@@ -28,15 +24,17 @@ enum TextInput {
                 "file is empty; write a YAML or JSON document in it or remove it",
                 at: SourceLocation(file: displayPath), code: .emptyDocument)
         }
-        if let first = text[start...].first(where: { !isWhiteSpace($0) }),
-            first == UInt8(ascii: "{") || first == UInt8(ascii: "[")
-        {
-            text = normalizeJSON(text, from: start)
-        }
         return text
     }
 
-    /// The 1-based line and character column of a byte, counted the way libyaml counts them:
+    /// Returns decoded text ready for libyaml: JSON text is rewritten where libyaml would reject
+    /// valid JSON (see `normalizeJSON`), and other text is returned unchanged.
+    static func preparedForLibYAML(_ text: [UInt8]) -> [UInt8] {
+        let start = hasUTF8ByteOrderMark(text) ? 3 : 0
+        return startsLikeJSON(text[start...]) ? normalizeJSON(text, from: start) : text
+    }
+
+    /// Returns the 1-based line and character column of a byte, counted the way libyaml counts them:
     /// columns in characters, a CR LF pair as one line break, the byte-order mark not counted.
     static func location(ofByteOffset offset: Int, in bytes: [UInt8], displayPath: String) -> SourceLocation {
         var line = 1
@@ -56,7 +54,7 @@ enum TextInput {
         return SourceLocation(file: displayPath, line: line, column: column)
     }
 
-    /// True when the first byte other than white space is `{` or `[`.
+    /// Returns true when the first byte other than white space is `{` or `[`.
     static func startsLikeJSON(_ text: ArraySlice<UInt8>) -> Bool {
         guard let first = text.first(where: { !isWhiteSpace($0) }) else { return false }
         return first == UInt8(ascii: "{") || first == UInt8(ascii: "[")
@@ -102,7 +100,7 @@ enum TextInput {
         return output
     }
 
-    /// The offset of the first byte that does not start a valid UTF-8 sequence, or `nil`.
+    /// Returns the offset of the first byte that does not start a valid UTF-8 sequence, or `nil`.
     /// Overlong forms, surrogates and values above U+10FFFF are invalid, as in RFC 3629.
     static func firstInvalidUTF8Offset(_ bytes: [UInt8]) -> Int? {
         var index = 0
@@ -172,7 +170,7 @@ enum TextInput {
         return output
     }
 
-    /// The scalar of a `\uD8xx\uDCxx` escape pair starting at `index`, or `nil`.
+    /// Returns the scalar of a `\uD8xx\uDCxx` escape pair starting at `index`, or `nil`.
     private static func surrogatePair(in text: [UInt8], at index: Int) -> UInt32? {
         guard index + 12 <= text.count, text[index + 1] == UInt8(ascii: "u"), text[index + 6] == UInt8(ascii: "\\"),
             text[index + 7] == UInt8(ascii: "u"),

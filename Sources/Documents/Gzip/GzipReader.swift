@@ -89,7 +89,7 @@ package final class GzipReader {
         }
     }
 
-    /// The error zlib reports, if any. A stream that ends early is reported as truncated only
+    /// Returns the error zlib reports, if any. A stream that ends early is reported as truncated only
     /// at the end of the input, when `gzread` returns what it could.
     private func streamError() -> DocumentError? {
         var number: Int32 = 0

@@ -15,7 +15,7 @@ package struct JSONObject: Sendable, Hashable, RandomAccessCollection {
 
     package init() {}
 
-    /// An object with `pairs` in order; a repeated key keeps its first position and its last
+    /// Creates an object with `pairs` in order; a repeated key keeps its first position and its last
     /// value.
     package init(_ pairs: some Sequence<(String, JSONValue)>) {
         for (key, value) in pairs { self[key] = value }

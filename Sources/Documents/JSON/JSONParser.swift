@@ -39,7 +39,9 @@ package enum JSONParser {
         maximumDepth: Int
     ) throws(DocumentError) -> JSONValue {
         guard let tokener = json_tokener_new_ex(Int32(clamping: max(1, maximumDepth))) else {
-            fatalError("json-c could not allocate its tokener")
+            throw DocumentError(
+                "could not start the JSON parser: out of memory", at: SourceLocation(file: displayPath),
+                code: .fileUnreadable)
         }
         defer { json_tokener_free(tokener) }
         json_tokener_set_flags(tokener, JSON_TOKENER_STRICT | JSON_TOKENER_VALIDATE_UTF8)
@@ -57,7 +59,7 @@ package enum JSONParser {
             json_tokener_parse_ex(tokener, text, Int32(buffer.count))
         }
         var end = json_tokener_get_parse_end(tokener)
-        // A top-level number is only complete once json-c sees the end of the input, which a
+        // A top-level number is only complete once json-c reads the end of the input, which a
         // NUL byte marks.
         if root == nil && json_tokener_get_error(tokener) == json_tokener_continue {
             root = json_tokener_parse_ex(tokener, "", 1)

@@ -69,7 +69,7 @@ extension JSONValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, Ex
     package init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
     package init(nilLiteral: ()) { self = .null }
 
-    /// An object with the members in the order written; a repeated key keeps its first
+    /// Creates an object with the members in the order written; a repeated key keeps its first
     /// position and its last value.
     package init(dictionaryLiteral elements: (String, JSONValue)...) {
         self = .object(JSONObject(elements))

@@ -60,7 +60,7 @@ package struct JSONWriter: Sendable {
         output += close
     }
 
-    /// The shortest text that reads back as the same `Double`; JSON has no infinities or NaN,
+    /// Returns the shortest text that reads back as the same `Double`; JSON has no infinities or NaN,
     /// so those are written as `null`.
     private static func text(for number: Double) -> String {
         guard number.isFinite else { return "null" }
@@ -91,7 +91,7 @@ package struct JSONWriter: Sendable {
 }
 
 extension JSONValue {
-    /// The canonical JSON text of this value (see `JSONWriter`).
+    /// Returns the canonical JSON text of this value (see `JSONWriter`).
     package func jsonText(_ style: JSONWriter.Style = .pretty) -> String {
         JSONWriter(style: style).string(for: self)
     }

@@ -88,10 +88,10 @@ package enum DocumentReader {
         guard bytes.count <= limits.maximumFileSize else {
             throw FileSystem.sizeError(size: bytes.count, limit: limits.maximumFileSize, displayPath: displayPath)
         }
-        let text = try TextInput.prepare(bytes, displayPath: displayPath)
-        let result = text.withUnsafeBufferPointer { buffer in
+        let decoded = try TextInput.decode(bytes, displayPath: displayPath)
+        let result = TextInput.preparedForLibYAML(decoded).withUnsafeBufferPointer { buffer in
             Result { () throws(DocumentError) -> ParsedDocument in
-                var reader = YAMLDocumentBuilder(input: buffer, displayPath: displayPath, limits: limits)
+                var reader = try YAMLDocumentBuilder(input: buffer, displayPath: displayPath, limits: limits)
                 return try reader.readFirstDocument()
             }
         }
@@ -100,7 +100,7 @@ package enum DocumentReader {
             return document
         case .failure(let error):
             guard error.code == .yamlSyntax,
-                let document = readValidJSON(text, displayPath: displayPath, limits: limits)
+                let document = readValidJSON(decoded, displayPath: displayPath, limits: limits)
             else { throw error }
             return document
         }

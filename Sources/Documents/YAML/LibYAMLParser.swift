@@ -21,12 +21,16 @@ final class LibYAMLParser {
     private let input: UnsafeBufferPointer<UInt8>
     private let displayPath: String
 
-    init(input: UnsafeBufferPointer<UInt8>, displayPath: String) {
+    init(input: UnsafeBufferPointer<UInt8>, displayPath: String) throws(DocumentError) {
         self.input = input
         self.displayPath = displayPath
         parser = .allocate(capacity: 1)
-        // yaml_parser_initialize fails only when it cannot allocate its first buffers.
-        guard yaml_parser_initialize(parser) == 1 else { fatalError("libyaml could not allocate its parser") }
+        guard yaml_parser_initialize(parser) == 1 else {
+            parser.deallocate()
+            throw DocumentError(
+                "could not start the YAML parser: out of memory", at: SourceLocation(file: displayPath),
+                code: .fileUnreadable)
+        }
         yaml_parser_set_input_string(parser, input.baseAddress, input.count)
         yaml_parser_set_encoding(parser, YAML_UTF8_ENCODING)
     }
@@ -66,7 +70,7 @@ final class LibYAMLParser {
         }
     }
 
-    /// The 1-based position of a mark. libyaml counts a byte-order mark as a character of the
+    /// Returns the 1-based position of a mark. libyaml counts a byte-order mark as a character of the
     /// first line; editors do not show it, so it is not counted here.
     func location(of mark: yaml_mark_t) -> SourceLocation {
         let hiddenColumns = mark.line == 0 && hasByteOrderMark ? 1 : 0
@@ -90,7 +94,7 @@ final class LibYAMLParser {
         }
     }
 
-    /// The error libyaml reports, in plain words, at its problem mark.
+    /// Returns the error libyaml reports, in plain words, at its problem mark.
     private func syntaxError() -> DocumentError {
         let state = parser.pointee
         let problem = state.problem.map { String(cString: $0) } ?? "unknown problem"
@@ -104,8 +108,8 @@ final class LibYAMLParser {
         }
         let location = self.location(of: state.problem_mark)
         var message = "invalid YAML: \(problem)"
-        if let context = state.context.map({ String(cString: $0) }) {
-            let start = self.location(of: state.context_mark)
+        let start = self.location(of: state.context_mark)
+        if let context = state.context.map({ String(cString: $0) }), start != location {
             message += " (\(context) at line \(start.line), column \(start.column))"
         }
         message += "; " + advice(for: problem, at: state.problem_mark)
@@ -121,6 +125,8 @@ final class LibYAMLParser {
             return "a ': ' starts a mapping where none can start; quote the value or fix the indentation"
         case "did not find expected key", "did not find expected '-' indicator":
             return "check the indentation of this line and of the lines above it"
+        case "did not find expected ',' or ']'", "did not find expected ',' or '}'":
+            return "close the bracket that the context names, or add the missing ','"
         case "found unexpected end of stream":
             return "the file ends inside a quoted string or a collection; close it"
         case "found character that cannot start any token":
@@ -131,7 +137,7 @@ final class LibYAMLParser {
         }
     }
 
-    /// The byte at a position whose line and column count line feeds and characters.
+    /// Returns the byte at a position whose line and column count line feeds and characters.
     private func byte(at location: SourceLocation) -> UInt8? {
         var index = hasByteOrderMark ? 3 : 0
         var line = 1

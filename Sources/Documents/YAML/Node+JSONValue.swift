@@ -1,7 +1,7 @@
 import Diagnostics
 
 extension Node {
-    /// A node tree for a JSON value, every node at `location`: strings become double-quoted
+    /// Creates a node tree for a JSON value, every node at `location`: strings become double-quoted
     /// scalars, and numbers, Booleans and null become plain scalars.
     init(_ value: JSONValue, location: SourceLocation) {
         switch value {

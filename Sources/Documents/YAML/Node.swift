@@ -9,6 +9,7 @@ package struct Node: Sendable, Hashable {
         case scalar(String, ScalarStyle)
         case sequence([Node])
         /// Key order is kept. Duplicate keys are reported by the parser and the last one wins.
+        /// Merge keys (`<<: *defaults`) are replaced by the pairs they merge.
         case mapping([Pair])
     }
 

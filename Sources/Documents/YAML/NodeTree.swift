@@ -11,7 +11,9 @@ struct NodeTree {
         var items: [Node] = []
         var pairs: [Node.Pair] = []
         var pendingKey: Node?
-        var keyLocations: [String: SourceLocation] = [:]
+        /// Positions of scalar keys in `pairs`, built once a mapping is large enough that a
+        /// linear search for duplicates would cost more than the dictionary.
+        var keyIndex: [String: Int]?
         /// Nodes in this collection, itself included, with aliases expanded.
         var nodeCount = 1
         /// Levels of collections below this one, itself included.
@@ -24,7 +26,6 @@ struct NodeTree {
         var height: Int
     }
 
-    private let displayPath: String
     private let limits: DocumentLimits
     private var open: [OpenCollection] = []
     private var anchors: [String: Anchored] = [:]
@@ -32,8 +33,7 @@ struct NodeTree {
     private(set) var root: Node?
     private(set) var warnings: [Diagnostic] = []
 
-    init(displayPath: String, limits: DocumentLimits) {
-        self.displayPath = displayPath
+    init(limits: DocumentLimits) {
         self.limits = limits
     }
 
@@ -102,20 +102,33 @@ struct NodeTree {
 
     /// Appends a pair; a repeated scalar key replaces the earlier pair and adds a warning.
     private mutating func addPair(key: Node, value: Node, to mapping: inout OpenCollection) {
-        if let text = key.scalar {
-            if let first = mapping.keyLocations[text] {
-                warnings.append(
-                    Diagnostic(
-                        .warning, .duplicateKey,
-                        "duplicate key '\(text)' (first at line \(first.line)); the last value is used, "
-                            + "so remove or rename one of them",
-                        at: key.location))
-                mapping.pairs.removeAll { $0.key.scalar == text }
-            } else {
-                mapping.keyLocations[text] = key.location
-            }
+        if let text = key.scalar, let earlier = Self.index(ofKey: text, in: mapping) {
+            let earlierLocation = mapping.pairs[earlier].key.location
+            warnings.append(
+                Diagnostic(
+                    .warning, .duplicateKey,
+                    "duplicate key '\(text)' (earlier at line \(earlierLocation.line)); the last value is used, "
+                        + "so remove or rename one of them",
+                    at: key.location))
+            mapping.pairs.remove(at: earlier)
+            if mapping.keyIndex != nil { mapping.keyIndex = Self.keyIndex(of: mapping.pairs) }
         }
+        if let text = key.scalar { mapping.keyIndex?[text] = mapping.pairs.count }
         mapping.pairs.append(Node.Pair(key: key, value: value))
+        if mapping.keyIndex == nil && mapping.pairs.count == 16 { mapping.keyIndex = Self.keyIndex(of: mapping.pairs) }
+    }
+
+    private static func index(ofKey text: String, in mapping: OpenCollection) -> Int? {
+        if let keyIndex = mapping.keyIndex { return keyIndex[text] }
+        return mapping.pairs.firstIndex { $0.key.scalar == text }
+    }
+
+    private static func keyIndex(of pairs: [Node.Pair]) -> [String: Int] {
+        var index: [String: Int] = [:]
+        for (position, pair) in pairs.enumerated() {
+            if let text = pair.key.scalar { index[text] = position }
+        }
+        return index
     }
 
     private mutating func count(_ added: Int, at location: SourceLocation) throws(DocumentError) {

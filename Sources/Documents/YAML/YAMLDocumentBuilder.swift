@@ -7,10 +7,10 @@ struct YAMLDocumentBuilder {
     private let displayPath: String
     private var tree: NodeTree
 
-    init(input: UnsafeBufferPointer<UInt8>, displayPath: String, limits: DocumentLimits) {
-        parser = LibYAMLParser(input: input, displayPath: displayPath)
+    init(input: UnsafeBufferPointer<UInt8>, displayPath: String, limits: DocumentLimits) throws(DocumentError) {
+        parser = try LibYAMLParser(input: input, displayPath: displayPath)
         self.displayPath = displayPath
-        tree = NodeTree(displayPath: displayPath, limits: limits)
+        tree = NodeTree(limits: limits)
     }
 
     /// Reads events up to the end of the first document, then looks one event further to warn
@@ -45,12 +45,22 @@ struct YAMLDocumentBuilder {
                 at: SourceLocation(file: displayPath), code: .emptyDocument)
         }
         var warnings = tree.warnings
-        if case .documentStart(let location) = try parser.next() {
+        do {
+            if case .documentStart(let location) = try parser.next() {
+                warnings.append(
+                    Diagnostic(
+                        .warning, .extraDocuments,
+                        "file contains more than one YAML document; only the first is read, "
+                            + "so move the others to their own files",
+                        at: location))
+            }
+        } catch {
             warnings.append(
                 Diagnostic(
                     .warning, .extraDocuments,
-                    "file contains more than one YAML document; only the first is read, so move the others to their own files",
-                    at: location))
+                    "file continues after the first document with text that is not valid YAML (\(error.message)); "
+                        + "only the first document is read",
+                    at: error.location))
         }
         return ParsedDocument(root: root, warnings: warnings)
     }
