@@ -170,6 +170,30 @@ struct ResourceAndHelperTests {
                 ExpectedCall(client: "dynamodb", operation: "GetItem", arguments: ["TableName": .literal("params")]),
             ]),
         SDKCallCase(
+            name: "powertools idempotency table",
+            source:
+                "from aws_lambda_powertools.utilities.idempotency import DynamoDBPersistenceLayer, idempotent\nstore = DynamoDBPersistenceLayer(table_name=os.environ['IDEMPOTENCY_TABLE'])\n@idempotent(persistence_store=store)\ndef handler(event, context):\n    pass\n",
+            expected: [
+                ExpectedCall(
+                    client: "dynamodb", operation: "GetItem", arguments: ["TableName": env("IDEMPOTENCY_TABLE")]),
+                ExpectedCall(
+                    client: "dynamodb", operation: "PutItem", arguments: ["TableName": env("IDEMPOTENCY_TABLE")]),
+                ExpectedCall(
+                    client: "dynamodb", operation: "UpdateItem", arguments: ["TableName": env("IDEMPOTENCY_TABLE")]),
+                ExpectedCall(
+                    client: "dynamodb", operation: "DeleteItem", arguments: ["TableName": env("IDEMPOTENCY_TABLE")]),
+            ]),
+        SDKCallCase(
+            name: "powertools streaming object",
+            source:
+                "from aws_lambda_powertools.utilities.streaming.s3_object import S3Object\ndef handler(event, context):\n    for line in S3Object(bucket='b', key='k'):\n        pass\n",
+            expected: [
+                ExpectedCall(
+                    client: "s3", operation: "GetObject", arguments: ["Bucket": .literal("b"), "Key": .literal("k")]),
+                ExpectedCall(
+                    client: "s3", operation: "HeadObject", arguments: ["Bucket": .literal("b"), "Key": .literal("k")]),
+            ]),
+        SDKCallCase(
             name: "powertools app config",
             source:
                 "from aws_lambda_powertools.utilities.parameters import get_app_config\ndef handler(event, context):\n    get_app_config(name='features', environment='prod', application='shop')\n",
