@@ -28,4 +28,7 @@ extension DiagnosticCode {
     package static let pythonUnknownResourceMethod = DiagnosticCode("MR3025")
     /// The analysis stopped following values or calls because a work limit was reached.
     package static let pythonAnalysisLimit = DiagnosticCode("MR3026")
+    /// A client or session made with credentials from the code, whose calls may be made as
+    /// another identity than the execution role.
+    package static let pythonExplicitCredentials = DiagnosticCode("MR3027")
 }
