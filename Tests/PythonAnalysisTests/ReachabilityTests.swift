@@ -174,3 +174,26 @@ import Testing
         #expect(warning.location == SourceLocation(file: "app.py", line: 2, column: 5))
     }
 }
+
+@Suite struct ModuleResolutionTests {
+    @Test func packageWinsOverModuleFile() throws {
+        let fixture = try Fixture([
+            "app.py": "import shared\ndef handler(event, context):\n    pass\n",
+            "shared.py": "",
+            "shared/__init__.py": "",
+            "nspkg/mod.py": "",
+        ])
+        let (result, _) = fixture.analyze()
+        #expect(result.filesRead == ["app.py", "shared/__init__.py"])
+    }
+
+    @Test func namespacePackageModuleIsRead() throws {
+        let fixture = try Fixture([
+            "app.py": "from nspkg import mod\ndef handler(event, context):\n    pass\n",
+            "nspkg/mod.py": "X = 1\n",
+        ])
+        let (result, diagnostics) = fixture.analyze()
+        #expect(result.filesRead == ["app.py", "nspkg/mod.py"])
+        #expect(diagnostics.isEmpty)
+    }
+}
