@@ -8,6 +8,8 @@ extension DiagnosticCode {
     package static let pythonHandlerFunctionNotFound = DiagnosticCode("MR3002")
     /// The handler string is not `module.function`.
     package static let pythonHandlerInvalid = DiagnosticCode("MR3003")
+    /// A relative import names no module under the code root.
+    package static let pythonRelativeImportNotFound = DiagnosticCode("MR3005")
     /// The tokenizer found text Python rejects (an unterminated string, a NUL byte).
     package static let pythonInvalidSource = DiagnosticCode("MR3010")
     /// A statement the parser could not read; calls in it are not analyzed.

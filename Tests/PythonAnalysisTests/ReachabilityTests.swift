@@ -197,3 +197,19 @@ import Testing
         #expect(diagnostics.isEmpty)
     }
 }
+
+@Suite struct RelativeImportTests {
+    @Test func missingRelativeModuleIsReported() throws {
+        let fixture = try Fixture([
+            "pkg/__init__.py": "",
+            "pkg/app.py":
+                "from .missing import helper\nfrom . import present\ndef handler(event, context):\n    pass\n",
+            "pkg/present.py": "",
+        ])
+        let (_, diagnostics) = fixture.analyze(handler: "pkg/app.handler")
+        let warnings = diagnostics.with(.pythonRelativeImportNotFound)
+        #expect(warnings.count == 1)
+        #expect(warnings.first?.location == SourceLocation(file: "pkg/app.py", line: 1, column: 1))
+        #expect(warnings.first?.message.contains("'.missing'") == true)
+    }
+}

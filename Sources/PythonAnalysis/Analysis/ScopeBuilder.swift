@@ -36,7 +36,7 @@ struct ScopeBuilder {
                 let bound = imported.alias ?? String(imported.name.split(separator: ".")[0])
                 program.bind(bound, .module(imported.alias == nil ? bound : imported.name), in: scope)
             }
-        case .importFrom(let level, let module, let names):
+        case .importFrom(let level, let module, let names, _):
             bindFromImport(level: level, module: module, names: names, in: scope)
         case .global(let names):
             program.scopes[scope].globalNames.formUnion(names)

@@ -105,7 +105,7 @@ package indirect enum Statement: Sendable {
     case returnValue(Expression?)
     case importModules([ImportedName])
     /// `from ..module import a, b as c`; an empty `names` list means `import *`.
-    case importFrom(level: Int, module: String, names: [ImportedName])
+    case importFrom(level: Int, module: String, names: [ImportedName], position: SourcePosition)
     case global([String])
     case function(FunctionDefinition)
     case classDefinition(ClassDefinition)
