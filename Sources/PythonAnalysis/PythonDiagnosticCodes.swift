@@ -8,6 +8,8 @@ extension DiagnosticCode {
     package static let pythonHandlerFunctionNotFound = DiagnosticCode("MR3002")
     /// The handler string is not `module.function`.
     package static let pythonHandlerInvalid = DiagnosticCode("MR3003")
+    /// A relative import names no module under the code root.
+    package static let pythonRelativeImportNotFound = DiagnosticCode("MR3005")
     /// The tokenizer found text Python rejects (an unterminated string, a NUL byte).
     package static let pythonInvalidSource = DiagnosticCode("MR3010")
     /// A statement the parser could not read; calls in it are not analyzed.
@@ -28,4 +30,7 @@ extension DiagnosticCode {
     package static let pythonUnknownResourceMethod = DiagnosticCode("MR3025")
     /// The analysis stopped following values or calls because a work limit was reached.
     package static let pythonAnalysisLimit = DiagnosticCode("MR3026")
+    /// A client or session made with credentials from the code, whose calls may be made as
+    /// another identity than the execution role.
+    package static let pythonExplicitCredentials = DiagnosticCode("MR3027")
 }

@@ -40,6 +40,22 @@ struct ClientFormTests {
                 "import aioboto3\nasync def handler(event, context):\n    session = aioboto3.Session()\n    async with session.client('s3') as s3:\n        await s3.get_object(Bucket='b', Key='k')\n",
             expected: [getObject]),
         SDKCallCase(
+            name: "aioboto3 resource with await",
+            source:
+                "from aioboto3 import Session\nasync def handler(event, context):\n    async with Session().resource('dynamodb') as ddb:\n        table = await ddb.Table('orders')\n        await table.put_item(Item={})\n",
+            expected: [
+                ExpectedCall(client: "dynamodb", operation: "PutItem", arguments: ["TableName": .literal("orders")])
+            ]),
+        SDKCallCase(
+            name: "client as a class attribute",
+            source:
+                "class Repo:\n    s3 = boto3.client('s3')\n    def read(self):\n        return self.s3.get_object(Bucket='b', Key='k')\ndef handler(event, context):\n    Repo().read()\n",
+            expected: [getObject]),
+        SDKCallCase(
+            name: "client from another module",
+            source: "import clients\ndef handler(event, context):\n    clients.s3.get_object(Bucket='b', Key='k')\n",
+            expected: [getObject]),
+        SDKCallCase(
             name: "instance attribute set in __init__",
             source:
                 "class Store:\n    def __init__(self):\n        self.s3 = boto3.client('s3')\n    def read(self, key):\n        return self.s3.get_object(Bucket='b', Key=key)\nstore = Store()\ndef handler(event, context):\n    store.read('k')\n",

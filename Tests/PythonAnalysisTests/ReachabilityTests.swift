@@ -174,3 +174,42 @@ import Testing
         #expect(warning.location == SourceLocation(file: "app.py", line: 2, column: 5))
     }
 }
+
+@Suite struct ModuleResolutionTests {
+    @Test func packageWinsOverModuleFile() throws {
+        let fixture = try Fixture([
+            "app.py": "import shared\ndef handler(event, context):\n    pass\n",
+            "shared.py": "",
+            "shared/__init__.py": "",
+            "nspkg/mod.py": "",
+        ])
+        let (result, _) = fixture.analyze()
+        #expect(result.filesRead == ["app.py", "shared/__init__.py"])
+    }
+
+    @Test func namespacePackageModuleIsRead() throws {
+        let fixture = try Fixture([
+            "app.py": "from nspkg import mod\ndef handler(event, context):\n    pass\n",
+            "nspkg/mod.py": "X = 1\n",
+        ])
+        let (result, diagnostics) = fixture.analyze()
+        #expect(result.filesRead == ["app.py", "nspkg/mod.py"])
+        #expect(diagnostics.isEmpty)
+    }
+}
+
+@Suite struct RelativeImportTests {
+    @Test func missingRelativeModuleIsReported() throws {
+        let fixture = try Fixture([
+            "pkg/__init__.py": "",
+            "pkg/app.py":
+                "from .missing import helper\nfrom . import present\ndef handler(event, context):\n    pass\n",
+            "pkg/present.py": "",
+        ])
+        let (_, diagnostics) = fixture.analyze(handler: "pkg/app.handler")
+        let warnings = diagnostics.with(.pythonRelativeImportNotFound)
+        #expect(warnings.count == 1)
+        #expect(warnings.first?.location == SourceLocation(file: "pkg/app.py", line: 1, column: 1))
+        #expect(warnings.first?.message.contains("'.missing'") == true)
+    }
+}

@@ -131,6 +131,20 @@ struct ResourceAndHelperTests {
             ],
             isExhaustive: false),
         SDKCallCase(
+            name: "client copy with a source dictionary",
+            source:
+                "s3 = boto3.client('s3')\ndef handler(event, context):\n    s3.copy({'Bucket': 'src', 'Key': 'a'}, 'dst', 'b')\n",
+            expected: [
+                ExpectedCall(
+                    client: "s3", operation: "CopyObject",
+                    arguments: [
+                        "CopySource": .dictionary(["Bucket": .literal("src"), "Key": .literal("a")]),
+                        "Bucket": .literal("dst"), "Key": .literal("b"),
+                    ],
+                    form: .helper("copy"))
+            ],
+            isExhaustive: false),
+        SDKCallCase(
             name: "table batch_writer",
             source:
                 "table = boto3.resource('dynamodb').Table(os.environ['TABLE'])\ndef handler(event, context):\n    with table.batch_writer() as batch:\n        batch.put_item(Item={})\n",
@@ -154,6 +168,30 @@ struct ResourceAndHelperTests {
             expected: [
                 ExpectedCall(client: "ssm", operation: "GetParameter", arguments: ["Name": .literal("/a")]),
                 ExpectedCall(client: "dynamodb", operation: "GetItem", arguments: ["TableName": .literal("params")]),
+            ]),
+        SDKCallCase(
+            name: "powertools idempotency table",
+            source:
+                "from aws_lambda_powertools.utilities.idempotency import DynamoDBPersistenceLayer, idempotent\nstore = DynamoDBPersistenceLayer(table_name=os.environ['IDEMPOTENCY_TABLE'])\n@idempotent(persistence_store=store)\ndef handler(event, context):\n    pass\n",
+            expected: [
+                ExpectedCall(
+                    client: "dynamodb", operation: "GetItem", arguments: ["TableName": env("IDEMPOTENCY_TABLE")]),
+                ExpectedCall(
+                    client: "dynamodb", operation: "PutItem", arguments: ["TableName": env("IDEMPOTENCY_TABLE")]),
+                ExpectedCall(
+                    client: "dynamodb", operation: "UpdateItem", arguments: ["TableName": env("IDEMPOTENCY_TABLE")]),
+                ExpectedCall(
+                    client: "dynamodb", operation: "DeleteItem", arguments: ["TableName": env("IDEMPOTENCY_TABLE")]),
+            ]),
+        SDKCallCase(
+            name: "powertools streaming object",
+            source:
+                "from aws_lambda_powertools.utilities.streaming.s3_object import S3Object\ndef handler(event, context):\n    for line in S3Object(bucket='b', key='k'):\n        pass\n",
+            expected: [
+                ExpectedCall(
+                    client: "s3", operation: "GetObject", arguments: ["Bucket": .literal("b"), "Key": .literal("k")]),
+                ExpectedCall(
+                    client: "s3", operation: "HeadObject", arguments: ["Bucket": .literal("b"), "Key": .literal("k")]),
             ]),
         SDKCallCase(
             name: "powertools app config",

@@ -32,7 +32,10 @@ struct SDKCallCase: CustomTestStringConvertible, Sendable {
     var testDescription: String { name }
 
     func check(file: String = #filePath, line: Int = #line) throws {
-        let (result, diagnostics) = try Fixture(app: "import os\nimport boto3\n" + source).analyze()
+        let files = [
+            "app.py": "import os\nimport boto3\n" + source, "clients.py": "import boto3\ns3 = boto3.client('s3')\n",
+        ]
+        let (result, diagnostics) = try Fixture(files).analyze()
         for expected in expected {
             #expect(
                 result.calls.contains(where: expected.matches),

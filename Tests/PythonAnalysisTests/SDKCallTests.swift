@@ -131,3 +131,22 @@ struct SDKCallTests {
         #expect(call.hasOpaqueArguments)
     }
 }
+
+@Suite(.enabled(if: catalogIsAvailable, "needs the embedded SDK catalog"))
+struct KeywordMappingTests {
+    @Test func optionalMappingAddsItsKeys() throws {
+        let source = """
+            import boto3
+            table = boto3.resource("dynamodb").Table("orders")
+            def handler(event, context):
+                last = event.get("last")
+                options = {"ExclusiveStartKey": last} if last else {}
+                table.query(IndexName="by-status", **options)
+            """
+        let (result, _) = try Fixture(app: source).analyze()
+        let call = try #require(result.calls.first)
+        #expect(!call.hasOpaqueArguments)
+        #expect(call.arguments["ExclusiveStartKey"] != nil)
+        #expect(call.arguments["IndexName"] == .literal("by-status"))
+    }
+}

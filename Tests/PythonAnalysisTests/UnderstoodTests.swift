@@ -69,3 +69,39 @@ import Testing
         #expect(error.location == SourceLocation(file: "app.py", line: 2, column: 9))
     }
 }
+
+@Suite(.enabled(if: catalogIsAvailable, "needs the embedded SDK catalog"))
+struct LaterPassTests {
+    @Test func serviceNameFromLaterCallSiteIsNotReported() throws {
+        let source = """
+            import boto3
+            def handler(event, context):
+                read()
+            def read():
+                make("s3").get_object(Bucket="b", Key="k")
+            def make(service):
+                return boto3.client(service)
+            """
+        let (result, diagnostics) = try Fixture(app: source).analyze()
+        #expect(result.calls.map(\.operation) == ["GetObject"])
+        #expect(diagnostics.isEmpty, "\(diagnostics)")
+    }
+}
+
+@Suite(.enabled(if: catalogIsAvailable, "needs the embedded SDK catalog"))
+struct ExplicitCredentialsTests {
+    @Test func clientWithAssumedRoleKeysIsNoted() throws {
+        let source = """
+            import boto3
+            def handler(event, context):
+                creds = boto3.client("sts").assume_role(RoleArn="arn:aws:iam::1:role/r", RoleSessionName="s")["Credentials"]
+                s3 = boto3.client("s3", aws_access_key_id=creds["AccessKeyId"], aws_secret_access_key=creds["SecretAccessKey"], aws_session_token=creds["SessionToken"])
+                s3.get_object(Bucket="b", Key="k")
+            """
+        let (result, diagnostics) = try Fixture(app: source).analyze()
+        #expect(Set(result.calls.map(\.operation)) == ["AssumeRole", "GetObject"])
+        let note = try #require(diagnostics.with(.pythonExplicitCredentials).first)
+        #expect(note.severity == .note)
+        #expect(note.location?.line == 4)
+    }
+}

@@ -149,3 +149,36 @@ struct ValueCase: CustomTestStringConvertible, Sendable {
         #expect(result.calls.map { $0.arguments["SecretId"] } == [.environment(name: "S", defaultValue: nil)])
     }
 }
+
+@Suite struct BindingTests {
+    static let url = "http://localhost:2773/secretsmanager/get?secretId="
+
+    @Test func comprehensionTargetTakesListItems() throws {
+        let source = """
+            import urllib.request
+            def handler(event, context):
+                [urllib.request.urlopen("\(Self.url)" + name) for name in ["one"]]
+            """
+        let (result, _) = try Fixture(app: source).analyze()
+        #expect(result.calls.map { $0.arguments["SecretId"] } == [.literal("one")])
+    }
+
+    @Test func walrusBindsName() throws {
+        let source = """
+            import urllib.request
+            def handler(event, context):
+                if (path := "\(Self.url)walrus"):
+                    urllib.request.urlopen(path)
+            """
+        let (result, _) = try Fixture(app: source).analyze()
+        #expect(result.calls.map { $0.arguments["SecretId"] } == [.literal("walrus")])
+    }
+
+    @Test func undefinedNameIsUnknownWithReason() throws {
+        let source =
+            "import urllib.request\ndef handler(event, context):\n    urllib.request.urlopen(\"\(Self.url)\" + missing)\n"
+        let (result, _) = try Fixture(app: source).analyze()
+        let value = try #require(result.calls.first?.arguments["SecretId"])
+        #expect(value == .unknown(reason: "'missing' is not defined where it is used"))
+    }
+}

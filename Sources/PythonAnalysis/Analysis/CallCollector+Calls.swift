@@ -35,7 +35,10 @@ extension CallCollector {
             visit(body, in: scope)
         case .comprehension(let element, let clauses):
             visit(element, in: scope)
-            for clause in clauses { visit(clause, in: scope) }
+            for clause in clauses {
+                visit(clause.iterable, in: scope)
+                for condition in clause.conditions { visit(condition, in: scope) }
+            }
         case .yield(let value?):
             visit(value, in: scope)
         case .number, .constant, .unparsed, .yield(nil):
@@ -118,8 +121,11 @@ extension CallCollector {
             .boundMethod(.session, "client"), .boundMethod(.session, "resource"),
             .boundMethod(.session, "create_client"):
             checkServiceName(at: site)
+            checkExplicitCredentials(at: site)
         case .external("builtins.getattr"):
             checkDynamicAttribute(at: site)
+        case _ where value.isSessionFactory:
+            checkExplicitCredentials(at: site)
         case .external(let path):
             if path.hasPrefix("aws_xray_sdk") || path.hasSuffix(".Tracer") && path.hasPrefix("aws_lambda_powertools") {
                 markXRaySampling()
@@ -149,6 +155,18 @@ extension CallCollector {
                 "the catalog does not know the service '\(literal)'; calls on this client are not analyzed",
                 at: site.location, notes: ["check the service name against the boto3 client names"])
         }
+    }
+
+    /// Notes a client or session that signs with keys passed in code, such as those
+    /// `sts.assume_role` returns. Its calls stay in the result, because the keys may still
+    /// belong to the execution role.
+    private func checkExplicitCredentials(at site: CallSite) {
+        guard site.keyword("aws_access_key_id") != nil || site.keyword("aws_session_token") != nil else { return }
+        diagnostics.report(
+            .note, .pythonExplicitCredentials,
+            "this client signs with credentials passed in code; if they belong to another role, its calls do not "
+                + "need the execution role's permissions", at: site.location,
+            notes: ["remove the permissions of this client's calls from the policy when another role makes them"])
     }
 
     private func checkDynamicAttribute(at site: CallSite) {

@@ -26,8 +26,8 @@ extension CallCollector {
             visit(value, in: scope)
         case .importModules(let names):
             for imported in names { importModule(imported.name) }
-        case .importFrom(let level, let module, let names):
-            walkFromImport(level: level, module: module, names: names)
+        case .importFrom(let level, let module, let names, let position):
+            walkFromImport(level: level, module: module, names: names, at: position)
         case .function(let definition):
             walkDefinition(definition, in: scope)
         case .classDefinition(let definition):
@@ -52,9 +52,16 @@ extension CallCollector {
         }
     }
 
-    private func walkFromImport(level: Int, module: String, names: [ImportedName]) {
+    private func walkFromImport(level: Int, module: String, names: [ImportedName], at position: SourcePosition) {
         let importer = program.modules[currentModule]
-        guard let absolute = ScopeBuilder.absoluteModule(level: level, module: module, importer: importer) else {
+        let absolute = ScopeBuilder.absoluteModule(level: level, module: module, importer: importer)
+        guard let absolute, level == 0 || loader.module(named: absolute) != nil else {
+            // A relative import always names local code, so a missing module hides calls.
+            let written = String(repeating: ".", count: level) + module
+            diagnostics.report(
+                .warning, .pythonRelativeImportNotFound,
+                "relative import '\(written)' does not name a module under the code root; its calls are not analyzed",
+                at: location(of: position), notes: ["check the module path, or include the module in the code root"])
             return
         }
         importModule(absolute)

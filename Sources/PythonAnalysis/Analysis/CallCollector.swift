@@ -5,8 +5,8 @@ import SourceAnalysis
 /// Walks the code a handler can run, starting from its module and function: the module-scope
 /// code of every local module imported on the way, and each local function or method that
 /// reachable code calls or passes as a value. Every call found there is offered to the SDK
-/// recognizers. A function is walked again when new call sites change what its parameters can
-/// hold, up to `maximumPasses` times.
+/// recognizers. A body is walked again when new call sites change what parameters can hold, up
+/// to `maximumPasses` times, and only its last walk's calls and reports count.
 final class CallCollector {
     enum Body: Hashable {
         case module(Int)
@@ -14,18 +14,27 @@ final class CallCollector {
     }
 
     static let maximumPasses = 8
+    /// Rounds of walking stale bodies again after the queue drains. Each round may walk every
+    /// body, so this bounds the total work to a small multiple of one walk.
+    static let maximumRounds = 2
     static let maximumParameterValues = 16
 
     let program: Program
     let loader: ModuleLoader
     let evaluator: Evaluator
-    let recognizer: SDKCallRecognizer
-    let diagnostics: DiagnosticSink
+    /// The recognizer and sink of the body being walked.
+    private(set) var recognizer: SDKCallRecognizer
+    private(set) var diagnostics: DiagnosticSink
+    private let finalDiagnostics: DiagnosticSink
     private var queue: [Body] = []
     private var queueStart = 0
     private var queued: Set<Body> = []
     private var passes: [Body: Int] = [:]
     private var callsByBody: [Body: [SDKCall]] = [:]
+    private var diagnosticsByBody: [Body: [Diagnostic]] = [:]
+    /// The evaluator's cache generation each body was last walked in.
+    private var walkedGeneration: [Body: Int] = [:]
+    private var walkOrder: [Body] = []
     private var currentCalls: [SDKCall] = []
     private(set) var currentModule = 0
     private(set) var usesXRaySampling = false
@@ -35,6 +44,7 @@ final class CallCollector {
         self.loader = loader
         self.evaluator = evaluator
         self.diagnostics = diagnostics
+        self.finalDiagnostics = diagnostics
         self.recognizer = SDKCallRecognizer(evaluator: evaluator, catalog: evaluator.catalog, diagnostics: diagnostics)
     }
 
@@ -54,17 +64,34 @@ final class CallCollector {
         queue.append(body)
     }
 
+    /// Walks queued bodies until none is left, then walks again each body walked before the
+    /// last change to parameter values, until nothing changes or the rounds run out.
     func run() {
-        while queueStart < queue.count {
-            let body = queue[queueStart]
-            queueStart += 1
-            queued.remove(body)
-            process(body)
+        for round in 0...Self.maximumRounds {
+            while queueStart < queue.count {
+                let body = queue[queueStart]
+                queueStart += 1
+                queued.remove(body)
+                process(body)
+            }
+            let stale = walkOrder.filter { walkedGeneration[$0, default: 0] < evaluator.generation }
+            guard !stale.isEmpty, round < Self.maximumRounds else { break }
+            let before = queue.count
+            for body in stale { enqueue(body) }
+            if queue.count == before { break }
+        }
+        for body in walkOrder {
+            for diagnostic in diagnosticsByBody[body] ?? [] { finalDiagnostics.report(diagnostic) }
         }
     }
 
     private func process(_ body: Body) {
         passes[body, default: 0] += 1
+        if walkedGeneration[body] == nil { walkOrder.append(body) }
+        walkedGeneration[body] = evaluator.generation
+        let sink = DiagnosticSink()
+        diagnostics = sink
+        recognizer = SDKCallRecognizer(evaluator: evaluator, catalog: evaluator.catalog, diagnostics: sink)
         currentCalls = []
         switch body {
         case .module(let id):
@@ -76,6 +103,7 @@ final class CallCollector {
             walk(function.definition.body, in: function.scope)
         }
         callsByBody[body] = currentCalls
+        diagnosticsByBody[body] = sink.diagnostics
     }
 
     /// Reads the module and the packages above it, queuing their module-scope code.

@@ -198,8 +198,8 @@ extension Evaluator {
         return attribute(name, of: object)
     }
 
-    /// Keyword arguments as symbolic values; `**mapping` with known keys is merged, and any
-    /// other `**` or `*` argument makes the arguments opaque.
+    /// Evaluates keyword arguments. A `**mapping` with known keys is merged, and any other `**`
+    /// or `*` argument makes the arguments opaque.
     func keywordArguments(_ arguments: [Argument], in scope: Int) -> (values: [String: SymbolicValue], isOpaque: Bool) {
         var values: [String: SymbolicValue] = [:]
         var isOpaque = false
@@ -208,10 +208,13 @@ extension Evaluator {
             case .keyword(let name):
                 values[name] = evaluate(argument.value, in: scope).symbolic
             case .unpackedMapping:
-                if case .dictionary(let entries) = evaluate(argument.value, in: scope).symbolic {
-                    values.merge(entries) { _, new in new }
-                } else {
-                    isOpaque = true
+                // Each possible dictionary adds its keys, because any of them may be passed.
+                for alternative in evaluate(argument.value, in: scope).alternatives {
+                    if case .data(.dictionary(let entries)) = alternative {
+                        values.merge(entries) { current, _ in current }
+                    } else {
+                        isOpaque = true
+                    }
                 }
             case .unpackedIterable:
                 isOpaque = true

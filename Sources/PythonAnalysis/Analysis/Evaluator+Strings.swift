@@ -14,7 +14,8 @@ extension Evaluator {
     }
 
     func binaryValue(_ first: Expression, _ rest: [(String, Expression)], in scope: Int) -> Value {
-        if rest.allSatisfy({ $0.0 == "+" }) {
+        let hasNumber = ([first] + rest.map(\.1)).contains { if case .number = $0 { true } else { false } }
+        if rest.allSatisfy({ $0.0 == "+" }) && !hasNumber {
             // A sum with a string part is a concatenation whose other parts may be unknown.
             let operands = [evaluate(first, in: scope)] + rest.map { evaluate($0.1, in: scope) }
             guard operands.contains(where: { if case .data = $0 { true } else { false } }) else {

@@ -3,7 +3,7 @@ import SourceAnalysis
 
 /// Works out what expressions can hold, following names through assignments, imports,
 /// parameters (from the call sites seen so far) and return values. Evaluation has no side
-/// effects; recursion and total work are bounded so that cyclic or huge programs end.
+/// effects, and recursion and total work are bounded so that cyclic or huge programs end.
 final class Evaluator {
     static let maximumDepth = 40
     /// Evaluation steps one top-level evaluation may take.
@@ -29,8 +29,12 @@ final class Evaluator {
         self.catalog = catalog
     }
 
-    /// Forgets cached return values, after new call sites changed what parameters can hold.
+    /// The number of cache invalidations, so callers can tell which results predate a change.
+    private(set) var generation = 0
+
+    /// Forgets cached values, after new call sites changed what parameters can hold.
     func invalidateCaches() {
+        generation += 1
         returnValues.removeAll()
         nameValues.removeAll()
     }
@@ -73,7 +77,7 @@ final class Evaluator {
     // MARK: Names
 
     func value(ofName name: String, in scope: Int) -> Value {
-        guard let found = program.lookup(name, from: scope) else { return .external("builtins." + name) }
+        guard let found = program.lookup(name, from: scope) else { return builtin(name) }
         if found.bindings.isEmpty {
             for module in found.starModules {
                 if let id = loader.module(named: module),
@@ -82,9 +86,22 @@ final class Evaluator {
                     return values(of: bindings, name: name, scope: program.modules[id].scope)
                 }
             }
-            return .external("builtins." + name)
+            return builtin(name)
         }
         return values(of: found.bindings, name: name, scope: scope)
+    }
+
+    /// Python builtins the analysis treats by name; any other unbound name is unknown.
+    static let builtinNames: Set<String> = [
+        "getattr", "str", "int", "float", "bool", "bytes", "dict", "list", "tuple", "set", "frozenset", "len",
+        "open", "print", "range", "enumerate", "zip", "map", "filter", "sorted", "reversed", "sum", "min", "max",
+        "any", "all", "isinstance", "hasattr", "setattr", "type", "object", "super", "repr", "format", "iter",
+        "next", "abs", "round", "callable", "vars", "id", "hash", "Exception", "ValueError", "KeyError",
+    ]
+
+    private func builtin(_ name: String) -> Value {
+        guard Self.builtinNames.contains(name) else { return .unknown("'\(name)' is not defined where it is used") }
+        return .external("builtins." + name)
     }
 
     private func values(of bindings: [Binding], name: String, scope: Int) -> Value {
@@ -123,8 +140,8 @@ final class Evaluator {
         let scope = program.modules[id].scope
         if program.scopes[scope].bindings[name] != nil || !program.scopes[scope].starImports.isEmpty {
             let found = value(ofName: name, in: scope)
-            if case .external(let path) = found, path == "builtins." + name {
-                if loader.module(named: module + "." + name) != nil { return .module(module + "." + name) }
+            if case .unknown = found, loader.module(named: module + "." + name) != nil {
+                return .module(module + "." + name)
             }
             return found
         }

@@ -41,14 +41,16 @@ final class ModuleLoader {
             absent.insert(name)
             return nil
         }
+        // Python's path finder prefers a package, then a module file, then a namespace package.
         let base = codeRoot + "/" + components.joined(separator: "/")
+        let isFolder = SourceFiles.isDirectory(base) == true
+        if isFolder && SourceFiles.isDirectory(base + "/__init__.py") == false {
+            return load(name: name, path: base + "/__init__.py", isPackage: true)
+        }
         if SourceFiles.isDirectory(base + ".py") == false {
             return load(name: name, path: base + ".py", isPackage: false)
         }
-        if SourceFiles.isDirectory(base) == true {
-            if SourceFiles.isDirectory(base + "/__init__.py") == false {
-                return load(name: name, path: base + "/__init__.py", isPackage: true)
-            }
+        if isFolder {
             return addModule(name: name, displayPath: displayPath(base), isPackage: true, statements: [])
         }
         absent.insert(name)

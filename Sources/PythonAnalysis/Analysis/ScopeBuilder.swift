@@ -24,6 +24,7 @@ struct ScopeBuilder {
         switch statement {
         case .assignment(let targets, let value):
             for target in targets { bindTarget(target, value: value, in: scope) }
+            bindNames(in: value, scope: scope)
         case .annotatedAssignment(let target, let annotation, let value):
             if let value {
                 bindTarget(target, value: value, in: scope)
@@ -35,7 +36,7 @@ struct ScopeBuilder {
                 let bound = imported.alias ?? String(imported.name.split(separator: ".")[0])
                 program.bind(bound, .module(imported.alias == nil ? bound : imported.name), in: scope)
             }
-        case .importFrom(let level, let module, let names):
+        case .importFrom(let level, let module, let names, _):
             bindFromImport(level: level, module: module, names: names, in: scope)
         case .global(let names):
             program.scopes[scope].globalNames.formUnion(names)
@@ -46,7 +47,8 @@ struct ScopeBuilder {
             let id = addClass(definition, in: scope)
             program.bind(definition.name, .classDefinition(id), in: scope)
         case .forLoop(let target, let iterable, let body):
-            for (name, _) in names(in: target) { program.bind(name, .iteration(iterable, scope: scope), in: scope) }
+            bindIterationTargets(target, iterable: iterable, scope: scope)
+            bindNames(in: iterable, scope: scope)
             bindStatements(body, in: scope)
         case .with(let items, let body):
             for (context, target) in items {
@@ -56,9 +58,12 @@ struct ScopeBuilder {
         case .exceptHandler(_, let name, let body):
             if let name { program.bind(name, .unknown("the caught exception"), in: scope) }
             bindStatements(body, in: scope)
-        case .block(_, let body):
+        case .block(let headers, let body):
+            for header in headers { bindNames(in: header, scope: scope) }
             bindStatements(body, in: scope)
-        case .expression, .augmentedAssignment, .returnValue, .other:
+        case .expression(let expression), .returnValue(let expression?):
+            bindNames(in: expression, scope: scope)
+        case .augmentedAssignment, .returnValue, .other:
             break
         }
     }
@@ -110,18 +115,6 @@ struct ScopeBuilder {
             function.definition.parameters.first?.name == receiver
         else { return }
         program.classes[classID].instanceAttributes[attribute, default: []].append((value, scope: scope))
-    }
-
-    private func names(in target: Expression) -> [(String, Int)] {
-        switch target {
-        case .name(let name, _): return [(name, 0)]
-        case .tuple(let items), .list(let items):
-            return items.enumerated().compactMap { index, item in
-                if case .name(let name, _) = item { return (name, index) }
-                return nil
-            }
-        default: return []
-        }
     }
 
     // MARK: Functions and classes

@@ -37,6 +37,12 @@ indirect enum Value: Hashable {
     case union([Value])
     case unknown(String)
 
+    /// True for the outside functions and classes that make SDK sessions.
+    var isSessionFactory: Bool {
+        if case .external(let path) = self { return Evaluator.sessionFactories.contains(path) }
+        return false
+    }
+
     /// The members of a union, or the value itself.
     var alternatives: [Value] {
         if case .union(let members) = self { return members }

@@ -164,17 +164,18 @@ extension Parser {
     /// `for target in iterable if condition ...` after a comprehension's element, if present.
     mutating func parseComprehension(element: Expression) throws(SyntaxError) -> Expression? {
         guard isKeyword("for") || (isKeyword("async") && isKeyword("for", peekToken())) else { return nil }
-        var clauses: [Expression] = []
+        var clauses: [ComprehensionClause] = []
         while isKeyword("for") || isKeyword("async") {
             if isKeyword("async") { advance() }
             advance()
-            clauses.append(try parseTargetList())
+            let target = try parseTargetList()
             try expectKeyword("in")
-            clauses.append(try parseComprehensionClause())
+            var clause = ComprehensionClause(target: target, iterable: try parseComprehensionClause(), conditions: [])
             while isKeyword("if") {
                 advance()
-                clauses.append(try parseComprehensionClause())
+                clause.conditions.append(try parseComprehensionClause())
             }
+            clauses.append(clause)
         }
         return .comprehension(element, clauses)
     }

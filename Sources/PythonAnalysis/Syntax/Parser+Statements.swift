@@ -149,6 +149,7 @@ extension Parser {
     }
 
     private mutating func parseFromImport() throws(SyntaxError) -> Statement {
+        let position = position(of: current)
         advance()
         var level = 0
         while current.kind == .dot || current.kind == .ellipsis {
@@ -162,7 +163,7 @@ extension Parser {
         try expectKeyword("import")
         if current.kind == .star {
             advance()
-            return .importFrom(level: level, module: module, names: [])
+            return .importFrom(level: level, module: module, names: [], position: position)
         }
         let isParenthesized = current.kind == .leftParenthesis
         if isParenthesized { advance() }
@@ -175,7 +176,7 @@ extension Parser {
         }
         if isParenthesized { try expect(.rightParenthesis, "')'") }
         guard !names.isEmpty else { throw SyntaxError(token: current, message: "expected a name to import") }
-        return .importFrom(level: level, module: module, names: names)
+        return .importFrom(level: level, module: module, names: names, position: position)
     }
 
     private mutating func parseDottedName() throws(SyntaxError) -> String {

@@ -50,12 +50,19 @@ package indirect enum Expression: Sendable {
     case starred(Expression)
     case await(Expression)
     case lambda([Parameter], Expression)
-    /// A comprehension or generator: the element, then each `for` target, iterable and conditions.
-    case comprehension(Expression, [Expression])
+    /// A comprehension or generator: the element and its `for` clauses.
+    case comprehension(Expression, [ComprehensionClause])
     case namedAssignment(String, Expression)
     case slice([Expression])
     case yield(Expression?)
     case unparsed
+}
+
+/// `for target in iterable if condition ...` in a comprehension.
+package struct ComprehensionClause: Sendable {
+    package var target: Expression
+    package var iterable: Expression
+    package var conditions: [Expression]
 }
 
 package struct Parameter: Sendable {
@@ -98,7 +105,7 @@ package indirect enum Statement: Sendable {
     case returnValue(Expression?)
     case importModules([ImportedName])
     /// `from ..module import a, b as c`; an empty `names` list means `import *`.
-    case importFrom(level: Int, module: String, names: [ImportedName])
+    case importFrom(level: Int, module: String, names: [ImportedName], position: SourcePosition)
     case global([String])
     case function(FunctionDefinition)
     case classDefinition(ClassDefinition)
