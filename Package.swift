@@ -30,7 +30,7 @@ let package = Package(
         .target(name: "PolicyModel", dependencies: ["Diagnostics", "Documents"]),
         .target(name: "DeploymentModel", dependencies: ["Diagnostics", "Documents", "PolicyModel"]),
         .target(name: "SourceAnalysis", dependencies: ["Diagnostics"]),
-        .target(name: "PythonAnalysis", dependencies: ["Diagnostics", "SourceAnalysis", "IAMCatalog"]),
+        .target(name: "PythonAnalysis", dependencies: ["Diagnostics", "Documents", "SourceAnalysis", "IAMCatalog"]),
         .target(
             name: "PolicySynthesis",
             dependencies: [
