@@ -22,7 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from catalogbuild.common import dump_json, read_json  # noqa: E402
 from catalogbuild.extras import build_forward_access, build_helpers, build_sam  # noqa: E402
 from catalogbuild.provenance import SOURCES, build_provenance  # noqa: E402
-from catalogbuild.sdk import (CatalogError, apply_corrections, build_all_clients,  # noqa: E402
+from catalogbuild.sdk import (CatalogError, apply_additions, apply_corrections, build_all_clients,  # noqa: E402
                               build_sdk_index, validate_helper_actions, validate_operation_actions)
 from catalogbuild.services import build_all_services  # noqa: E402
 
@@ -36,6 +36,7 @@ def build(data_dir: Path) -> tuple:
     clients = build_all_clients(data_dir, CURATED, services, stats)
     corrections = read_json(CURATED / "corrections.json")["corrections"]
     apply_corrections(clients, services, corrections)
+    apply_additions(clients, services, read_json(CURATED / "added-actions.json")["additions"])
     validate_operation_actions(clients, services)
 
     stats["services"] = len(services)

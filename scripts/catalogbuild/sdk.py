@@ -66,6 +66,27 @@ def apply_corrections(clients: dict, services: dict, corrections: list):
         operation.update({"actions": actions, "source": "correction", "correctionReason": correction["reason"]})
 
 
+def apply_additions(clients: dict, services: dict, additions: list):
+    """Append curated actions to operations: what a service does with the caller's
+    credentials on resources the request names (Rekognition reading an S3 object)."""
+    for addition in additions:
+        where = f"addition {addition.get('client')}.{addition.get('operation')}"
+        for field in ("client", "operation", "actions", "reason", "source"):
+            if not addition.get(field):
+                raise CatalogError(f"{where}: missing '{field}'")
+        client = clients.get(addition["client"])
+        if client is None or addition["operation"] not in client["operations"]:
+            raise CatalogError(f"{where}: no such client operation in the SDK index")
+        operation = client["operations"][addition["operation"]]
+        existing = {(entry["action"], entry.get("arnTemplate")) for entry in operation["actions"]}
+        for entry in addition["actions"]:
+            action = validated_action(where, entry, services)
+            if (action["action"], action.get("arnTemplate")) not in existing:
+                operation["actions"].append(action)
+        reasons = operation.get("additionReasons", [])
+        operation["additionReasons"] = reasons + [addition["reason"]]
+
+
 def validated_action(where: str, entry: dict, services: dict) -> dict:
     name = canonical_action(services, entry["action"])
     if name is None:

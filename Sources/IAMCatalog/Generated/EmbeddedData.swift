@@ -923,5 +923,5 @@ package enum EmbeddedData {
         return nil
     }
 
-    private static let parts: [@Sendable (String) -> StaticString?] = [part0, part1, part2, part3, part4, part5, part6, part7, part8, part9, part10]
+    private static let parts: [@Sendable (String) -> StaticString?] = [part0, part1, part2, part3, part4, part5, part6, part7, part8, part9, part10, part11]
 }

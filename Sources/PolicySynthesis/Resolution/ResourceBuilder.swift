@@ -18,9 +18,9 @@ struct ResourceBuilder {
     func resources(for operationAction: OperationAction) -> [(PatternString, [String])] {
         guard let typeName = operationAction.resourceType,
             let type = catalog.resourceType(prefix: operationAction.action.prefix, name: typeName),
-            let formatText = type.arnFormats.first
+            !type.arnFormats.isEmpty
         else { return [(.wildcard, [])] }
-        let format = ARNFormat(formatText)
+        let format = chooseFormat(type.arnFormats.map(ARNFormat.init), for: operationAction)
         if let arnTemplate = operationAction.arnTemplate, let whole = wholeARNs(fromTemplate: arnTemplate) {
             return whole
         }
@@ -85,6 +85,17 @@ struct ResourceBuilder {
         return arn
     }
 
+    /// The first ARN format whose every variable the request fills, or the first format. A
+    /// resource type can have several (Glue's `catalog` and `catalog/${CatalogName}`).
+    private func chooseFormat(_ formats: [ARNFormat], for operationAction: OperationAction) -> ARNFormat {
+        formats.first { format in
+            format.resourceVariables.allSatisfy { variable in
+                operationAction.arnBindings.contains { $0.variable == variable }
+                    || matchingParameter(for: variable) != nil
+            }
+        } ?? formats[0]
+    }
+
     /// True when some argument of the call fills a variable of the ARN format.
     private func namesResource(_ operationAction: OperationAction, format: ARNFormat) -> Bool {
         for variable in format.resourceVariables {
@@ -113,8 +124,9 @@ struct ResourceBuilder {
     }
 
     /// Values the service uses when the request names no resource of that kind: `PutEvents`
-    /// entries without `EventBusName` go to the account's default bus.
-    static let defaultsWhenAbsent = ["eventbus": "default"]
+    /// entries without `EventBusName` go to the account's default bus, and Athena queries
+    /// without `WorkGroup` run in `primary`.
+    static let defaultsWhenAbsent = ["eventbus": "default", "workgroup": "primary"]
 
     /// Values of keys inside the request's lists and mappings whose names match the variable
     /// (`TransactItems[].Put.TableName` for `TableName`, `Delete.Objects[].Key` for `ObjectName`).
@@ -198,11 +210,59 @@ struct ResourceBuilder {
     }
 
     private func argumentValues(path: String) -> [ResolvedValue] {
-        let name = path.split(separator: ".").first.map(String.init) ?? path
-        guard let values = arguments[name] else {
-            return [ResolvedValue(pattern: .wildcard, widenedBecause: ["the call does not pass \(name)"])]
+        guard let values = pathValues(path) else {
+            if let defaultValue = ResourceBuilder.defaultsWhenAbsent[ResourceBuilder.stem(path)] {
+                return [ResolvedValue(pattern: PatternString(literal: defaultValue))]
+            }
+            return [ResolvedValue(pattern: .wildcard, widenedBecause: ["the call does not pass \(path)"])]
         }
         return values
+    }
+
+    /// A value that stands for a whole resource in an ARN template: a referenced resource's
+    /// ARN, or the text with an `s3://` scheme dropped.
+    private func wholeResource(_ value: ResolvedValue) -> ResolvedValue {
+        if let reference = value.reference, let arn = template?.arn(of: reference.logicalId) {
+            return ResolvedValue(pattern: arn, widenedBecause: value.widenedBecause)
+        }
+        return ResolvedValue(
+            pattern: ResourceBuilder.droppingS3Scheme(value.pattern), widenedBecause: value.widenedBecause)
+    }
+
+    /// The values at a request path such as `Image.S3Object.Bucket`, or `nil` when the request
+    /// does not carry it.
+    private func pathValues(_ path: String) -> [ResolvedValue]? {
+        // `${Location|bucket}` takes the bucket of an `s3://bucket/prefix` location.
+        if path.hasSuffix("|bucket") {
+            return pathValues(String(path.dropLast("|bucket".count)))?.map(ResourceBuilder.bucketOnly)
+        }
+        let names = path.split(separator: ".").map(String.init)
+        guard let first = names.first else { return nil }
+        if names.count == 1 { return arguments[first] }
+        guard var value = rawArguments[first] else { return nil }
+        for name in names.dropFirst() {
+            guard case .dictionary(let entries) = value else {
+                return [ResolvedValue(pattern: .wildcard, widenedBecause: ["\(path) is not known"])]
+            }
+            guard let member = entries[name] else { return nil }
+            value = member
+        }
+        return resolver.resolve(value)
+    }
+
+    /// The bucket part of `s3://bucket/prefix` or `bucket/prefix`.
+    static func bucketOnly(_ value: ResolvedValue) -> ResolvedValue {
+        let location = droppingS3Scheme(value.pattern)
+        let parts = SQSQueueURL.split(location, on: "/")
+        return ResolvedValue(pattern: parts.first ?? location, widenedBecause: value.widenedBecause)
+    }
+
+    /// `s3://bucket/key` as `bucket/key`, the form an S3 ARN takes after `arn:aws:s3:::`.
+    static func droppingS3Scheme(_ pattern: PatternString) -> PatternString {
+        guard case .literal(let head)? = pattern.segments.first, head.hasPrefix("s3://") else { return pattern }
+        var segments = pattern.segments
+        segments[0] = .literal(String(head.dropFirst("s3://".count)))
+        return PatternString(segments)
     }
 
     /// Returns a value as a name inside an ARN, which for a referenced resource is its physical name.
@@ -244,15 +304,8 @@ struct ResourceBuilder {
             case .variable(let name):
                 if let placeholder = ARNFormat.accountLevelVariables[name] {
                     alternatives.append([ResolvedValue(pattern: PatternString([.placeholder(placeholder)]))])
-                } else if let values = arguments[name] {
-                    alternatives.append(
-                        values.map { value in
-                            guard let reference = value.reference, let arn = self.template?.arn(of: reference.logicalId)
-                            else {
-                                return value
-                            }
-                            return ResolvedValue(pattern: arn, widenedBecause: value.widenedBecause)
-                        })
+                } else if let values = pathValues(name) {
+                    alternatives.append(values.map(wholeResource))
                 } else {
                     return nil
                 }
