@@ -65,7 +65,8 @@ let package = Package(
                 "PolicySynthesis", "DeploymentModel", "PythonAnalysis", "IAMCatalog", "Documents", "TestSupport",
             ]
         ),
-        .testTarget(name: "RenderingTests", dependencies: ["Rendering", "PolicySynthesis"]),
+        .testTarget(
+            name: "RenderingTests", dependencies: ["Rendering", "PolicySynthesis", "DeploymentModel", "Diagnostics"]),
         .testTarget(name: "MinRoleCLITests", dependencies: ["MinRoleCLI", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["minrole", "TestSupport"]),
     ]

@@ -30,7 +30,7 @@ package enum SAMRendering {
         case .generatedBySAM:
             let statements = StatementMerger.merge(policy.requirements.filter { !isGrantedBySAM($0) })
             out.line("\(function.logicalId):", indent: 2)
-            for line in samAdditions(for: function) { out.comment(line, indent: 4) }
+            for line in samAdditions(for: function) + existingPolicyNotes(function) { out.comment(line, indent: 4) }
             out.line("Properties:", indent: 4)
             guard !statements.isEmpty else {
                 out.line("Policies: []", indent: 6)
@@ -46,6 +46,7 @@ package enum SAMRendering {
             out.comment(
                 "The role of \(function.logicalId). SAM adds nothing to a role the template defines, so these statements replace its policies.",
                 indent: 4)
+            for line in existingPolicyNotes(function) { out.comment(line, indent: 4) }
             out.line("Properties:", indent: 4)
             out.line("Policies:", indent: 6)
             out.line("- PolicyName: \(function.logicalId)Policy", indent: 8)
@@ -67,6 +68,30 @@ package enum SAMRendering {
                 indent: 2)
             for line in document.text.split(separator: "\n") { out.comment(String(line), indent: 2) }
         }
+    }
+
+    /// Says which of the role's current policies keep granting after these statements are
+    /// pasted: managed policies stay attached unless they are removed too.
+    static func existingPolicyNotes(_ function: FunctionModel) -> [String] {
+        var managed: [String] = []
+        var inline = 0
+        for policy in function.existingPolicies {
+            if case .managed(let value, _) = policy {
+                managed.append(value.literalText ?? "a managed policy")
+            } else {
+                inline += 1
+            }
+        }
+        var lines: [String] = []
+        if !managed.isEmpty {
+            lines.append(
+                "Also remove its managed policies (\(managed.joined(separator: ", "))): they stay attached and keep granting what they grant."
+            )
+        }
+        if inline > 0, case .generatedBySAM = function.role {
+            lines.append("Replace the function's current Policies entries with these.")
+        }
+        return lines
     }
 
     private static func isGrantedBySAM(_ requirement: Requirement) -> Bool {

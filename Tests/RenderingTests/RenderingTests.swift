@@ -1,3 +1,5 @@
+import DeploymentModel
+import Diagnostics
 import PolicyModel
 import PolicySynthesis
 import Testing
@@ -62,5 +64,22 @@ import Testing
     @Test func unknownTypeIsLeftAlone() {
         let pattern = PatternString([.placeholder("Thing")])
         #expect(PolicyRendering.wholeARNShape(pattern, types: ["Thing": "Custom::Thing"]) == pattern)
+    }
+}
+
+@Suite struct SAMExistingPolicyTests {
+    @Test func managedPoliciesAreNamedForRemoval() {
+        var function = FunctionModel(
+            logicalId: "Fn", location: SourceLocation(file: "template.yaml", line: 3), templatePath: "template.yaml",
+            resourceType: "AWS::Serverless::Function")
+        function.role = .templateRole(logicalId: "FnRole")
+        function.existingPolicies = [
+            .managed(
+                .literal("arn:aws:iam::aws:policy/AdministratorAccess"), location: SourceLocation(file: "template.yaml")
+            )
+        ]
+        let notes = SAMRendering.existingPolicyNotes(function)
+        #expect(notes.count == 1)
+        #expect(notes.first?.contains("AdministratorAccess") == true)
     }
 }
