@@ -1,3 +1,5 @@
+import Documents
+
 /// Writes policy documents as canonical JSON: keys in IAM's usual order (`Version`,
 /// `Statement`; `Sid`, `Effect`, `Action`, `Resource`, `Condition`), two-space indentation,
 /// a single value written as a string and several as an array, so the same policy is always
@@ -132,28 +134,10 @@ package struct JSONTextBuilder: Sendable {
         text += bracket
     }
 
-    /// A JSON string literal: quotes, backslashes and control characters escaped; other
-    /// characters, including non-ASCII, written as UTF-8.
+    /// A JSON string literal, escaped as `JSONWriter` escapes it.
     package static func quoted(_ value: String) -> String {
-        var result = "\""
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            case "\u{08}": result += "\\b"
-            case "\u{0C}": result += "\\f"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    result.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return result + "\""
+        var text = ""
+        JSONWriter.writeString(value, to: &text)
+        return text
     }
 }

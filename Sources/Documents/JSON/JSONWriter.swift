@@ -69,7 +69,7 @@ package struct JSONWriter: Sendable {
 
     /// Writes a string literal: `"` and `\` escaped, control characters as `\n`-style or
     /// `\u00XX` escapes, and everything else, `/` and non-ASCII included, as is.
-    static func writeString(_ text: String, to output: inout String) {
+    package static func writeString(_ text: String, to output: inout String) {
         output += "\""
         for scalar in text.unicodeScalars {
             switch scalar {
