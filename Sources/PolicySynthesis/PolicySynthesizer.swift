@@ -4,6 +4,12 @@ import IAMCatalog
 import PolicyModel
 import SourceAnalysis
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// The policy written for one function, with the evidence and the diagnostics.
 package struct FunctionPolicy: Sendable {
     package var function: FunctionModel
@@ -57,6 +63,19 @@ package struct PolicySynthesizer: Sendable {
         return checkingSize(policy)
     }
 
+    /// The path with symbolic links resolved, when it exists and lies inside `root` (itself
+    /// resolved); `nil` otherwise. Code outside the scanned folder is never read.
+    static func containedPath(_ path: String, in root: String) -> String? {
+        guard let resolvedPath = realpath(path, nil) else { return nil }
+        defer { free(resolvedPath) }
+        let resolved = String(cString: resolvedPath)
+        guard let resolvedRootPointer = realpath(root, nil) else { return nil }
+        defer { free(resolvedRootPointer) }
+        let resolvedRoot = String(cString: resolvedRootPointer)
+        let prefix = resolvedRoot.hasSuffix("/") ? resolvedRoot : resolvedRoot + "/"
+        return resolved == resolvedRoot || resolved.hasPrefix(prefix) ? resolved : nil
+    }
+
     /// Writes `${Key.Arn}` as the ARN the template builds for the resource
     /// (`arn:...:key/${Key}`), so one resource is never granted under two spellings.
     private func canonical(_ requirement: Requirement, template: Template?) -> Requirement {
@@ -86,6 +105,14 @@ package struct PolicySynthesizer: Sendable {
                 .warning, .functionNotAnalyzed,
                 "\(function.logicalId) has no local code folder or no Handler; its code was not analyzed",
                 at: function.location, notes: ["point CodeUri at the function's source folder"])
+            return nil
+        }
+        guard let realCodeRoot = PolicySynthesizer.containedPath(codeRoot, in: displayRoot) else {
+            diagnostics.report(
+                .error, .codeOutsideRoot,
+                "\(function.logicalId): CodeUri resolves to \(codeRoot), which is missing or outside the scanned folder \(displayRoot); its code was not analyzed",
+                at: function.location,
+                notes: ["scan the folder that contains both the template and the code, or fix CodeUri"])
             return nil
         }
         let runtime = function.runtime ?? ""

@@ -78,6 +78,20 @@ import Testing
         #expect(result.status == 0 || result.status == 3)
     }
 
+    @Test(arguments: ["../outside/", "/tmp", "linked/"])
+    func codeOutsideTheRootIsNotRead(codeUri: String) {
+        let outside = TemporaryProject(files: ["app.py": Self.goodCode.replacingOccurrences("'b'", "'secret-outside'")])
+        let folder = TemporaryProject(files: [
+            "project/template.yaml": Self.goodTemplate.replacingOccurrences("src/", codeUri)
+        ])
+        folder.link("outside", to: outside.root)
+        folder.link("project/linked", to: outside.root)
+        let result = runMinRole(["generate", folder.root + "/project", "--format", "json"])
+        #expect(result.status == 3)
+        #expect(!result.output.contains("secret-outside"))
+        #expect(result.error.contains("outside the scanned folder"))
+    }
+
     @Test func outputFileIsWrittenWhole() {
         let folder = project()
         let path = folder.root + "/out/policy.json"
@@ -88,6 +102,28 @@ import Testing
         let written = readFile(path)
         #expect(written.hasPrefix("{\n  \"schemaVersion\": 1"))
         #expect(listFolder(folder.root + "/out") == ["policy.json"])
+    }
+
+    @Test func outputOverNonRegularFileIsRefused() {
+        let folder = project()
+        folder.link("out.json", to: "/dev/null")
+        let result = runMinRole(["generate", folder.root, "--output", folder.root + "/out.json"])
+        #expect(result.status != 0)
+        #expect(result.error.contains("is not a regular file"))
+        #expect(listFolder(folder.root).contains("out.json"))
+    }
+
+    @Test func outputOverTheTemplateIsRefused() {
+        let folder = project()
+        let template = folder.root + "/good/template.yaml"
+        let result = runMinRole(["generate", folder.root, "--output", template])
+        #expect(result.status == 2)
+        #expect(readFile(template) == Self.goodTemplate)
+    }
+
+    @Test func emptyOutputNameIsUsageError() {
+        let result = runMinRole(["generate", project().root, "--output", ""])
+        #expect(result.status == 2)
     }
 
     @Test func unwritableOutputLeavesNothing() {

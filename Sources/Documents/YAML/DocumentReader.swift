@@ -89,7 +89,11 @@ package enum DocumentReader {
             throw FileSystem.sizeError(size: bytes.count, limit: limits.maximumFileSize, displayPath: displayPath)
         }
         let decoded = try TextInput.decode(bytes, displayPath: displayPath)
-        let result = TextInput.preparedForLibYAML(decoded).withUnsafeBufferPointer { buffer in
+        var prepared = TextInput.preparedForLibYAML(decoded)
+        // libyaml 0.2.5 ends the first mapping after its first key when the text starts with a
+        // byte-order mark, so the mark is dropped here; it takes no column in editors either.
+        if prepared.starts(with: [0xEF, 0xBB, 0xBF]) { prepared.removeFirst(3) }
+        let result = prepared.withUnsafeBufferPointer { buffer in
             Result { () throws(DocumentError) -> ParsedDocument in
                 var reader = try YAMLDocumentBuilder(input: buffer, displayPath: displayPath, limits: limits)
                 return try reader.readFirstDocument()

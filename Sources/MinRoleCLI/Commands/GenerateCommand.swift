@@ -65,6 +65,11 @@ enum GenerateCommand {
         let output = try render(project, options: options, diagnostics: &diagnostics, io: io)
         for diagnostic in Diagnostic.sortedForOutput(diagnostics) { io.writeError(diagnostic.description + "\n") }
         if let path = options.outputPath {
+            if writesOverTemplate(path, project: project, root: options.root) {
+                io.writeError(
+                    "minrole generate: error: --output \(path) is one of the project's templates; write elsewhere\n")
+                return .usageError
+            }
             do {
                 try OutputFile.write(output, to: path)
             } catch {
@@ -118,6 +123,13 @@ enum GenerateCommand {
             }
             throw UsageError(message, command: spec.name)
         }
+    }
+
+    private static func writesOverTemplate(_ path: String, project: ProjectPolicies, root: String) -> Bool {
+        guard let resolved = realpath(path, nil) else { return false }
+        defer { free(resolved) }
+        let target = String(cString: resolved)
+        return project.templatePaths.contains { root + "/" + $0 == target }
     }
 
     /// Warnings for options that have no effect on this run.
@@ -216,6 +228,9 @@ struct GenerateOptions {
         }
         if let region = placeholders.region, !GenerateOptions.isRegionName(region) {
             throw UsageError("'\(region)' is not a region name such as us-east-1 or eu-west-2", command: "generate")
+        }
+        if arguments.value("output")?.isEmpty == true {
+            throw UsageError("--output needs a file name (or - for standard output)", command: "generate")
         }
         outputPath = arguments.value("output").flatMap { $0 == "-" ? nil : $0 }
     }

@@ -43,6 +43,13 @@ enum OutputFile {
     }
 
     static func write(_ text: String, to path: String) throws(WriteError) {
+        var existing = stat()
+        if lstat(path, &existing) == 0, (existing.st_mode & S_IFMT) != S_IFREG {
+            throw WriteError(
+                message:
+                    "cannot write \(path): it exists and is not a regular file (a folder, device, pipe or symbolic link); name a regular file"
+            )
+        }
         let temporary = path + ".minrole-\(getpid()).tmp"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else {

@@ -70,6 +70,8 @@ extension DiagnosticCode {
     package static let functionNotAnalyzed = DiagnosticCode("MR4008")
     /// A placeholder was replaced by `*` in a format that cannot keep it.
     package static let placeholderWidened = DiagnosticCode("MR4009")
+    /// A function's code folder is missing or outside the scanned folder.
+    package static let codeOutsideRoot = DiagnosticCode("MR4011")
     /// An argument-triggered action depends on request items the analyzer could not see.
     package static let uncertainTrigger = DiagnosticCode("MR4010")
 }
