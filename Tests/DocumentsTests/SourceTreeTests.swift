@@ -51,27 +51,22 @@ import Testing
         #expect(listing.files == ["Z.md", "src/a.py", "src/b.py", "src/lib/util.py", "src/same.py", "template.yaml"])
     }
 
-    @Test func fileLimitApplied() throws {
+    @Test func fileLimitStopsWithError() throws {
         let root = try makeProject()
-        do {
-            _ = try SourceTree.walk(root: root, maximumFiles: 4)
-            Issue.record("the walk did not stop at the file limit")
-        } catch {
-            #expect(error.code == .tooManyFiles)
-            #expect(error.message.contains("limit of 4 files"))
-        }
+        let listing = try SourceTree.walk(root: root, maximumFiles: 4)
+        #expect(listing.files.count == 4)
+        #expect(listing.files.contains("template.yaml"))
+        let error = try #require(listing.warnings.first { $0.code == .tooManyFiles })
+        #expect(error.severity == .error)
+        #expect(error.message.contains("limit of 4 files"))
     }
 
-    @Test func folderLimitApplied() throws {
+    @Test func folderLimitStopsWithError() throws {
         let root = try temporaryFolder()
         for index in 0..<5 { mkdir(root + "/empty\(index)", 0o700) }
-        do {
-            _ = try SourceTree.walk(root: root, maximumFiles: 4)
-            Issue.record("the walk did not stop at the folder limit")
-        } catch {
-            #expect(error.code == .tooManyFiles)
-            #expect(error.message.contains("limit of 4 folders"))
-        }
+        let listing = try SourceTree.walk(root: root, maximumFiles: 4)
+        let error = try #require(listing.warnings.first { $0.code == .tooManyFiles })
+        #expect(error.message.contains("limit of 4 folders"))
     }
 
     @Test func missingRootRejected() throws {

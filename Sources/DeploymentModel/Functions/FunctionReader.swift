@@ -49,11 +49,31 @@ struct FunctionReader {
         return node.sequence ?? [node]
     }
 
+    /// The longest handler Lambda accepts, in characters.
+    static let maximumHandlerLength = 128
+
+    /// The handler string, rejected with a warning when it is not text or is longer than
+    /// Lambda allows.
+    func handler(_ node: Node?) -> String? {
+        guard let node else { return nil }
+        guard let handler = text(node) else {
+            report("Handler must be a string such as app.lambda_handler", at: node)
+            return nil
+        }
+        guard handler.count <= FunctionReader.maximumHandlerLength else {
+            report(
+                "Handler is \(handler.count) characters long; Lambda accepts at most \(FunctionReader.maximumHandlerLength)",
+                at: node, fix: "name the handler as module.function")
+            return nil
+        }
+        return handler
+    }
+
     /// Reads the properties common to both function types into `model`.
     func readCommon(_ properties: Node, into model: inout FunctionModel) {
         model.functionName = value(properties["FunctionName"])
         model.runtime = text(properties["Runtime"])
-        model.handler = text(properties["Handler"])
+        model.handler = handler(properties["Handler"])
         model.packageType = text(properties["PackageType"])
         model.environmentKey = value(properties["KmsKeyArn"])
         model.logGroup = value(structure(properties["LoggingConfig"])?["LogGroup"])

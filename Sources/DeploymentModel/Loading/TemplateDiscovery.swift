@@ -33,9 +33,21 @@ struct TemplateDiscovery {
     private func isTemplate(_ relativePath: String, reader: SourceFileReader) -> Bool {
         let name = relativePath.split(separator: "/").last.map(String.init) ?? relativePath
         if Self.templateNames.contains(name) { return true }
-        guard Self.templateExtensions.contains(where: { name.hasSuffix($0) }),
-            let bytes = try? reader.read(relativePath)
-        else { return false }
+        guard Self.templateExtensions.contains(where: { name.hasSuffix($0) }) else { return false }
+        let bytes: [UInt8]
+        do {
+            bytes = try reader.read(relativePath)
+        } catch {
+            // A file too large to check is not a template minrole could read anyway; any other
+            // failure may hide one.
+            if error.code != .fileTooLarge {
+                diagnostics.report(
+                    .warning, error.code,
+                    "could not read the file to check whether it is a template: \(error.message)",
+                    at: SourceLocation(file: relativePath))
+            }
+            return false
+        }
         return Self.isOtherTemplate(bytes, displayPath: relativePath)
     }
 

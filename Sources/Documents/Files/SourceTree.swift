@@ -25,7 +25,8 @@ package enum SourceTree {
     /// Skips folders named in `skipping`, folders that contain `pyvenv.cfg` (Python virtual
     /// environments) and symbolic links to folders. A link to a file outside `root` is listed,
     /// and `SourceFileReader` rejects it when it is read. Throws when `root` is not a folder or
-    /// when more than `maximumFiles` files, or as many folders, are found.
+    /// when `root` cannot be listed. Past `maximumFiles` files, or as many folders, the walk
+    /// stops and the listing carries an error.
     package static func walk(
         root: String,
         skipping: Set<String> = skippedFolderNames,
@@ -56,22 +57,25 @@ private struct Walker {
         self.maximumFiles = maximumFiles
     }
 
+    /// Lists folders breadth first, so the files nearest the root are found before a limit is
+    /// reached. Reaching a limit stops the walk with an error; what was found is kept.
     mutating func run() throws(DocumentError) {
         var pending: [String] = [""]
-        var isRoot = true
-        while let relativeFolder = pending.popLast() {
-            guard let entries = listFolder(relativeFolder, isRoot: isRoot) else {
-                if isRoot { throw FileSystem.openError(errno, displayPath: displayRoot) }
+        var next = 0
+        while next < pending.count, !isStopped {
+            let relativeFolder = pending[next]
+            next += 1
+            guard let entries = listFolder(relativeFolder, isRoot: next == 1) else {
+                if next == 1 { throw FileSystem.openError(errno, displayPath: displayRoot) }
                 continue
             }
-            isRoot = false
-            for (name, kind) in entries {
+            for (name, kind) in entries where !isStopped {
                 let relativePath = relativeFolder.isEmpty ? name : relativeFolder + "/" + name
                 switch kind {
                 case .folder where !shouldSkip(folder: relativePath, named: name):
-                    try addFolder(relativePath, to: &pending)
+                    addFolder(relativePath, to: &pending)
                 case .file:
-                    try addFile(relativePath)
+                    addFile(relativePath)
                 default:
                     continue
                 }
@@ -79,25 +83,34 @@ private struct Walker {
         }
     }
 
+    private var isStopped = false
+
     /// Queues a folder to list. Folders count against the same limit as files, so a tree of
     /// empty folders cannot make the walk unbounded.
-    private mutating func addFolder(_ relativePath: String, to pending: inout [String]) throws(DocumentError) {
+    private mutating func addFolder(_ relativePath: String, to pending: inout [String]) {
         folderCount += 1
         guard folderCount <= maximumFiles else {
-            throw DocumentError(
-                "folder contains more than the limit of \(maximumFiles) folders; scan a smaller folder",
-                at: SourceLocation(file: displayRoot), code: .tooManyFiles)
+            stop("more than the limit of \(maximumFiles) folders")
+            return
         }
         pending.append(relativePath)
     }
 
-    private mutating func addFile(_ relativePath: String) throws(DocumentError) {
+    private mutating func addFile(_ relativePath: String) {
         guard files.count < maximumFiles else {
-            throw DocumentError(
-                "folder contains more than the limit of \(maximumFiles) files; scan a smaller folder",
-                at: SourceLocation(file: displayRoot), code: .tooManyFiles)
+            stop("more than the limit of \(maximumFiles) files")
+            return
         }
         files.append(relativePath)
+    }
+
+    private mutating func stop(_ what: String) {
+        isStopped = true
+        warnings.append(
+            Diagnostic(
+                .error, .tooManyFiles,
+                "folder contains \(what); the files nearest the root were scanned and the rest were not, so scan a smaller folder",
+                at: SourceLocation(file: displayRoot)))
     }
 
     private func shouldSkip(folder relativePath: String, named name: String) -> Bool {
@@ -111,7 +124,8 @@ private struct Walker {
     }
 
     /// Lists a folder's entries with their kinds, or returns `nil` with `errno` set. A folder
-    /// other than the root that cannot be opened adds a warning.
+    /// other than the root that cannot be opened adds an error, because its files are input
+    /// that was not read.
     private mutating func listFolder(_ relativeFolder: String, isRoot: Bool) -> [(String, Kind)]? {
         let path = relativeFolder.isEmpty ? root : root + "/" + relativeFolder
         guard let directory = opendir(path) else {
@@ -119,7 +133,8 @@ private struct Walker {
                 let reason = FileSystem.errorText(errno)
                 warnings.append(
                     Diagnostic(
-                        .warning, .fileUnreadable, "could not list the folder (\(reason)); its files are not scanned",
+                        .error, .fileUnreadable,
+                        "could not list the folder (\(reason)); its files are not scanned, so fix its permissions or remove it",
                         at: SourceLocation(file: relativeFolder)))
             }
             return nil

@@ -63,7 +63,7 @@ enum GenerateCommand {
         var diagnostics =
             project.diagnostics + project.functions.flatMap(\.diagnostics) + ignoredOptions(options, project: project)
         let output = try render(project, options: options, diagnostics: &diagnostics, io: io)
-        for diagnostic in Diagnostic.sortedForOutput(diagnostics) { io.writeError(diagnostic.description + "\n") }
+        for line in DiagnosticPrinter.lines(for: diagnostics) { io.writeError(line + "\n") }
         if let path = options.outputPath {
             if writesOverTemplate(path, project: project, root: options.root) {
                 io.writeError(
