@@ -24,8 +24,12 @@ package struct PatternString: Hashable, Sendable, Comparable, CustomStringConver
     /// Appends a segment, merging adjacent literals and adjacent wildcards.
     package mutating func append(_ segment: Segment) {
         switch (segments.last, segment) {
-        case (.literal(let previous), .literal(let next)):
-            segments[segments.count - 1] = .literal(previous + next)
+        case (.literal, .literal(let next)):
+            // Taking the last literal out leaves its storage uniquely owned, so the append
+            // below does not copy it: long runs of literal parts stay linear.
+            guard case .literal(var previous) = segments.removeLast() else { return }
+            previous += next
+            segments.append(.literal(previous))
         case (.wildcard, .wildcard):
             return
         case (_, .literal(let text)) where text.isEmpty:

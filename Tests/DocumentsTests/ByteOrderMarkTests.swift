@@ -14,3 +14,20 @@ import Testing
         #expect(document.root["Transform"]?.location.column == 12)
     }
 }
+
+@Suite struct AliasTextLimitTests {
+    @Test func largeScalarRepeatedByAliasesIsRejected() {
+        let big = String(repeating: "x", count: 1_000_000)
+        let uses = Array(repeating: "*big", count: 40).joined(separator: ", ")
+        let text = "a: &big \"\(big)\"\nb: [\(uses)]\n"
+        #expect(throws: DocumentError.self) {
+            try DocumentReader.read(bytes: Array(text.utf8), displayPath: "t.yaml")
+        }
+    }
+
+    @Test func smallAliasesStayAllowed() throws {
+        let text = "a: &name orders\nb: [*name, *name, *name]\n"
+        let document = try DocumentReader.read(bytes: Array(text.utf8), displayPath: "t.yaml")
+        #expect(document.root["b"]?.sequence?.count == 3)
+    }
+}

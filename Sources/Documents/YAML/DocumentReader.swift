@@ -9,6 +9,8 @@ package struct DocumentLimits: Sendable {
     package var maximumDepth: Int = 256
     /// Most nodes one document may expand to, counting every alias expansion.
     package var maximumNodes: Int = 2_000_000
+    /// Most bytes of scalar text that alias expansions may add to a document.
+    package var maximumAliasTextBytes: Int = 16 * 1024 * 1024
 
     package init() {}
     package static let `default` = DocumentLimits()

@@ -18,18 +18,24 @@ struct NodeTree {
         var nodeCount = 1
         /// Levels of collections below this one, itself included.
         var height = 1
+        /// Bytes of scalar text in this collection, with aliases expanded.
+        var textBytes = 0
     }
 
     private struct Anchored {
         var node: Node
         var nodeCount: Int
         var height: Int
+        var textBytes: Int
     }
 
     private let limits: DocumentLimits
     private var open: [OpenCollection] = []
     private var anchors: [String: Anchored] = [:]
     private var nodeCount = 0
+    /// Bytes of scalar text that alias expansions added; the file's own text is bounded by the
+    /// file size limit.
+    private var aliasTextBytes = 0
     private(set) var root: Node?
     private(set) var warnings: [Diagnostic] = []
 
@@ -43,7 +49,7 @@ struct NodeTree {
         try count(1, at: location)
         let (localTag, resolvedStyle) = Self.resolve(tag: tag, style: style)
         let node = Node(.scalar(text, resolvedStyle), tag: localTag, location: location)
-        complete(node, nodeCount: 1, height: 0, anchor: anchor)
+        complete(node, nodeCount: 1, height: 0, textBytes: text.utf8.count, anchor: anchor)
     }
 
     mutating func startCollection(
@@ -60,7 +66,9 @@ struct NodeTree {
         let content: Node.Content =
             collection.isMapping ? .mapping(try Self.applyingMergeKeys(collection.pairs)) : .sequence(collection.items)
         let node = Node(content, tag: collection.tag, location: collection.location)
-        complete(node, nodeCount: collection.nodeCount, height: collection.height, anchor: collection.anchor)
+        complete(
+            node, nodeCount: collection.nodeCount, height: collection.height, textBytes: collection.textBytes,
+            anchor: collection.anchor)
     }
 
     /// Expands an alias into a copy of its anchored node. Copies share storage, so the cost
@@ -73,21 +81,30 @@ struct NodeTree {
                 at: location, code: .undefinedAlias)
         }
         try count(anchored.nodeCount, at: location)
+        aliasTextBytes += anchored.textBytes
+        guard aliasTextBytes <= limits.maximumAliasTextBytes else {
+            throw DocumentError(
+                "aliases expand to more than the limit of \(limits.maximumAliasTextBytes) bytes of text; "
+                    + "remove repeated aliases of large values",
+                at: location, code: .tooManyNodes)
+        }
         guard open.count + anchored.height <= limits.maximumDepth else { throw depthError(at: location) }
         var node = anchored.node
         node.location = location
-        complete(node, nodeCount: anchored.nodeCount, height: anchored.height, anchor: nil)
+        complete(
+            node, nodeCount: anchored.nodeCount, height: anchored.height, textBytes: anchored.textBytes, anchor: nil)
     }
 
-    private mutating func complete(_ node: Node, nodeCount: Int, height: Int, anchor: String?) {
+    private mutating func complete(_ node: Node, nodeCount: Int, height: Int, textBytes: Int, anchor: String?) {
         if let anchor {
-            anchors[anchor] = Anchored(node: node, nodeCount: nodeCount, height: height)
+            anchors[anchor] = Anchored(node: node, nodeCount: nodeCount, height: height, textBytes: textBytes)
         }
         guard var parent = open.popLast() else {
             root = root ?? node
             return
         }
         parent.nodeCount += nodeCount
+        parent.textBytes += textBytes
         parent.height = max(parent.height, height + 1)
         if !parent.isMapping {
             parent.items.append(node)

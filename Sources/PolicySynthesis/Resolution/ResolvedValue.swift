@@ -98,6 +98,16 @@ package struct ValueResolver: Sendable {
     }
 
     private func concatenate(_ alternatives: [[ResolvedValue]]) -> [ResolvedValue] {
+        if alternatives.count == 1 { return alternatives[0] }
+        if alternatives.allSatisfy({ $0.count == 1 }) {
+            // One value per part: append in place, which stays linear in the number of parts.
+            var result = ResolvedValue(pattern: PatternString())
+            for part in alternatives {
+                result.pattern.append(part[0].pattern)
+                result.widenedBecause += part[0].widenedBecause
+            }
+            return [result]
+        }
         var results = [ResolvedValue(pattern: PatternString())]
         for options in alternatives {
             var next: [ResolvedValue] = []
