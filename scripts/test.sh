@@ -16,11 +16,12 @@ if [ -d "$data_dir/aws-service-reference" ]; then
     scratch=$(mktemp -d)
     trap 'rm -rf "$scratch"' EXIT
     python3 scripts/build-catalog.py "$data_dir" --out "$scratch" >/dev/null
-    if ! diff -r -q "$scratch/Policies" Policies; then
-        echo "error: Policies/ differs from what scripts/build-catalog.py makes from $data_dir; run it and commit the result" >&2
+    if ! diff -r -q "$scratch/Policies" Policies || ! diff -r -q "$scratch/Templates/sam" Templates/sam; then
+        echo "error: Policies/ or Templates/sam/ differs from what scripts/build-catalog.py makes from $data_dir; run it and commit the result" >&2
         exit 1
     fi
-    echo "Policies/ matches $data_dir" >&2
+    echo "Policies/ and Templates/sam/ match $data_dir" >&2
+    python3 -m unittest discover -s scripts/tests
 else
     echo "skipped: $data_dir not found, so the catalog rebuild check did not run" >&2
 fi
