@@ -26,6 +26,11 @@ package struct EventSource: Hashable, Sendable {
     package var onFailureType: String?
     /// MSK with IAM client authentication.
     package var usesIAMAuthentication: Bool
+    /// The SAM event type of a push source (`S3`, `SNS`, `Api`, `Schedule`, ...).
+    package var pushType: String?
+    /// An S3 event's key filter (`Filter.S3Key.Rules` prefix and suffix).
+    package var keyPrefix: String?
+    package var keySuffix: String?
     package var location: SourceLocation
 
     package init(
@@ -47,6 +52,9 @@ package struct EventSource: Hashable, Sendable {
         self.onFailure = onFailure
         self.onFailureType = onFailureType
         self.usesIAMAuthentication = usesIAMAuthentication
+        self.pushType = nil
+        self.keyPrefix = nil
+        self.keySuffix = nil
         self.location = location
     }
 }

@@ -20,7 +20,8 @@ package enum CloudFormationRendering {
     private static func render(_ policy: FunctionPolicy, into out: inout YAMLWriter, explain: Bool) {
         let logicalId = policy.function.logicalId
         let roleId = "\(logicalId)Role"
-        let (own, selfReferencing) = partition(policy.statements, functionId: logicalId)
+        let (own, selfReferencing) = partition(
+            policy.statements, functionId: logicalId, dependents: dependents(of: policy.function))
         out.line("\(roleId):", indent: 2)
         out.line("Type: AWS::IAM::Role", indent: 4)
         out.line("Properties:", indent: 4)
@@ -55,7 +56,7 @@ package enum CloudFormationRendering {
         for (index, group) in FunctionPolicy.groups(statements).enumerated() {
             let suffix = index > 0 ? String(index + 1) : ""
             out.comment(
-                "Statements that name \(functionId) itself, kept out of the role so the stack has no circular reference.",
+                "Statements that name \(functionId) or a resource that depends on it, kept out of the role so the stack has no circular reference.",
                 indent: 2)
             out.line("\(functionId)OwnResourcesPolicy\(suffix):", indent: 2)
             out.line("Type: AWS::IAM::Policy", indent: 4)
@@ -70,24 +71,39 @@ package enum CloudFormationRendering {
         }
     }
 
-    /// Splits statements into those that do not and those that do name the function's own
-    /// logical id (its `Ref` or an attribute).
-    static func partition(_ statements: [ExplainedStatement], functionId: String) -> (
-        [ExplainedStatement], [ExplainedStatement]
-    ) {
+    /// Splits statements into those that do not and those that do name the function itself or
+    /// a resource that depends on it (`dependents`: a bucket whose notifications invoke it),
+    /// by its `Ref` or an attribute. A role that names either would make the stack circular.
+    static func partition(
+        _ statements: [ExplainedStatement], functionId: String, dependents: Set<String> = []
+    ) -> ([ExplainedStatement], [ExplainedStatement]) {
+        let avoided = dependents.union([functionId])
         var own: [ExplainedStatement] = []
         var selfReferencing: [ExplainedStatement] = []
         for explained in statements {
             let names =
                 explained.statement.resources.flatMap(\.placeholders)
                 + explained.statement.conditions.flatMap { $0.values.flatMap(\.placeholders) }
-            if names.contains(where: { $0 == functionId || $0.hasPrefix(functionId + ".") }) {
+            let logicalIds = names.map { String($0.split(separator: ".").first ?? "") }
+            if logicalIds.contains(where: avoided.contains) {
                 selfReferencing.append(explained)
             } else {
                 own.append(explained)
             }
         }
         return (own, selfReferencing)
+    }
+}
+
+extension CloudFormationRendering {
+    /// Template resources that depend on the function: the buckets whose S3 events invoke it,
+    /// because SAM adds the function to their notification configuration.
+    static func dependents(of function: FunctionModel) -> Set<String> {
+        var ids = Set<String>()
+        for event in function.events where event.pushType == "S3" {
+            if case .ref(let id)? = event.source { ids.insert(id) }
+        }
+        return ids
     }
 }
 

@@ -28,18 +28,24 @@ package enum SAMRendering {
         let function = policy.function
         switch function.role {
         case .generatedBySAM:
-            let statements = StatementMerger.merge(policy.requirements.filter { !isGrantedBySAM($0) })
+            let merged = StatementMerger.merge(policy.requirements.filter { !isGrantedBySAM($0) })
+            let (statements, separated) = CloudFormationRendering.partition(
+                merged, functionId: function.logicalId, dependents: CloudFormationRendering.dependents(of: function))
             out.line("\(function.logicalId):", indent: 2)
             for line in samAdditions(for: function) + existingPolicyNotes(function) { out.comment(line, indent: 4) }
             out.line("Properties:", indent: 4)
-            guard !statements.isEmpty else {
+            if statements.isEmpty {
                 out.line("Policies: []", indent: 6)
-                return
+            } else {
+                out.line("Policies:", indent: 6)
+                out.line("- Version: \"2012-10-17\"", indent: 8)
+                out.line("Statement:", indent: 10)
+                out.statements(statements, indent: 12, explain: explain)
             }
-            out.line("Policies:", indent: 6)
-            out.line("- Version: \"2012-10-17\"", indent: 8)
-            out.line("Statement:", indent: 10)
-            out.statements(statements, indent: 12, explain: explain)
+            // SAM names the role it creates <Function>Role.
+            CloudFormationRendering.writeOwnResourcesPolicies(
+                separated, functionId: function.logicalId, roleId: function.logicalId + "Role", into: &out,
+                explain: explain)
         case .templateRole(let roleId):
             // SAM ignores Policies when Role is set, so the statements go to the role itself.
             out.line("\(roleId):", indent: 2)
@@ -54,7 +60,8 @@ package enum SAMRendering {
             out.line("Version: \"2012-10-17\"", indent: 12)
             out.line("Statement:", indent: 12)
             let (own, selfReferencing) = CloudFormationRendering.partition(
-                policy.statements, functionId: function.logicalId)
+                policy.statements, functionId: function.logicalId,
+                dependents: CloudFormationRendering.dependents(of: function))
             out.statements(own, indent: 14, explain: explain)
             CloudFormationRendering.writeOwnResourcesPolicies(
                 selfReferencing, functionId: function.logicalId, roleId: roleId, into: &out, explain: explain)

@@ -13,6 +13,10 @@ package indirect enum SymbolicValue: Hashable, Sendable, CustomStringConvertible
     case list([SymbolicValue])
     /// A dictionary argument with known keys (for example `Key={"pk": ...}`); values may be unknown.
     case dictionary([String: SymbolicValue])
+    /// A value read from the invocation event: `event["Records"][0]["s3"]["bucket"]["name"]` is
+    /// `["Records", "*", "s3", "bucket", "name"]`, where `*` stands for any list element.
+    /// Resolution can tell what it is from the function's event sources.
+    case event(path: [String])
     /// A value the analyzer could not follow, with the reason shown to the user.
     case unknown(reason: String)
 
@@ -39,6 +43,7 @@ package indirect enum SymbolicValue: Hashable, Sendable, CustomStringConvertible
         case .list(let items): return "[" + items.map(\.description).joined(separator: ", ") + "]"
         case .dictionary(let entries):
             return "{" + entries.keys.sorted().map { "\($0): \(entries[$0]!)" }.joined(separator: ", ") + "}"
+        case .event(let path): return "event" + path.map { "[\($0)]" }.joined()
         case .unknown(let reason): return "<unknown: \(reason)>"
         }
     }

@@ -99,8 +99,12 @@ struct EventSourceTests {
         #expect(events["Documents"]?.kind == .documentDB)
         for name in ["Upload", "Api", "Nightly"] {
             #expect(events[name]?.kind == .push, "\(name)")
-            #expect(events[name]?.source == nil, "\(name)")
         }
+        // An S3 event keeps its bucket, because the handler reads it from the event.
+        #expect(events["Upload"]?.source == .ref("Uploads"))
+        #expect(events["Upload"]?.pushType == "S3")
+        #expect(events["Api"]?.source == nil)
+        #expect(events["Nightly"]?.source == nil)
     }
 
     @Test func sourcesAndFailureDestinations() throws {

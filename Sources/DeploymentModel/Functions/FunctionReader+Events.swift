@@ -34,7 +34,7 @@ extension FunctionReader {
             return nil
         }
         guard let (kind, sourceProperty) = Self.pollingEventTypes[type] else {
-            return EventSource(name: name, kind: .push, source: nil, location: node.location)
+            return pushEvent(named: name, type: type, node)
         }
         let properties = structure(node["Properties"]) ?? Node(.mapping([]), location: node.location)
         var event = EventSource(
@@ -43,6 +43,22 @@ extension FunctionReader {
             report("\(type) event '\(name)' has no \(sourceProperty ?? "")", at: node)
         }
         readPollingDetails(properties, into: &event)
+        return event
+    }
+
+    /// A push event. An S3 event keeps its bucket and key filter, because the handler reads
+    /// them from the event it receives.
+    private func pushEvent(named name: String, type: String, _ node: Node) -> EventSource {
+        let properties = structure(node["Properties"])
+        let bucket = type == "S3" ? value(properties?["Bucket"]) : nil
+        var event = EventSource(name: name, kind: .push, source: bucket, location: node.location)
+        event.pushType = type
+        let rules = items(structure(structure(properties?["Filter"])?["S3Key"])?["Rules"])
+        for rule in rules {
+            guard let ruleName = text(rule["Name"])?.lowercased(), let ruleValue = text(rule["Value"]) else { continue }
+            if ruleName == "prefix" { event.keyPrefix = ruleValue }
+            if ruleName == "suffix" { event.keySuffix = ruleValue }
+        }
         return event
     }
 

@@ -53,8 +53,33 @@ package struct ValueResolver: Sendable {
                 ])
             }
             return [ResolvedValue(pattern: .wildcard, widenedBecause: ["the value is a mapping"])]
+        case .event(let path):
+            return resolveEvent(path)
         case .unknown(let reason):
             return [ResolvedValue(pattern: .wildcard, widenedBecause: [reason])]
+        }
+    }
+
+    /// A value from the invocation event. The bucket and object key of an S3 notification
+    /// come from the function's S3 events: their buckets, and their key filter.
+    private func resolveEvent(_ path: [String]) -> [ResolvedValue] {
+        let s3Events = function.events.filter { $0.pushType == "S3" && $0.source != nil }
+        let shown = "event" + path.map { "[\($0)]" }.joined()
+        guard !s3Events.isEmpty, path.count >= 3, path[path.count - 3] == "s3" else {
+            return [ResolvedValue(pattern: .wildcard, widenedBecause: ["\(shown) comes from the invocation event"])]
+        }
+        switch Array(path.suffix(2)) {
+        case ["bucket", "name"]:
+            return Array(s3Events.flatMap { resolve($0.source!) }.prefix(maximumAlternatives))
+        case ["object", "key"]:
+            return s3Events.map { event in
+                var key = PatternString(literal: event.keyPrefix ?? "")
+                key.append(PatternString.Segment.wildcard)
+                key.append(.literal(event.keySuffix ?? ""))
+                return ResolvedValue(pattern: key, widenedBecause: ["the object key comes from the S3 event"])
+            }
+        default:
+            return [ResolvedValue(pattern: .wildcard, widenedBecause: ["\(shown) comes from the invocation event"])]
         }
     }
 
