@@ -38,10 +38,15 @@ extension IntrinsicEvaluator {
                 continue
             }
             guard let close = bytes[(index + 2)...].firstIndex(of: UInt8(ascii: "}")) else {
+                // NOTE: a `${` with no closing brace is kept as text; CloudFormation's own
+                // handling of it was not checked.
                 literal.append(contentsOf: bytes[index...])
                 break
             }
             let name = String(decoding: bytes[(index + 2)..<close], as: UTF8.self).trimmingSpaces
+            if name.isEmpty || name.contains("$") || name.contains("{") {
+                return invalid("Fn::Sub", "variables such as ${Name} or ${Resource.Attribute}", at: node)
+            }
             parts.append(.literal(String(decoding: literal, as: UTF8.self)))
             literal.removeAll()
             parts.append(variable(name, variables: variables, at: node))
