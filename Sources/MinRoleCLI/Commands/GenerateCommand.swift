@@ -141,6 +141,12 @@ enum GenerateCommand {
                     .warning, .ignoredOption,
                     "--region, --account and --partition fill placeholders only in --format policy; they were ignored"))
         }
+        if options.explain, options.format == .text || options.format == .json {
+            warnings.append(
+                Diagnostic(
+                    .warning, .ignoredOption,
+                    "--explain has no effect with --format \(options.format.rawValue), which always includes the reasons"))
+        }
         for name in options.parameters.keys.sorted() where !project.parameterNames.contains(name) {
             var message = "--parameter \(name): no template declares a parameter '\(name)'; it was ignored"
             if let suggestion = Suggestions.closest(to: name, among: Array(project.parameterNames)) {
