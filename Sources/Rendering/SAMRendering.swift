@@ -49,9 +49,10 @@ package enum SAMRendering {
         case .templateRole(let roleId):
             // SAM ignores Policies when Role is set, so the statements go to the role itself.
             out.line("\(roleId):", indent: 2)
-            out.comment(
-                "The role of \(function.logicalId). SAM adds nothing to a role the template defines, so these statements replace its policies.",
-                indent: 4)
+            let lead =
+                function.resourceType == "AWS::Serverless::Function"
+                ? "SAM adds nothing to a role the template defines, so these" : "These"
+            out.comment("The role of \(function.logicalId). \(lead) statements replace its policies.", indent: 4)
             for line in existingPolicyNotes(function) { out.comment(line, indent: 4) }
             out.line("Properties:", indent: 4)
             out.line("Policies:", indent: 6)
