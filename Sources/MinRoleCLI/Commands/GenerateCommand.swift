@@ -145,7 +145,8 @@ enum GenerateCommand {
             warnings.append(
                 Diagnostic(
                     .warning, .ignoredOption,
-                    "--explain has no effect with --format \(options.format.rawValue), which always includes the reasons"))
+                    "--explain has no effect with --format \(options.format.rawValue), which always includes the reasons"
+                ))
         }
         for name in options.parameters.keys.sorted() where !project.parameterNames.contains(name) {
             var message = "--parameter \(name): no template declares a parameter '\(name)'; it was ignored"
