@@ -17,10 +17,11 @@ final class Evaluator {
     private var depth = 0
     private var steps = 0
     private(set) var hitLimit = false
-    private var inProgress: Set<String> = []
+    private var namesInProgress: Set<ScopedName> = []
+    private var returnsInProgress: Set<Int> = []
     private var returnValues: [Int: Value] = [:]
     /// Values of names by scope and name, so that each is evaluated once per pass.
-    private var nameValues: [String: Value] = [:]
+    private var nameValues: [ScopedName: Value] = [:]
     var baseClassCache: [Int: [Int]] = [:]
 
     init(program: Program, loader: ModuleLoader, catalog: Catalog) {
@@ -105,10 +106,10 @@ final class Evaluator {
     }
 
     private func values(of bindings: [Binding], name: String, scope: Int) -> Value {
-        let key = "\(scope):\(name)"
+        let key = ScopedName(scope: scope, name: name)
         if let cached = nameValues[key] { return cached }
-        guard inProgress.insert(key).inserted else { return .unknown("'\(name)' depends on itself") }
-        defer { inProgress.remove(key) }
+        guard namesInProgress.insert(key).inserted else { return .unknown("'\(name)' depends on itself") }
+        defer { namesInProgress.remove(key) }
         let result = Value.union(of: bindings.map { value(of: $0, name: name) })
         nameValues[key] = result
         return result
@@ -177,9 +178,8 @@ final class Evaluator {
     /// The return values of a local function, for factories such as `def get_client(): ...`.
     func returnValue(of id: Int) -> Value {
         if let cached = returnValues[id] { return cached }
-        let key = "return:\(id)"
-        guard inProgress.insert(key).inserted else { return .unknown("a recursive function's result") }
-        defer { inProgress.remove(key) }
+        guard returnsInProgress.insert(id).inserted else { return .unknown("a recursive function's result") }
+        defer { returnsInProgress.remove(id) }
         let function = program.functions[id]
         var results: [Value] = []
         StatementWalker.forEachReturn(in: function.definition.body) { expression in
@@ -189,4 +189,10 @@ final class Evaluator {
         returnValues[id] = value
         return value
     }
+}
+
+/// A name in one scope, the key of the evaluator's name cache.
+struct ScopedName: Hashable {
+    var scope: Int
+    var name: String
 }

@@ -90,11 +90,12 @@ final class Program {
     func lookup(_ name: String, from scope: Int) -> (bindings: [Binding], starModules: [String])? {
         var current: Int? = scope
         if scopes[scope].globalNames.contains(name) { current = modules[scopes[scope].module].scope }
+        // Reads fields in place: copying a `ScopeInfo` retains each of its collections.
         while let index = current {
-            let info = scopes[index]
-            if let bindings = info.bindings[name] { return (bindings, []) }
-            if info.parent == nil && !info.starImports.isEmpty { return ([], info.starImports) }
-            current = info.parent
+            if let bindings = scopes[index].bindings[name] { return (bindings, []) }
+            let parent = scopes[index].parent
+            if parent == nil && !scopes[index].starImports.isEmpty { return ([], scopes[index].starImports) }
+            current = parent
         }
         return nil
     }

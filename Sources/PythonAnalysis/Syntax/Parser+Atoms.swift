@@ -1,16 +1,27 @@
 extension Parser {
-    private static let reservedWords: Set<String> = [
+    private static let reservedWords = [
         "and", "as", "assert", "break", "class", "continue", "def", "del", "elif", "else", "except", "finally",
         "for", "from", "global", "if", "import", "in", "is", "nonlocal", "not", "or", "pass", "raise",
         "return", "try", "while", "with", "yield",
     ]
+
+    /// The reserved words by first letter, so a name is compared with a few of them at most.
+    private static let reservedWordsByLetter: [[String]] = (UInt8(ascii: "a")...UInt8(ascii: "z")).map { letter in
+        reservedWords.filter { $0.utf8.first == letter }
+    }
+
+    private func isReservedWord(_ token: Token) -> Bool {
+        let letter = Int(file.bytes[Int(token.start)]) - Int(UInt8(ascii: "a"))
+        guard letter >= 0 && letter < Self.reservedWordsByLetter.count else { return false }
+        return Self.reservedWordsByLetter[letter].contains { isKeyword($0, token) }
+    }
 
     mutating func parseAtom() throws(SyntaxError) -> Expression {
         let token = current
         switch token.kind {
         case .name:
             let name = text(token)
-            if Self.reservedWords.contains(name) {
+            if isReservedWord(token) {
                 throw SyntaxError(token: token, message: "unexpected '\(name)'")
             }
             advance()

@@ -68,7 +68,14 @@ package struct Parser {
     func isKeyword(_ word: String, _ token: Token? = nil) -> Bool {
         let token = token ?? current
         guard token.kind == .name, Int(token.end - token.start) == word.utf8.count else { return false }
-        return file.bytes[Int(token.start)..<Int(token.end)].elementsEqual(word.utf8)
+        return file.bytes.withUnsafeBufferPointer { bytes in
+            var index = Int(token.start)
+            for byte in word.utf8 {
+                guard bytes[index] == byte else { return false }
+                index += 1
+            }
+            return true
+        }
     }
 
     mutating func expect(_ kind: TokenKind, _ what: String) throws(SyntaxError) {
