@@ -23,6 +23,11 @@ final class Evaluator {
     /// Values of names by scope and name, so that each is evaluated once per pass.
     private var nameValues: [ScopedName: Value] = [:]
     var baseClassCache: [Int: [Int]] = [:]
+    /// Base class lookups not found in `baseClassCache`, and those running now.
+    var baseClassMisses = 0
+    var baseClassesInProgress = 0
+    /// Subclasses by class, with the number of classes when they were found.
+    var subclassCache: [Int: (classCount: Int, subclasses: [Int])] = [:]
 
     init(program: Program, loader: ModuleLoader, catalog: Catalog) {
         self.program = program

@@ -73,6 +73,16 @@ final class Program {
     var scopes: [ScopeInfo] = []
     var functions: [FunctionInfo] = []
     var classes: [ClassInfo] = []
+    private var methodsByName: [String: (classCount: Int, methods: [Int])] = [:]
+
+    /// The methods of that name in every class, in class order. The list is kept while no
+    /// class is added, because methods are added only while their module is being read.
+    func methods(named name: String) -> [Int] {
+        if let cached = methodsByName[name], cached.classCount == classes.count { return cached.methods }
+        let methods = classes.indices.compactMap { classes[$0].methods[name] }
+        methodsByName[name] = (classes.count, methods)
+        return methods
+    }
 
     func addScope(_ scope: ScopeInfo) -> Int {
         scopes.append(scope)
@@ -102,6 +112,7 @@ final class Program {
 
     /// Finds a method by name in the class or its local base classes, depth first.
     func method(named name: String, inClass classID: Int, bases: (Int) -> [Int]) -> Int? {
+        if let method = classes[classID].methods[name] { return method }
         var visited: Set<Int> = []
         var pending = [classID]
         while let next = pending.popLast() {
