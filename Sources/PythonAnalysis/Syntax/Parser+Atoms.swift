@@ -1,27 +1,10 @@
 extension Parser {
-    private static let reservedWords = [
-        "and", "as", "assert", "break", "class", "continue", "def", "del", "elif", "else", "except", "finally",
-        "for", "from", "global", "if", "import", "in", "is", "nonlocal", "not", "or", "pass", "raise",
-        "return", "try", "while", "with", "yield",
-    ]
-
-    /// The reserved words by first letter, so a name is compared with a few of them at most.
-    private static let reservedWordsByLetter: [[String]] = (UInt8(ascii: "a")...UInt8(ascii: "z")).map { letter in
-        reservedWords.filter { $0.utf8.first == letter }
-    }
-
-    private func isReservedWord(_ token: Token) -> Bool {
-        let letter = Int(file.bytes[Int(token.start)]) - Int(UInt8(ascii: "a"))
-        guard letter >= 0 && letter < Self.reservedWordsByLetter.count else { return false }
-        return Self.reservedWordsByLetter[letter].contains { isKeyword($0, token) }
-    }
-
     mutating func parseAtom() throws(SyntaxError) -> Expression {
         let token = current
         switch token.kind {
         case .name:
             let name = text(token)
-            if isReservedWord(token) {
+            if token.keyword.isReserved {
                 throw SyntaxError(token: token, message: "unexpected '\(name)'")
             }
             advance()
@@ -68,7 +51,7 @@ extension Parser {
             advance()
             return .tuple([])
         }
-        if isKeyword("yield") {
+        if isKeyword(.yield) {
             let value = try parseYield()
             try expect(.rightParenthesis, "')'")
             return value
@@ -174,15 +157,15 @@ extension Parser {
 
     /// `for target in iterable if condition ...` after a comprehension's element, if present.
     mutating func parseComprehension(element: Expression) throws(SyntaxError) -> Expression? {
-        guard isKeyword("for") || (isKeyword("async") && isKeyword("for", peekToken())) else { return nil }
+        guard isKeyword(.for) || (isKeyword(.async) && isKeyword(.for, peekToken())) else { return nil }
         var clauses: [ComprehensionClause] = []
-        while isKeyword("for") || isKeyword("async") {
-            if isKeyword("async") { advance() }
+        while isKeyword(.for) || isKeyword(.async) {
+            if isKeyword(.async) { advance() }
             advance()
             let target = try parseTargetList()
-            try expectKeyword("in")
+            try expectKeyword(.in)
             var clause = ComprehensionClause(target: target, iterable: try parseComprehensionClause(), conditions: [])
-            while isKeyword("if") {
+            while isKeyword(.if) {
                 advance()
                 clause.conditions.append(try parseComprehensionClause())
             }
@@ -201,11 +184,11 @@ extension Parser {
     }
 
     private mutating func parseExpressionWithoutConditional() throws(SyntaxError) -> Expression {
-        if isKeyword("lambda") { return try parseExpression() }
+        if isKeyword(.lambda) { return try parseExpression() }
         try enterNesting()
         defer { depth -= 1 }
         var operands = [try parseAndTest()]
-        while isKeyword("or") {
+        while isKeyword(.or) {
             advance()
             operands.append(try parseAndTest())
         }
@@ -214,7 +197,7 @@ extension Parser {
 
     private mutating func parseAndTest() throws(SyntaxError) -> Expression {
         var operands = [try parseNotTest()]
-        while isKeyword("and") {
+        while isKeyword(.and) {
             advance()
             operands.append(try parseNotTest())
         }
@@ -222,7 +205,7 @@ extension Parser {
     }
 
     private mutating func parseNotTest() throws(SyntaxError) -> Expression {
-        guard isKeyword("not") else { return try parseComparison() }
+        guard isKeyword(.not) else { return try parseComparison() }
         advance()
         try enterNesting()
         defer { depth -= 1 }
@@ -236,7 +219,7 @@ extension Parser {
         var items = [first]
         while current.kind == .comma {
             advance()
-            if isKeyword("in") || current.kind == .equal { break }
+            if isKeyword(.in) || current.kind == .equal { break }
             items.append(try parseTarget())
         }
         return .tuple(items)

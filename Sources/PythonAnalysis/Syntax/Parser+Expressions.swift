@@ -1,7 +1,7 @@
 extension Parser {
     /// Comma-separated expressions; more than one (or a trailing comma) makes a tuple.
     mutating func parseExpressionList(allowsYield: Bool = false) throws(SyntaxError) -> Expression {
-        if allowsYield && isKeyword("yield") { return try parseYield() }
+        if allowsYield && isKeyword(.yield) { return try parseYield() }
         let first = try parseStarredOrNamed()
         guard current.kind == .comma else { return first }
         var items = [first]
@@ -17,8 +17,10 @@ extension Parser {
     var startsExpression: Bool {
         switch current.kind {
         case .name:
-            for word in ["in", "if", "else", "for", "as", "from", "import"] where isKeyword(word) { return false }
-            return true
+            switch current.keyword {
+            case .in, .if, .else, .for, .as, .from, .import: return false
+            default: return true
+            }
         case .number, .string, .leftParenthesis, .leftBracket, .leftBrace, .minus, .plus, .star, .doubleStar,
             .ellipsis:
             return true
@@ -37,7 +39,7 @@ extension Parser {
 
     mutating func parseYield() throws(SyntaxError) -> Expression {
         advance()
-        if isKeyword("from") {
+        if isKeyword(.from) {
             advance()
             return .yield(try parseExpression())
         }
@@ -58,33 +60,33 @@ extension Parser {
     mutating func parseExpression() throws(SyntaxError) -> Expression {
         try enterNesting()
         defer { depth -= 1 }
-        if isKeyword("lambda") {
+        if isKeyword(.lambda) {
             advance()
             let parameters = try parseParameters(closing: .colon)
             try expect(.colon, "':' after the lambda parameters")
             return .lambda(parameters, try parseExpression())
         }
-        let value = try parseBoolean("or")
-        guard isKeyword("if") else { return value }
+        let value = try parseBoolean(.or)
+        guard isKeyword(.if) else { return value }
         advance()
-        let condition = try parseBoolean("or")
-        try expectKeyword("else")
+        let condition = try parseBoolean(.or)
+        try expectKeyword(.else)
         return .conditional(value, condition: condition, otherwise: try parseExpression())
     }
 
-    private mutating func parseBoolean(_ word: String) throws(SyntaxError) -> Expression {
-        let first = word == "or" ? try parseBoolean("and") : try parseNot()
+    private mutating func parseBoolean(_ word: Keyword) throws(SyntaxError) -> Expression {
+        let first = word == .or ? try parseBoolean(.and) : try parseNot()
         guard isKeyword(word) else { return first }
         var operands = [first]
         while isKeyword(word) {
             advance()
-            operands.append(word == "or" ? try parseBoolean("and") : try parseNot())
+            operands.append(word == .or ? try parseBoolean(.and) : try parseNot())
         }
-        return .boolean(word, operands)
+        return .boolean(word.text, operands)
     }
 
     private mutating func parseNot() throws(SyntaxError) -> Expression {
-        guard isKeyword("not") else { return try parseComparison() }
+        guard isKeyword(.not) else { return try parseComparison() }
         advance()
         try enterNesting()
         defer { depth -= 1 }
@@ -108,18 +110,18 @@ extension Parser {
             advance()
             return symbol
         }
-        if isKeyword("in") {
+        if isKeyword(.in) {
             advance()
             return "in"
         }
-        if isKeyword("not") && isKeyword("in", peekToken()) {
+        if isKeyword(.not) && isKeyword(.in, peekToken()) {
             advance()
             advance()
             return "not in"
         }
-        if isKeyword("is") {
+        if isKeyword(.is) {
             advance()
-            if isKeyword("not") {
+            if isKeyword(.not) {
                 advance()
                 return "is not"
             }
@@ -176,7 +178,7 @@ extension Parser {
 
     private mutating func parsePower() throws(SyntaxError) -> Expression {
         var base: Expression
-        if isKeyword("await") {
+        if isKeyword(.await) {
             advance()
             try enterNesting()
             defer { depth -= 1 }

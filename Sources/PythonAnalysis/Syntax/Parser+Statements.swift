@@ -54,14 +54,14 @@ extension Parser {
 
     private mutating func parseSimpleStatement() throws(SyntaxError) -> Statement {
         if current.kind == .name {
-            switch text(current) {
-            case "return":
+            switch current.keyword {
+            case .return:
                 advance()
                 return .returnValue(isEndOfSimpleStatement ? nil : try parseExpressionList())
-            case "import": return try parseImport()
-            case "from": return try parseFromImport()
-            case "global", "nonlocal":
-                let isGlobal = isKeyword("global")
+            case .import: return try parseImport()
+            case .from: return try parseFromImport()
+            case .global, .nonlocal:
+                let isGlobal = isKeyword(.global)
                 advance()
                 var names = [try expectName()]
                 while current.kind == .comma {
@@ -69,13 +69,13 @@ extension Parser {
                     names.append(try expectName())
                 }
                 return isGlobal ? .global(names) : .other([])
-            case "pass", "break", "continue":
+            case .pass, .break, .continue:
                 advance()
                 return .other([])
-            case "del", "assert", "raise":
+            case .del, .assert, .raise:
                 advance()
                 return .other(try parseExpressionsUntilEnd())
-            case "type"
+            case .type
             where peekToken().kind == .name && (peekToken(2).kind == .equal || peekToken(2).kind == .leftBracket):
                 while !isEndOfSimpleStatement { advance() }
                 return .other([])
@@ -96,7 +96,7 @@ extension Parser {
     private mutating func parseExpressionsUntilEnd() throws(SyntaxError) -> [Expression] {
         var expressions: [Expression] = []
         while !isEndOfSimpleStatement {
-            if current.kind == .comma || isKeyword("from") {
+            if current.kind == .comma || isKeyword(.from) {
                 advance()
                 continue
             }
@@ -156,11 +156,11 @@ extension Parser {
             level += current.kind == .dot ? 1 : 3
             advance()
         }
-        if level == 0 && isKeyword("import") {
+        if level == 0 && isKeyword(.import) {
             throw SyntaxError(token: current, message: "expected a module name after 'from'")
         }
-        let module = isKeyword("import") ? "" : try parseDottedName()
-        try expectKeyword("import")
+        let module = isKeyword(.import) ? "" : try parseDottedName()
+        try expectKeyword(.import)
         if current.kind == .star {
             advance()
             return .importFrom(level: level, module: module, names: [], position: position)
@@ -189,7 +189,7 @@ extension Parser {
     }
 
     private mutating func parseAlias() throws(SyntaxError) -> String? {
-        guard isKeyword("as") else { return nil }
+        guard isKeyword(.as) else { return nil }
         advance()
         return try expectName()
     }

@@ -65,17 +65,8 @@ package struct Parser {
         return SourcePosition(line: Int(token.line), column: file.column(of: token))
     }
 
-    func isKeyword(_ word: String, _ token: Token? = nil) -> Bool {
-        let token = token ?? current
-        guard token.kind == .name, Int(token.end - token.start) == word.utf8.count else { return false }
-        return file.bytes.withUnsafeBufferPointer { bytes in
-            var index = Int(token.start)
-            for byte in word.utf8 {
-                guard bytes[index] == byte else { return false }
-                index += 1
-            }
-            return true
-        }
+    func isKeyword(_ keyword: Keyword, _ token: Token? = nil) -> Bool {
+        (token ?? current).keyword == keyword
     }
 
     mutating func expect(_ kind: TokenKind, _ what: String) throws(SyntaxError) {
@@ -83,8 +74,8 @@ package struct Parser {
         advance()
     }
 
-    mutating func expectKeyword(_ word: String) throws(SyntaxError) {
-        guard isKeyword(word) else { throw SyntaxError(token: current, message: "expected '\(word)'") }
+    mutating func expectKeyword(_ keyword: Keyword) throws(SyntaxError) {
+        guard isKeyword(keyword) else { throw SyntaxError(token: current, message: "expected '\(keyword.text)'") }
         advance()
     }
 
