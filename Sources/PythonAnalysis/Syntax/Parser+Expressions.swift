@@ -105,8 +105,8 @@ extension Parser {
     /// Consumes and returns a comparison operator, if the current token starts one.
     private mutating func comparisonOperator() -> String? {
         if current.kind == .otherOperator {
+            guard isComparisonSymbol(current) else { return nil }
             let symbol = text(current)
-            guard ["<", ">", "==", ">=", "<=", "!="].contains(symbol) else { return nil }
             advance()
             return symbol
         }
@@ -130,23 +130,76 @@ extension Parser {
         return nil
     }
 
-    private static let binaryLevels: [[String]] = [
-        ["|"], ["^"], ["&"], ["<<", ">>"], ["+", "-"], ["*", "/", "//", "%", "@"],
-    ]
+    /// `<`, `>`, `==`, `>=`, `<=` or `!=`, read from the token's bytes.
+    private func isComparisonSymbol(_ token: Token) -> Bool {
+        let start = Int(token.start)
+        switch token.end - token.start {
+        case 1:
+            let byte = file.bytes[start]
+            return byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">")
+        case 2:
+            let first = file.bytes[start]
+            guard file.bytes[start + 1] == UInt8(ascii: "=") else { return false }
+            return first == UInt8(ascii: "=") || first == UInt8(ascii: ">") || first == UInt8(ascii: "<")
+                || first == UInt8(ascii: "!")
+        default:
+            return false
+        }
+    }
+
+    /// Binary operator levels from the loosest: `|`, `^`, `&`, shifts, `+ -`, then `* / // % @`.
+    private static let binaryLevelCount = 6
 
     mutating func parseBitwiseOr() throws(SyntaxError) -> Expression {
         try parseBinary(level: 0)
     }
 
+    /// Operators at `level` and tighter. After the first operand, each operator found starts a
+    /// chain at its level, whose operands take every tighter operator, so the next operator
+    /// found is looser. The tree is the one a function per level would build.
     private mutating func parseBinary(level: Int) throws(SyntaxError) -> Expression {
-        guard level < Self.binaryLevels.count else { return try parseFactor() }
-        let first = try parseBinary(level: level + 1)
-        var rest: [(String, Expression)] = []
-        while let symbol = binaryOperatorText(), Self.binaryLevels[level].contains(symbol) {
-            advance()
-            rest.append((symbol, try parseBinary(level: level + 1)))
+        guard level < Self.binaryLevelCount else { return try parseFactor() }
+        var expression = try parseFactor()
+        while let operatorLevel = binaryOperatorLevel(), operatorLevel >= level {
+            var rest: [(String, Expression)] = []
+            while binaryOperatorLevel() == operatorLevel, let symbol = binaryOperatorText() {
+                advance()
+                rest.append((symbol, try parseBinary(level: operatorLevel + 1)))
+            }
+            expression = .binary(expression, rest)
         }
-        return rest.isEmpty ? first : .binary(first, rest)
+        return expression
+    }
+
+    /// The level of the binary operator at the current token, or `nil` when there is none.
+    private func binaryOperatorLevel() -> Int? {
+        switch current.kind {
+        case .plus, .minus: return 4
+        case .star, .slash, .percent, .at: return 5
+        case .otherOperator: break
+        default: return nil
+        }
+        let start = Int(current.start)
+        let first = file.bytes[start]
+        switch current.end - current.start {
+        case 1:
+            switch first {
+            case UInt8(ascii: "|"): return 0
+            case UInt8(ascii: "^"): return 1
+            case UInt8(ascii: "&"): return 2
+            default: return nil
+            }
+        case 2:
+            let second = file.bytes[start + 1]
+            guard first == second else { return nil }
+            switch first {
+            case UInt8(ascii: "<"), UInt8(ascii: ">"): return 3
+            case UInt8(ascii: "/"): return 5
+            default: return nil
+            }
+        default:
+            return nil
+        }
     }
 
     private func binaryOperatorText() -> String? {
