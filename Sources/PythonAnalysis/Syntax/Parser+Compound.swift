@@ -237,7 +237,7 @@ extension Parser {
         var body: [Statement] = []
         while current.kind != .dedent && current.kind != .endOfFile {
             guard isKeyword(.case) else {
-                body += parseStatementRecovering()
+                parseStatementRecovering(into: &body)
                 continue
             }
             var open = 0

@@ -1,18 +1,23 @@
 extension Parser {
-    mutating func parseStatement() throws(SyntaxError) -> [Statement] {
+    mutating func parseStatement(into statements: inout [Statement]) throws(SyntaxError) {
         switch current.kind {
         case .indent:
             // An unexpected indent: read the block as if it were not indented.
             advance()
-            return [.block(headers: [], body: try parseBlockBody())]
+            statements.append(.block(headers: [], body: try parseBlockBody()))
+            return
         case .at:
-            return [try parseDecorated()]
+            statements.append(try parseDecorated())
+            return
         case .name:
-            if let compound = try parseCompoundStatement() { return compound }
+            if let compound = try parseCompoundStatement() {
+                statements += compound
+                return
+            }
         default:
             break
         }
-        return try parseSimpleStatements()
+        try parseSimpleStatements(into: &statements)
     }
 
     /// Statements up to the `dedent` that closes the block, which is consumed.
@@ -21,7 +26,7 @@ extension Parser {
         defer { depth -= 1 }
         var statements: [Statement] = []
         while current.kind != .dedent && current.kind != .endOfFile {
-            statements += parseStatementRecovering()
+            parseStatementRecovering(into: &statements)
         }
         if current.kind == .dedent { advance() }
         return statements
@@ -38,7 +43,14 @@ extension Parser {
     }
 
     mutating func parseSimpleStatements() throws(SyntaxError) -> [Statement] {
-        var statements = [try parseSimpleStatement()]
+        var statements: [Statement] = []
+        try parseSimpleStatements(into: &statements)
+        return statements
+    }
+
+    /// Appends the simple statements of one logical line to `statements`.
+    mutating func parseSimpleStatements(into statements: inout [Statement]) throws(SyntaxError) {
+        statements.append(try parseSimpleStatement())
         while current.kind == .semicolon {
             advance()
             if current.kind == .newline || current.kind == .endOfFile { break }
@@ -49,7 +61,6 @@ extension Parser {
         } else if current.kind != .endOfFile && current.kind != .dedent {
             throw SyntaxError(token: current, message: "unexpected '\(text(current))'")
         }
-        return statements
     }
 
     private mutating func parseSimpleStatement() throws(SyntaxError) -> Statement {

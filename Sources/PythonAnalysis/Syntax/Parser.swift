@@ -41,7 +41,7 @@ package struct Parser {
                 advance()
                 continue
             }
-            statements += parseStatementRecovering()
+            parseStatementRecovering(into: &statements)
         }
         return statements
     }
@@ -97,15 +97,18 @@ package struct Parser {
 
     // MARK: Recovery
 
-    mutating func parseStatementRecovering() -> [Statement] {
+    /// Appends the statements at the current token to `statements`, or none when they cannot
+    /// be parsed.
+    mutating func parseStatementRecovering(into statements: inout [Statement]) {
         let savedDepth = depth
+        let savedCount = statements.count
         do {
-            return try parseStatement()
+            try parseStatement(into: &statements)
         } catch {
+            statements.removeSubrange(savedCount...)
             depth = savedDepth
             record(error)
             skipToEndOfLogicalLine()
-            return []
         }
     }
 
