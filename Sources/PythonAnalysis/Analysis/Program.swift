@@ -91,15 +91,21 @@ final class Program {
 
     func bind(_ name: String, _ binding: Binding, in scope: Int) {
         var target = scope
-        if scopes[scope].globalNames.contains(name) { target = modules[scopes[scope].module].scope }
+        if isGlobal(name, in: scope) { target = modules[scopes[scope].module].scope }
         scopes[target].bindings[name, default: []].append(binding)
+    }
+
+    /// True when the scope declares the name `global`. Most scopes declare none, so the check
+    /// skips hashing the name for them.
+    private func isGlobal(_ name: String, in scope: Int) -> Bool {
+        !scopes[scope].globalNames.isEmpty && scopes[scope].globalNames.contains(name)
     }
 
     /// Looks a name up from `scope` as Python does: local, enclosing functions, then the module
     /// and its star imports. Returns `nil` for a builtin.
     func lookup(_ name: String, from scope: Int) -> (bindings: [Binding], starModules: [String])? {
         var current: Int? = scope
-        if scopes[scope].globalNames.contains(name) { current = modules[scopes[scope].module].scope }
+        if isGlobal(name, in: scope) { current = modules[scopes[scope].module].scope }
         // Reads fields in place: copying a `ScopeInfo` retains each of its collections.
         while let index = current {
             if let bindings = scopes[index].bindings[name] { return (bindings, []) }
