@@ -25,6 +25,9 @@ final class Evaluator {
     /// Counts reads of state that changes between passes, so a cached result can tell
     /// whether it depends on such state.
     private(set) var changingReads = 0
+    /// The cached entries that read changing state, which the next invalidation removes.
+    private var changingNames: [ScopedName] = []
+    private var changingReturns: [Int] = []
     var baseClassCache: [Int: [Int]] = [:]
     /// Base class lookups not found in `baseClassCache`, and those running now.
     var baseClassMisses = 0
@@ -47,8 +50,10 @@ final class Evaluator {
     /// `maximumSteps` where evaluating every value again would have reached it.
     func invalidateCaches() {
         generation += 1
-        returnValues = returnValues.filter { $0.value.isStable }
-        nameValues = nameValues.filter { $0.value.isStable }
+        for id in changingReturns { returnValues[id] = nil }
+        for key in changingNames { nameValues[key] = nil }
+        changingReturns.removeAll(keepingCapacity: true)
+        changingNames.removeAll(keepingCapacity: true)
     }
 
     /// Notes a read of state that changes between passes: parameter values, the set of
@@ -131,7 +136,9 @@ final class Evaluator {
         defer { namesInProgress.remove(key) }
         let readsBefore = changingReads
         let result = Value.union(of: bindings.map { value(of: $0, name: name) })
-        nameValues[key] = CachedValue(value: result, isStable: changingReads == readsBefore)
+        let isStable = changingReads == readsBefore
+        nameValues[key] = CachedValue(value: result, isStable: isStable)
+        if !isStable { changingNames.append(key) }
         return result
     }
 
@@ -211,7 +218,9 @@ final class Evaluator {
             results.append(expression.map { evaluate($0, in: function.scope) } ?? .none)
         }
         let value = results.isEmpty ? Value.none : .union(of: results)
-        returnValues[id] = CachedValue(value: value, isStable: changingReads == readsBefore)
+        let isStable = changingReads == readsBefore
+        returnValues[id] = CachedValue(value: value, isStable: isStable)
+        if !isStable { changingReturns.append(id) }
         return value
     }
 }
