@@ -105,9 +105,7 @@ extension CallCollector {
             // A method called on an object the analysis cannot follow: include every local
             // method of that name rather than miss the calls it makes.
             guard case .attribute(_, let name, _) = callee else { return false }
-            for info in program.classes {
-                if let method = info.methods[name] { enqueue(.function(method)) }
-            }
+            for method in program.methods(named: name) { enqueue(.function(method)) }
             return false
         default:
             return false

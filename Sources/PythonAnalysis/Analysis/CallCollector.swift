@@ -36,6 +36,8 @@ final class CallCollector {
     private var walkedGeneration: [Body: Int] = [:]
     private var walkOrder: [Body] = []
     private var currentCalls: [SDKCall] = []
+    /// The local modules each imported name reads, the package above it first.
+    private var importedModules: [String: [Int]] = [:]
     private(set) var currentModule = 0
     private(set) var usesXRaySampling = false
 
@@ -106,12 +108,22 @@ final class CallCollector {
         diagnosticsByBody[body] = sink.diagnostics
     }
 
-    /// Reads the module and the packages above it, queuing their module-scope code.
+    /// Reads the module and the packages above it, queuing their module-scope code. The loader
+    /// returns the same modules for a name every time, so each name is resolved once.
     func importModule(_ name: String) {
-        let components = name.split(separator: ".")
-        for count in 1...max(1, components.count) {
-            let prefix = components.prefix(count).joined(separator: ".")
-            if let id = loader.module(named: prefix) { enqueue(.module(id)) }
+        if let modules = importedModules[name] {
+            for id in modules { enqueue(.module(id)) }
+        } else {
+            var modules: [Int] = []
+            let components = name.split(separator: ".")
+            for count in 1...max(1, components.count) {
+                let prefix = components.prefix(count).joined(separator: ".")
+                if let id = loader.module(named: prefix) {
+                    modules.append(id)
+                    enqueue(.module(id))
+                }
+            }
+            importedModules[name] = modules
         }
         if name.hasPrefix("aws_xray_sdk") { usesXRaySampling = true }
     }

@@ -38,6 +38,9 @@ extension Evaluator {
     /// Local base classes of a class, resolved by name where they are defined.
     func baseClasses(of id: Int) -> [Int] {
         if let cached = baseClassCache[id] { return cached }
+        baseClassMisses += 1
+        baseClassesInProgress += 1
+        defer { baseClassesInProgress -= 1 }
         let info = program.classes[id]
         let bases: [Int] = info.definition.bases.compactMap { argument in
             guard case .positional = argument.kind else { return nil }
@@ -61,7 +64,22 @@ extension Evaluator {
     }
 
     /// Local classes that derive from the class, directly or not.
+    /// The result is kept while no class is added. It is kept only when every base class it read
+    /// was already known and final, because evaluating a base class can load modules.
     func subclasses(of id: Int) -> [Int] {
+        readChangingState()
+        let classCount = program.classes.count
+        if let cached = subclassCache[id], cached.classCount == classCount { return cached.subclasses }
+        let missesBefore = baseClassMisses
+        let isNested = baseClassesInProgress > 0
+        let found = findSubclasses(of: id)
+        if baseClassMisses == missesBefore && !isNested && program.classes.count == classCount {
+            subclassCache[id] = (classCount, found)
+        }
+        return found
+    }
+
+    private func findSubclasses(of id: Int) -> [Int] {
         program.classes.indices.filter { candidate in
             guard candidate != id else { return false }
             var visited: Set<Int> = []

@@ -17,11 +17,23 @@ final class Evaluator {
     private var depth = 0
     private var steps = 0
     private(set) var hitLimit = false
-    private var inProgress: Set<String> = []
-    private var returnValues: [Int: Value] = [:]
+    private var namesInProgress: Set<ScopedName> = []
+    private var returnsInProgress: Set<Int> = []
+    private var returnValues: [Int: CachedValue] = [:]
     /// Values of names by scope and name, so that each is evaluated once per pass.
-    private var nameValues: [String: Value] = [:]
+    private var nameValues: [ScopedName: CachedValue] = [:]
+    /// Counts reads of state that changes between passes, so a cached result can tell
+    /// whether it depends on such state.
+    private(set) var changingReads = 0
+    /// The cached entries that read changing state, which the next invalidation removes.
+    private var changingNames: [ScopedName] = []
+    private var changingReturns: [Int] = []
     var baseClassCache: [Int: [Int]] = [:]
+    /// Base class lookups not found in `baseClassCache`, and those running now.
+    var baseClassMisses = 0
+    var baseClassesInProgress = 0
+    /// Subclasses by class, with the number of classes when they were found.
+    var subclassCache: [Int: (classCount: Int, subclasses: [Int])] = [:]
 
     init(program: Program, loader: ModuleLoader, catalog: Catalog) {
         self.program = program
@@ -32,18 +44,28 @@ final class Evaluator {
     /// The number of cache invalidations, so callers can tell which results predate a change.
     private(set) var generation = 0
 
-    /// Forgets cached values, after new call sites changed what parameters can hold.
+    /// Forgets cached values that read parameters or other changing state, after new call sites
+    /// changed what parameters can hold. Evaluating the other values again would give the same.
+    /// NOTE: a kept value costs no steps when read again, so a later evaluation can stay under
+    /// `maximumSteps` where evaluating every value again would have reached it.
     func invalidateCaches() {
         generation += 1
-        returnValues.removeAll()
-        nameValues.removeAll()
+        for id in changingReturns { returnValues[id] = nil }
+        for key in changingNames { nameValues[key] = nil }
+        changingReturns.removeAll(keepingCapacity: true)
+        changingNames.removeAll(keepingCapacity: true)
     }
+
+    /// Notes a read of state that changes between passes: parameter values, the set of
+    /// classes, or a result cut short by recursion or the limits.
+    func readChangingState() { changingReads += 1 }
 
     func evaluate(_ expression: Expression, in scope: Int) -> Value {
         if depth == 0 { steps = 0 }
         steps += 1
         guard depth < Self.maximumDepth, steps < Self.maximumSteps else {
             hitLimit = true
+            readChangingState()
             return .unknown("too complex to follow")
         }
         depth += 1
@@ -105,12 +127,18 @@ final class Evaluator {
     }
 
     private func values(of bindings: [Binding], name: String, scope: Int) -> Value {
-        let key = "\(scope):\(name)"
-        if let cached = nameValues[key] { return cached }
-        guard inProgress.insert(key).inserted else { return .unknown("'\(name)' depends on itself") }
-        defer { inProgress.remove(key) }
+        let key = ScopedName(scope: scope, name: name)
+        if let cached = nameValues[key] { return cached.read(by: self) }
+        guard namesInProgress.insert(key).inserted else {
+            readChangingState()
+            return .unknown("'\(name)' depends on itself")
+        }
+        defer { namesInProgress.remove(key) }
+        let readsBefore = changingReads
         let result = Value.union(of: bindings.map { value(of: $0, name: name) })
-        nameValues[key] = result
+        let isStable = changingReads == readsBefore
+        nameValues[key] = CachedValue(value: result, isStable: isStable)
+        if !isStable { changingNames.append(key) }
         return result
     }
 
@@ -150,6 +178,7 @@ final class Evaluator {
     }
 
     private func parameterValue(function id: Int, index: Int) -> Value {
+        readChangingState()
         let function = program.functions[id]
         let parameter = function.definition.parameters[index]
         var values = parameterValues[id]?[parameter.name] ?? []
@@ -176,17 +205,22 @@ final class Evaluator {
 
     /// The return values of a local function, for factories such as `def get_client(): ...`.
     func returnValue(of id: Int) -> Value {
-        if let cached = returnValues[id] { return cached }
-        let key = "return:\(id)"
-        guard inProgress.insert(key).inserted else { return .unknown("a recursive function's result") }
-        defer { inProgress.remove(key) }
+        if let cached = returnValues[id] { return cached.read(by: self) }
+        guard returnsInProgress.insert(id).inserted else {
+            readChangingState()
+            return .unknown("a recursive function's result")
+        }
+        defer { returnsInProgress.remove(id) }
+        let readsBefore = changingReads
         let function = program.functions[id]
         var results: [Value] = []
         StatementWalker.forEachReturn(in: function.definition.body) { expression in
             results.append(expression.map { evaluate($0, in: function.scope) } ?? .none)
         }
         let value = results.isEmpty ? Value.none : .union(of: results)
-        returnValues[id] = value
+        let isStable = changingReads == readsBefore
+        returnValues[id] = CachedValue(value: value, isStable: isStable)
+        if !isStable { changingReturns.append(id) }
         return value
     }
 }

@@ -73,6 +73,16 @@ final class Program {
     var scopes: [ScopeInfo] = []
     var functions: [FunctionInfo] = []
     var classes: [ClassInfo] = []
+    private var methodsByName: [String: (classCount: Int, methods: [Int])] = [:]
+
+    /// The methods of that name in every class, in class order. The list is kept while no
+    /// class is added, because methods are added only while their module is being read.
+    func methods(named name: String) -> [Int] {
+        if let cached = methodsByName[name], cached.classCount == classes.count { return cached.methods }
+        let methods = classes.indices.compactMap { classes[$0].methods[name] }
+        methodsByName[name] = (classes.count, methods)
+        return methods
+    }
 
     func addScope(_ scope: ScopeInfo) -> Int {
         scopes.append(scope)
@@ -81,26 +91,34 @@ final class Program {
 
     func bind(_ name: String, _ binding: Binding, in scope: Int) {
         var target = scope
-        if scopes[scope].globalNames.contains(name) { target = modules[scopes[scope].module].scope }
+        if isGlobal(name, in: scope) { target = modules[scopes[scope].module].scope }
         scopes[target].bindings[name, default: []].append(binding)
+    }
+
+    /// True when the scope declares the name `global`. Most scopes declare none, so the check
+    /// skips hashing the name for them.
+    private func isGlobal(_ name: String, in scope: Int) -> Bool {
+        !scopes[scope].globalNames.isEmpty && scopes[scope].globalNames.contains(name)
     }
 
     /// Looks a name up from `scope` as Python does: local, enclosing functions, then the module
     /// and its star imports. Returns `nil` for a builtin.
     func lookup(_ name: String, from scope: Int) -> (bindings: [Binding], starModules: [String])? {
         var current: Int? = scope
-        if scopes[scope].globalNames.contains(name) { current = modules[scopes[scope].module].scope }
+        if isGlobal(name, in: scope) { current = modules[scopes[scope].module].scope }
+        // Reads fields in place: copying a `ScopeInfo` retains each of its collections.
         while let index = current {
-            let info = scopes[index]
-            if let bindings = info.bindings[name] { return (bindings, []) }
-            if info.parent == nil && !info.starImports.isEmpty { return ([], info.starImports) }
-            current = info.parent
+            if let bindings = scopes[index].bindings[name] { return (bindings, []) }
+            let parent = scopes[index].parent
+            if parent == nil && !scopes[index].starImports.isEmpty { return ([], scopes[index].starImports) }
+            current = parent
         }
         return nil
     }
 
     /// Finds a method by name in the class or its local base classes, depth first.
     func method(named name: String, inClass classID: Int, bases: (Int) -> [Int]) -> Int? {
+        if let method = classes[classID].methods[name] { return method }
         var visited: Set<Int> = []
         var pending = [classID]
         while let next = pending.popLast() {

@@ -120,9 +120,8 @@ struct ScopeBuilder {
     // MARK: Functions and classes
 
     private func addFunction(_ definition: FunctionDefinition, in scope: Int) -> Int {
-        let defining = program.scopes[scope]
-        let classID = defining.classID
-        let parent = classID != nil ? defining.parent : scope
+        let classID = program.scopes[scope].classID
+        let parent = classID != nil ? program.scopes[scope].parent : scope
         let id = program.functions.count
         let own = program.addScope(ScopeInfo(parent: parent, module: moduleID, function: id))
         let isStatic = definition.decorators.contains { decoratorName($0) == "staticmethod" }

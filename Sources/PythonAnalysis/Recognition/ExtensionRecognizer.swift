@@ -35,7 +35,7 @@ struct ExtensionRecognizer {
         for value in values {
             let parts = Self.parts(of: value)
             for route in Self.routes {
-                guard let pathIndex = parts.firstIndex(where: { $0.literalValue?.contains(route.path) == true }) else {
+                guard let pathIndex = parts.firstIndex(where: { Self.literal($0, contains: route.path) }) else {
                     continue
                 }
                 var name = Self.queryValue(route.queryName, in: Array(parts[pathIndex...]))
@@ -49,6 +49,13 @@ struct ExtensionRecognizer {
             }
         }
         return []
+    }
+
+    /// Returns true when the value is literal text containing the route path. Routes are
+    /// ASCII, so a byte search rejects most literals before characters are compared.
+    private static func literal(_ value: SymbolicValue, contains path: String) -> Bool {
+        guard let text = value.literalValue, ByteSearch.contains(text, path) else { return false }
+        return text.contains(path)
     }
 
     private static func parts(of value: SymbolicValue) -> [SymbolicValue] {
@@ -107,5 +114,32 @@ extension String {
             index = self.index(after: index)
         }
         return nil
+    }
+}
+
+enum ByteSearch {
+    /// True when the UTF-8 bytes of `pattern` occur in those of `text`.
+    static func contains(_ text: String, _ pattern: String) -> Bool {
+        var text = text
+        var pattern = pattern
+        return text.withUTF8 { haystack in
+            pattern.withUTF8 { needle in
+                guard let first = needle.first else { return true }
+                guard needle.count <= haystack.count else { return false }
+                var start = 0
+                while start <= haystack.count - needle.count {
+                    if haystack[start] == first && matches(haystack, needle, at: start) { return true }
+                    start += 1
+                }
+                return false
+            }
+        }
+    }
+
+    private typealias Bytes = UnsafeBufferPointer<UInt8>
+
+    private static func matches(_ haystack: Bytes, _ needle: Bytes, at start: Int) -> Bool {
+        for offset in 1..<needle.count where haystack[start + offset] != needle[offset] { return false }
+        return true
     }
 }

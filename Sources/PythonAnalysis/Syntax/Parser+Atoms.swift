@@ -1,16 +1,10 @@
 extension Parser {
-    private static let reservedWords: Set<String> = [
-        "and", "as", "assert", "break", "class", "continue", "def", "del", "elif", "else", "except", "finally",
-        "for", "from", "global", "if", "import", "in", "is", "nonlocal", "not", "or", "pass", "raise",
-        "return", "try", "while", "with", "yield",
-    ]
-
     mutating func parseAtom() throws(SyntaxError) -> Expression {
         let token = current
         switch token.kind {
         case .name:
             let name = text(token)
-            if Self.reservedWords.contains(name) {
+            if token.keyword.isReserved {
                 throw SyntaxError(token: token, message: "unexpected '\(name)'")
             }
             advance()
@@ -57,7 +51,7 @@ extension Parser {
             advance()
             return .tuple([])
         }
-        if isKeyword("yield") {
+        if isKeyword(.yield) {
             let value = try parseYield()
             try expect(.rightParenthesis, "')'")
             return value
@@ -163,15 +157,15 @@ extension Parser {
 
     /// `for target in iterable if condition ...` after a comprehension's element, if present.
     mutating func parseComprehension(element: Expression) throws(SyntaxError) -> Expression? {
-        guard isKeyword("for") || (isKeyword("async") && isKeyword("for", peekToken())) else { return nil }
+        guard isKeyword(.for) || (isKeyword(.async) && isKeyword(.for, peekToken())) else { return nil }
         var clauses: [ComprehensionClause] = []
-        while isKeyword("for") || isKeyword("async") {
-            if isKeyword("async") { advance() }
+        while isKeyword(.for) || isKeyword(.async) {
+            if isKeyword(.async) { advance() }
             advance()
             let target = try parseTargetList()
-            try expectKeyword("in")
+            try expectKeyword(.in)
             var clause = ComprehensionClause(target: target, iterable: try parseComprehensionClause(), conditions: [])
-            while isKeyword("if") {
+            while isKeyword(.if) {
                 advance()
                 clause.conditions.append(try parseComprehensionClause())
             }
@@ -190,11 +184,11 @@ extension Parser {
     }
 
     private mutating func parseExpressionWithoutConditional() throws(SyntaxError) -> Expression {
-        if isKeyword("lambda") { return try parseExpression() }
+        if isKeyword(.lambda) { return try parseExpression() }
         try enterNesting()
         defer { depth -= 1 }
         var operands = [try parseAndTest()]
-        while isKeyword("or") {
+        while isKeyword(.or) {
             advance()
             operands.append(try parseAndTest())
         }
@@ -203,7 +197,7 @@ extension Parser {
 
     private mutating func parseAndTest() throws(SyntaxError) -> Expression {
         var operands = [try parseNotTest()]
-        while isKeyword("and") {
+        while isKeyword(.and) {
             advance()
             operands.append(try parseNotTest())
         }
@@ -211,7 +205,7 @@ extension Parser {
     }
 
     private mutating func parseNotTest() throws(SyntaxError) -> Expression {
-        guard isKeyword("not") else { return try parseComparison() }
+        guard isKeyword(.not) else { return try parseComparison() }
         advance()
         try enterNesting()
         defer { depth -= 1 }
@@ -225,7 +219,7 @@ extension Parser {
         var items = [first]
         while current.kind == .comma {
             advance()
-            if isKeyword("in") || current.kind == .equal { break }
+            if isKeyword(.in) || current.kind == .equal { break }
             items.append(try parseTarget())
         }
         return .tuple(items)

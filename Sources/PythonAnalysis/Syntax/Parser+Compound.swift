@@ -2,19 +2,19 @@ extension Parser {
     /// A compound statement starting at the current name, or `nil` when the name starts a
     /// simple statement.
     mutating func parseCompoundStatement() throws(SyntaxError) -> [Statement]? {
-        switch text(current) {
-        case "def": return [.function(try parseFunction(decorators: []))]
-        case "class": return [.classDefinition(try parseClass(decorators: []))]
-        case "if", "while": return [try parseConditional()]
-        case "for": return [try parseFor()]
-        case "try": return try parseTry()
-        case "with": return [try parseWith()]
-        case "async":
+        switch current.keyword {
+        case .def: return [.function(try parseFunction(decorators: []))]
+        case .class: return [.classDefinition(try parseClass(decorators: []))]
+        case .if, .while: return [try parseConditional()]
+        case .for: return [try parseFor()]
+        case .try: return try parseTry()
+        case .with: return [try parseWith()]
+        case .async:
             let next = peekToken()
             guard next.kind == .name else { return nil }
             advance()
             return try parseCompoundStatement()
-        case "match" where isSoftKeywordHeader():
+        case .match where isSoftKeywordHeader():
             return [try parseGenericBlock()]
         default:
             return nil
@@ -28,9 +28,9 @@ extension Parser {
             decorators.append(try parseNamedExpression())
             try expect(.newline, "a line break after the decorator")
         }
-        if isKeyword("async") { advance() }
-        if isKeyword("def") { return .function(try parseFunction(decorators: decorators)) }
-        if isKeyword("class") { return .classDefinition(try parseClass(decorators: decorators)) }
+        if isKeyword(.async) { advance() }
+        if isKeyword(.def) { return .function(try parseFunction(decorators: decorators)) }
+        if isKeyword(.class) { return .classDefinition(try parseClass(decorators: decorators)) }
         throw SyntaxError(token: current, message: "expected 'def' or 'class' after a decorator")
     }
 
@@ -123,8 +123,8 @@ extension Parser {
             advance()
             headers.append(try parseNamedExpression())
             body += try parseSuite()
-        } while isKeyword("elif")
-        if isKeyword("else") {
+        } while isKeyword(.elif)
+        if isKeyword(.else) {
             advance()
             body += try parseSuite()
         }
@@ -134,10 +134,10 @@ extension Parser {
     private mutating func parseFor() throws(SyntaxError) -> Statement {
         advance()
         let target = try parseTargetList()
-        try expectKeyword("in")
+        try expectKeyword(.in)
         let iterable = try parseExpressionList()
         var body = try parseSuite()
-        if isKeyword("else") {
+        if isKeyword(.else) {
             advance()
             body += try parseSuite()
         }
@@ -147,21 +147,21 @@ extension Parser {
     private mutating func parseTry() throws(SyntaxError) -> [Statement] {
         advance()
         var statements: [Statement] = [.block(headers: [], body: try parseSuite())]
-        while isKeyword("except") {
+        while isKeyword(.except) {
             advance()
             if current.kind == .star { advance() }
             var type: Expression?
             var name: String?
             if current.kind != .colon {
                 type = try parseExpressionList()
-                if isKeyword("as") {
+                if isKeyword(.as) {
                     advance()
                     name = try expectName()
                 }
             }
             statements.append(.exceptHandler(type: type, name: name, body: try parseSuite()))
         }
-        while isKeyword("else") || isKeyword("finally") {
+        while isKeyword(.else) || isKeyword(.finally) {
             advance()
             statements.append(.block(headers: [], body: try parseSuite()))
         }
@@ -176,7 +176,7 @@ extension Parser {
         while true {
             let context = try parseExpression()
             var target: Expression?
-            if isKeyword("as") {
+            if isKeyword(.as) {
                 advance()
                 target = try parseTarget()
             }
@@ -236,8 +236,8 @@ extension Parser {
         defer { depth -= 1 }
         var body: [Statement] = []
         while current.kind != .dedent && current.kind != .endOfFile {
-            guard isKeyword("case") else {
-                body += parseStatementRecovering()
+            guard isKeyword(.case) else {
+                parseStatementRecovering(into: &body)
                 continue
             }
             var open = 0

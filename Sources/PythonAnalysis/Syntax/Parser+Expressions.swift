@@ -1,7 +1,7 @@
 extension Parser {
     /// Comma-separated expressions; more than one (or a trailing comma) makes a tuple.
     mutating func parseExpressionList(allowsYield: Bool = false) throws(SyntaxError) -> Expression {
-        if allowsYield && isKeyword("yield") { return try parseYield() }
+        if allowsYield && isKeyword(.yield) { return try parseYield() }
         let first = try parseStarredOrNamed()
         guard current.kind == .comma else { return first }
         var items = [first]
@@ -17,8 +17,10 @@ extension Parser {
     var startsExpression: Bool {
         switch current.kind {
         case .name:
-            for word in ["in", "if", "else", "for", "as", "from", "import"] where isKeyword(word) { return false }
-            return true
+            switch current.keyword {
+            case .in, .if, .else, .for, .as, .from, .import: return false
+            default: return true
+            }
         case .number, .string, .leftParenthesis, .leftBracket, .leftBrace, .minus, .plus, .star, .doubleStar,
             .ellipsis:
             return true
@@ -37,7 +39,7 @@ extension Parser {
 
     mutating func parseYield() throws(SyntaxError) -> Expression {
         advance()
-        if isKeyword("from") {
+        if isKeyword(.from) {
             advance()
             return .yield(try parseExpression())
         }
@@ -58,33 +60,33 @@ extension Parser {
     mutating func parseExpression() throws(SyntaxError) -> Expression {
         try enterNesting()
         defer { depth -= 1 }
-        if isKeyword("lambda") {
+        if isKeyword(.lambda) {
             advance()
             let parameters = try parseParameters(closing: .colon)
             try expect(.colon, "':' after the lambda parameters")
             return .lambda(parameters, try parseExpression())
         }
-        let value = try parseBoolean("or")
-        guard isKeyword("if") else { return value }
+        let value = try parseBoolean(.or)
+        guard isKeyword(.if) else { return value }
         advance()
-        let condition = try parseBoolean("or")
-        try expectKeyword("else")
+        let condition = try parseBoolean(.or)
+        try expectKeyword(.else)
         return .conditional(value, condition: condition, otherwise: try parseExpression())
     }
 
-    private mutating func parseBoolean(_ word: String) throws(SyntaxError) -> Expression {
-        let first = word == "or" ? try parseBoolean("and") : try parseNot()
+    private mutating func parseBoolean(_ word: Keyword) throws(SyntaxError) -> Expression {
+        let first = word == .or ? try parseBoolean(.and) : try parseNot()
         guard isKeyword(word) else { return first }
         var operands = [first]
         while isKeyword(word) {
             advance()
-            operands.append(word == "or" ? try parseBoolean("and") : try parseNot())
+            operands.append(word == .or ? try parseBoolean(.and) : try parseNot())
         }
-        return .boolean(word, operands)
+        return .boolean(word.text, operands)
     }
 
     private mutating func parseNot() throws(SyntaxError) -> Expression {
-        guard isKeyword("not") else { return try parseComparison() }
+        guard isKeyword(.not) else { return try parseComparison() }
         advance()
         try enterNesting()
         defer { depth -= 1 }
@@ -103,23 +105,23 @@ extension Parser {
     /// Consumes and returns a comparison operator, if the current token starts one.
     private mutating func comparisonOperator() -> String? {
         if current.kind == .otherOperator {
+            guard isComparisonSymbol(current) else { return nil }
             let symbol = text(current)
-            guard ["<", ">", "==", ">=", "<=", "!="].contains(symbol) else { return nil }
             advance()
             return symbol
         }
-        if isKeyword("in") {
+        if isKeyword(.in) {
             advance()
             return "in"
         }
-        if isKeyword("not") && isKeyword("in", peekToken()) {
+        if isKeyword(.not) && isKeyword(.in, peekToken()) {
             advance()
             advance()
             return "not in"
         }
-        if isKeyword("is") {
+        if isKeyword(.is) {
             advance()
-            if isKeyword("not") {
+            if isKeyword(.not) {
                 advance()
                 return "is not"
             }
@@ -128,23 +130,76 @@ extension Parser {
         return nil
     }
 
-    private static let binaryLevels: [[String]] = [
-        ["|"], ["^"], ["&"], ["<<", ">>"], ["+", "-"], ["*", "/", "//", "%", "@"],
-    ]
+    /// `<`, `>`, `==`, `>=`, `<=` or `!=`, read from the token's bytes.
+    private func isComparisonSymbol(_ token: Token) -> Bool {
+        let start = Int(token.start)
+        switch token.end - token.start {
+        case 1:
+            let byte = file.bytes[start]
+            return byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">")
+        case 2:
+            let first = file.bytes[start]
+            guard file.bytes[start + 1] == UInt8(ascii: "=") else { return false }
+            return first == UInt8(ascii: "=") || first == UInt8(ascii: ">") || first == UInt8(ascii: "<")
+                || first == UInt8(ascii: "!")
+        default:
+            return false
+        }
+    }
+
+    /// Binary operator levels from the loosest: `|`, `^`, `&`, shifts, `+ -`, then `* / // % @`.
+    private static let binaryLevelCount = 6
 
     mutating func parseBitwiseOr() throws(SyntaxError) -> Expression {
         try parseBinary(level: 0)
     }
 
+    /// Operators at `level` and tighter. After the first operand, each operator found starts a
+    /// chain at its level, whose operands take every tighter operator, so the next operator
+    /// found is looser. The tree is the one a function per level would build.
     private mutating func parseBinary(level: Int) throws(SyntaxError) -> Expression {
-        guard level < Self.binaryLevels.count else { return try parseFactor() }
-        let first = try parseBinary(level: level + 1)
-        var rest: [(String, Expression)] = []
-        while let symbol = binaryOperatorText(), Self.binaryLevels[level].contains(symbol) {
-            advance()
-            rest.append((symbol, try parseBinary(level: level + 1)))
+        guard level < Self.binaryLevelCount else { return try parseFactor() }
+        var expression = try parseFactor()
+        while let operatorLevel = binaryOperatorLevel(), operatorLevel >= level {
+            var rest: [(String, Expression)] = []
+            while binaryOperatorLevel() == operatorLevel, let symbol = binaryOperatorText() {
+                advance()
+                rest.append((symbol, try parseBinary(level: operatorLevel + 1)))
+            }
+            expression = .binary(expression, rest)
         }
-        return rest.isEmpty ? first : .binary(first, rest)
+        return expression
+    }
+
+    /// The level of the binary operator at the current token, or `nil` when there is none.
+    private func binaryOperatorLevel() -> Int? {
+        switch current.kind {
+        case .plus, .minus: return 4
+        case .star, .slash, .percent, .at: return 5
+        case .otherOperator: break
+        default: return nil
+        }
+        let start = Int(current.start)
+        let first = file.bytes[start]
+        switch current.end - current.start {
+        case 1:
+            switch first {
+            case UInt8(ascii: "|"): return 0
+            case UInt8(ascii: "^"): return 1
+            case UInt8(ascii: "&"): return 2
+            default: return nil
+            }
+        case 2:
+            let second = file.bytes[start + 1]
+            guard first == second else { return nil }
+            switch first {
+            case UInt8(ascii: "<"), UInt8(ascii: ">"): return 3
+            case UInt8(ascii: "/"): return 5
+            default: return nil
+            }
+        default:
+            return nil
+        }
     }
 
     private func binaryOperatorText() -> String? {
@@ -176,7 +231,7 @@ extension Parser {
 
     private mutating func parsePower() throws(SyntaxError) -> Expression {
         var base: Expression
-        if isKeyword("await") {
+        if isKeyword(.await) {
             advance()
             try enterNesting()
             defer { depth -= 1 }

@@ -1,18 +1,23 @@
 extension Parser {
-    mutating func parseStatement() throws(SyntaxError) -> [Statement] {
+    mutating func parseStatement(into statements: inout [Statement]) throws(SyntaxError) {
         switch current.kind {
         case .indent:
             // An unexpected indent: read the block as if it were not indented.
             advance()
-            return [.block(headers: [], body: try parseBlockBody())]
+            statements.append(.block(headers: [], body: try parseBlockBody()))
+            return
         case .at:
-            return [try parseDecorated()]
+            statements.append(try parseDecorated())
+            return
         case .name:
-            if let compound = try parseCompoundStatement() { return compound }
+            if let compound = try parseCompoundStatement() {
+                statements += compound
+                return
+            }
         default:
             break
         }
-        return try parseSimpleStatements()
+        try parseSimpleStatements(into: &statements)
     }
 
     /// Statements up to the `dedent` that closes the block, which is consumed.
@@ -21,7 +26,7 @@ extension Parser {
         defer { depth -= 1 }
         var statements: [Statement] = []
         while current.kind != .dedent && current.kind != .endOfFile {
-            statements += parseStatementRecovering()
+            parseStatementRecovering(into: &statements)
         }
         if current.kind == .dedent { advance() }
         return statements
@@ -38,7 +43,14 @@ extension Parser {
     }
 
     mutating func parseSimpleStatements() throws(SyntaxError) -> [Statement] {
-        var statements = [try parseSimpleStatement()]
+        var statements: [Statement] = []
+        try parseSimpleStatements(into: &statements)
+        return statements
+    }
+
+    /// Appends the simple statements of one logical line to `statements`.
+    mutating func parseSimpleStatements(into statements: inout [Statement]) throws(SyntaxError) {
+        statements.append(try parseSimpleStatement())
         while current.kind == .semicolon {
             advance()
             if current.kind == .newline || current.kind == .endOfFile { break }
@@ -49,19 +61,18 @@ extension Parser {
         } else if current.kind != .endOfFile && current.kind != .dedent {
             throw SyntaxError(token: current, message: "unexpected '\(text(current))'")
         }
-        return statements
     }
 
     private mutating func parseSimpleStatement() throws(SyntaxError) -> Statement {
         if current.kind == .name {
-            switch text(current) {
-            case "return":
+            switch current.keyword {
+            case .return:
                 advance()
                 return .returnValue(isEndOfSimpleStatement ? nil : try parseExpressionList())
-            case "import": return try parseImport()
-            case "from": return try parseFromImport()
-            case "global", "nonlocal":
-                let isGlobal = isKeyword("global")
+            case .import: return try parseImport()
+            case .from: return try parseFromImport()
+            case .global, .nonlocal:
+                let isGlobal = isKeyword(.global)
                 advance()
                 var names = [try expectName()]
                 while current.kind == .comma {
@@ -69,13 +80,13 @@ extension Parser {
                     names.append(try expectName())
                 }
                 return isGlobal ? .global(names) : .other([])
-            case "pass", "break", "continue":
+            case .pass, .break, .continue:
                 advance()
                 return .other([])
-            case "del", "assert", "raise":
+            case .del, .assert, .raise:
                 advance()
                 return .other(try parseExpressionsUntilEnd())
-            case "type"
+            case .type
             where peekToken().kind == .name && (peekToken(2).kind == .equal || peekToken(2).kind == .leftBracket):
                 while !isEndOfSimpleStatement { advance() }
                 return .other([])
@@ -96,7 +107,7 @@ extension Parser {
     private mutating func parseExpressionsUntilEnd() throws(SyntaxError) -> [Expression] {
         var expressions: [Expression] = []
         while !isEndOfSimpleStatement {
-            if current.kind == .comma || isKeyword("from") {
+            if current.kind == .comma || isKeyword(.from) {
                 advance()
                 continue
             }
@@ -156,11 +167,11 @@ extension Parser {
             level += current.kind == .dot ? 1 : 3
             advance()
         }
-        if level == 0 && isKeyword("import") {
+        if level == 0 && isKeyword(.import) {
             throw SyntaxError(token: current, message: "expected a module name after 'from'")
         }
-        let module = isKeyword("import") ? "" : try parseDottedName()
-        try expectKeyword("import")
+        let module = isKeyword(.import) ? "" : try parseDottedName()
+        try expectKeyword(.import)
         if current.kind == .star {
             advance()
             return .importFrom(level: level, module: module, names: [], position: position)
@@ -189,7 +200,7 @@ extension Parser {
     }
 
     private mutating func parseAlias() throws(SyntaxError) -> String? {
-        guard isKeyword("as") else { return nil }
+        guard isKeyword(.as) else { return nil }
         advance()
         return try expectName()
     }

@@ -41,7 +41,7 @@ package struct Parser {
                 advance()
                 continue
             }
-            statements += parseStatementRecovering()
+            parseStatementRecovering(into: &statements)
         }
         return statements
     }
@@ -65,10 +65,8 @@ package struct Parser {
         return SourcePosition(line: Int(token.line), column: file.column(of: token))
     }
 
-    func isKeyword(_ word: String, _ token: Token? = nil) -> Bool {
-        let token = token ?? current
-        guard token.kind == .name, Int(token.end - token.start) == word.utf8.count else { return false }
-        return file.bytes[Int(token.start)..<Int(token.end)].elementsEqual(word.utf8)
+    func isKeyword(_ keyword: Keyword, _ token: Token? = nil) -> Bool {
+        (token ?? current).keyword == keyword
     }
 
     mutating func expect(_ kind: TokenKind, _ what: String) throws(SyntaxError) {
@@ -76,8 +74,8 @@ package struct Parser {
         advance()
     }
 
-    mutating func expectKeyword(_ word: String) throws(SyntaxError) {
-        guard isKeyword(word) else { throw SyntaxError(token: current, message: "expected '\(word)'") }
+    mutating func expectKeyword(_ keyword: Keyword) throws(SyntaxError) {
+        guard isKeyword(keyword) else { throw SyntaxError(token: current, message: "expected '\(keyword.text)'") }
         advance()
     }
 
@@ -99,15 +97,18 @@ package struct Parser {
 
     // MARK: Recovery
 
-    mutating func parseStatementRecovering() -> [Statement] {
+    /// Appends the statements at the current token to `statements`, or none when they cannot
+    /// be parsed.
+    mutating func parseStatementRecovering(into statements: inout [Statement]) {
         let savedDepth = depth
+        let savedCount = statements.count
         do {
-            return try parseStatement()
+            try parseStatement(into: &statements)
         } catch {
+            statements.removeSubrange(savedCount...)
             depth = savedDepth
             record(error)
             skipToEndOfLogicalLine()
-            return []
         }
     }
 

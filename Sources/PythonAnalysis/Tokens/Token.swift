@@ -22,12 +22,15 @@ package struct Token: Sendable {
     package var end: Int32
     /// The line the token starts on, counting from 1.
     package var line: Int32
+    /// The keyword a name token spells, or `none`.
+    package var keyword: Keyword
 
-    package init(kind: TokenKind, start: Int32, end: Int32, line: Int32) {
+    package init(kind: TokenKind, start: Int32, end: Int32, line: Int32, keyword: Keyword = .none) {
         self.kind = kind
         self.start = start
         self.end = end
         self.line = line
+        self.keyword = keyword
     }
 }
 

@@ -16,7 +16,10 @@ package struct TokenizedFile: Sendable {
             var tokenizer = Tokenizer(bytes: buffer)
             tokens.reserveCapacity(buffer.count / 4 + 16)
             while true {
-                let token = tokenizer.next()
+                var token = tokenizer.next()
+                if token.kind == .name {
+                    token.keyword = Keyword.classify(buffer, start: Int(token.start), end: Int(token.end))
+                }
                 tokens.append(token)
                 if token.kind == .endOfFile { break }
             }
