@@ -62,7 +62,8 @@ let package = Package(
         .testTarget(
             name: "PolicySynthesisTests",
             dependencies: [
-                "PolicySynthesis", "DeploymentModel", "PythonAnalysis", "IAMCatalog", "Documents", "TestSupport",
+                "PolicySynthesis", "DeploymentModel", "PythonAnalysis", "IAMCatalog", "Documents", "Rendering",
+                "TestSupport",
             ]
         ),
         .testTarget(

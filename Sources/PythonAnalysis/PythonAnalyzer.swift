@@ -69,7 +69,9 @@ package struct PythonAnalyzer: HandlerAnalyzer {
         let value = collector.evaluator.value(ofName: handler.function, in: module.scope)
         for alternative in value.alternatives {
             switch alternative {
-            case .function(let id): collector.enqueue(.function(id))
+            case .function(let id):
+                collector.evaluator.handlerFunction = id
+                collector.enqueue(.function(id))
             case .instance(let id):
                 if let method = program.method(named: "__call__", inClass: id, bases: collector.evaluator.baseClasses) {
                     collector.enqueue(.function(method))

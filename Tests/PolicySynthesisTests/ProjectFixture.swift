@@ -3,6 +3,7 @@ import IAMCatalog
 import PolicyModel
 import PolicySynthesis
 import PythonAnalysis
+import Rendering
 import TestSupport
 import Testing
 
@@ -78,4 +79,14 @@ func samTemplate(
     // Resources are written at their own level (two spaces) by the caller.
     text += resources + "\n"
     return text
+}
+
+/// Generates a project and renders it as CloudFormation, for checks on the rendered template.
+struct TemporaryProjectRunner {
+    var files: [String: String]
+
+    func cloudFormation() throws -> String {
+        let project = try ProjectFixture(files: files).generate()
+        return CloudFormationRendering.render(project, explain: false, version: "test")
+    }
 }

@@ -125,6 +125,10 @@ extension Evaluator {
                 return .data(.unknown(reason: "an environment variable name computed at run time"))
             }
             return .data(.environment(name: name, defaultValue: nil))
+        case .data(.event(let path)):
+            // A list index stands for any element, since the event may carry several records.
+            guard let name = key.literalValue, Int(name) == nil else { return .data(.event(path: path + ["*"])) }
+            return .data(.event(path: path + [name]))
         case .data(.dictionary(let entries)):
             if let name = key.literalValue, let value = entries[name] { return .data(value) }
         case .data(.list(let items)):

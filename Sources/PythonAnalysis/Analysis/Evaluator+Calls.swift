@@ -13,6 +13,7 @@ extension Evaluator {
     /// Functions that return their first argument's text unchanged for the analysis.
     static let passThroughFunctions: Set<String> = [
         "builtins.str", "urllib.parse.quote", "urllib.parse.quote_plus", "urllib.parse.unquote",
+        "urllib.parse.unquote_plus",
     ]
 
     func result(ofCalling callee: Value, with arguments: [Argument], in scope: Int) -> Value {
@@ -66,6 +67,12 @@ extension Evaluator {
             if let method = program.method(named: name, inClass: id, bases: baseClasses) {
                 return returnValue(of: method)
             }
+        case .data(.event(let path)) where name == "get":
+            // `event.get("Records", [])` reads the same member as `event["Records"]`.
+            guard let key = arguments.first.flatMap({ evaluate($0.value, in: scope).symbolic.literalValue }) else {
+                return .data(.event(path: path + ["*"]))
+            }
+            return .data(.event(path: path + [key]))
         case .data(let text):
             let positional = arguments.filter { if case .positional = $0.kind { true } else { false } }
             return StringMethods.result(

@@ -14,6 +14,8 @@ final class Evaluator {
     let catalog: Catalog
     /// Values each parameter received at the call sites seen so far, by function and name.
     var parameterValues: [Int: [String: [Value]]] = [:]
+    /// The function the runtime calls; its first parameter is the invocation event.
+    var handlerFunction: Int?
     private var depth = 0
     private var steps = 0
     private(set) var hitLimit = false
@@ -188,6 +190,10 @@ final class Evaluator {
         if values.isEmpty, let defaultValue = parameter.defaultValue {
             values.append(evaluate(defaultValue, in: function.definingScope))
         }
+        if values.isEmpty, id == handlerFunction, index == 0 {
+            // The runtime passes the invocation event as the handler's first argument.
+            return .data(.event(path: []))
+        }
         if values.isEmpty {
             return .unknown("parameter '\(parameter.name)' of '\(function.name)' is known only at run time")
         }
@@ -196,6 +202,7 @@ final class Evaluator {
 
     private func itemValue(of iterable: Value, name: String) -> Value {
         switch iterable {
+        case .data(.event(let path)): return .data(.event(path: path + ["*"]))
         case .data(.list(let items)): return .union(of: items.map { .data($0) })
         case .collectionResult(let reference, _), .collection(let reference, _):
             return .unknown("an item listed from \(reference.resource)")

@@ -1,0 +1,75 @@
+import PolicySynthesis
+import Testing
+
+/// Values the handler reads from the invocation event, resolved through its event sources.
+@Suite struct EventValueTests {
+    static let template = samTemplate(
+        properties: """
+            Events:
+              Upload:
+                Type: S3
+                Properties:
+                  Bucket: !Ref Uploads
+                  Events: s3:ObjectCreated:*
+                  Filter: {S3Key: {Rules: [{Name: prefix, Value: incoming/}, {Name: suffix, Value: .csv}]}}
+            """,
+        resources: """
+              Uploads:
+                Type: AWS::S3::Bucket
+            """)
+
+    func generate(_ code: String) throws -> FunctionPolicy {
+        try ProjectFixture(files: ["template.yaml": Self.template, "src/app.py": code]).generate().function("Fn")
+    }
+
+    @Test func notificationBucketAndKeyComeFromTheEvent() throws {
+        let policy = try generate(
+            """
+            import boto3
+            from urllib.parse import unquote_plus
+            s3 = boto3.client("s3")
+            def handler(event, context):
+                for record in event["Records"]:
+                    bucket = record["s3"]["bucket"]["name"]
+                    key = unquote_plus(record["s3"]["object"]["key"])
+                    s3.get_object(Bucket=bucket, Key=key)
+            """)
+        #expect(policy.grants.contains("s3:GetObject arn:${AWS::Partition}:s3:::${Uploads}/incoming/*.csv"))
+        #expect(!policy.grants.contains { $0.contains(":::*") })
+    }
+
+    @Test func getAndIndexReadTheSameMember() throws {
+        let policy = try generate(
+            """
+            import boto3
+            s3 = boto3.client("s3")
+            def handler(event, context):
+                s3.head_bucket(Bucket=event.get("Records")[0]["s3"]["bucket"]["name"])
+            """)
+        #expect(policy.grants.contains("s3:ListBucket arn:${AWS::Partition}:s3:::${Uploads}"))
+    }
+
+    @Test func otherEventValuesStayUnknown() throws {
+        let policy = try generate(
+            """
+            import boto3
+            sqs = boto3.client("sqs")
+            def handler(event, context):
+                sqs.send_message(QueueUrl=event["queue"], MessageBody="x")
+            """)
+        #expect(policy.grants.contains("sqs:SendMessage \(regionalARN("sqs", "*"))"))
+    }
+
+    @Test func triggerBucketStaysOutOfTheRoleInCloudFormationOutput() throws {
+        let project = TemporaryProjectRunner(
+            files: [
+                "template.yaml": Self.template,
+                "src/app.py":
+                    "import boto3\ns3 = boto3.client('s3')\ndef handler(event, context):\n    s3.get_object(Bucket=event['Records'][0]['s3']['bucket']['name'], Key='k')\n",
+            ])
+        let output = try project.cloudFormation()
+        let role = try #require(output.split(separator: "FnOwnResourcesPolicy:").first)
+        #expect(!role.contains("${Uploads}"))
+        #expect(output.contains("FnOwnResourcesPolicy:"))
+    }
+}
