@@ -51,14 +51,14 @@ struct ValueCase: CustomTestStringConvertible, Sendable {
             name: "dictionary item", source: "NAMES = {'db': '/db'}\nurl = '\(base)' + NAMES['db']",
             expected: .literal("/db")),
         ValueCase(
-            name: "event value is unknown", source: "url = None",
-            expected: .unknown(reason: "placeholder")),
+            name: "event value keeps its path", source: "url = None",
+            expected: .event(path: ["name"])),
     ]
 
     @Test(arguments: cases)
     func valueReachesArgument(_ testCase: ValueCase) throws {
         var source = "import os\nimport urllib.request\n" + testCase.source + "\n"
-        if testCase.name == "event value is unknown" {
+        if testCase.name == "event value keeps its path" {
             source += "def handler(event, context):\n    urllib.request.urlopen('\(Self.base)' + event['name'])\n"
         } else {
             source += "def handler(event, context):\n    urllib.request.urlopen(url)\n"
