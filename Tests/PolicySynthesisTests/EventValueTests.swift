@@ -73,3 +73,31 @@ import Testing
         #expect(output.contains("FnOwnResourcesPolicy:"))
     }
 }
+
+/// Code shapes that once made the analysis lose a call or grow without bound.
+@Suite struct AnalysisRobustnessTests {
+    func generate(_ files: [String: String]) throws -> FunctionPolicy {
+        try ProjectFixture(files: ["template.yaml": samTemplate()].merging(files) { $1 }).generate().function("Fn")
+    }
+
+    @Test func chainedStarImportsKeepTheCall() throws {
+        let policy = try generate([
+            "src/app.py": "from m0 import *\ndef handler(event, context):\n    g()\n",
+            "src/m0.py": "from m1 import *\n",
+            "src/m1.py": "import boto3\ns3 = boto3.client('s3')\ndef g():\n    s3.get_object(Bucket='b', Key='k')\n",
+        ])
+        #expect(policy.grants.contains("s3:GetObject arn:${AWS::Partition}:s3:::b/k"))
+    }
+
+    @Test func doublingCallChainsStayBounded() throws {
+        var lines = ["import boto3", "s3 = boto3.client('s3')"]
+        for index in 0..<30 {
+            lines.append("def f\(index)(k):\n    f\(index + 1)(k + 'a')\n    f\(index + 1)(k + 'b')")
+        }
+        lines.append("def f30(k):\n    s3.get_object(Bucket='b', Key=k)")
+        lines.append("def handler(event, context):\n    f0('x')")
+        let policy = try generate(["src/app.py": lines.joined(separator: "\n") + "\n"])
+        #expect(policy.actions.contains("s3:GetObject"))
+        #expect(policy.diagnostics.allSatisfy { $0.message.count < 2_000 })
+    }
+}

@@ -103,16 +103,26 @@ final class Evaluator {
     func value(ofName name: String, in scope: Int) -> Value {
         guard let found = program.lookup(name, from: scope) else { return builtin(name) }
         if found.bindings.isEmpty {
-            for module in found.starModules {
-                if let id = loader.module(named: module),
-                    let bindings = program.scopes[program.modules[id].scope].bindings[name]
-                {
-                    return values(of: bindings, name: name, scope: program.modules[id].scope)
-                }
-            }
-            return builtin(name)
+            var visited = Set<String>()
+            return starImported(name, from: found.starModules, visited: &visited) ?? builtin(name)
         }
         return values(of: found.bindings, name: name, scope: scope)
+    }
+
+    /// A name bound in a module that `from module import *` brings in, following that
+    /// module's own star imports (`a` imports `*` from `b`, which imports `*` from `c`).
+    private func starImported(_ name: String, from modules: [String], visited: inout Set<String>) -> Value? {
+        for module in modules where visited.insert(module).inserted {
+            guard let id = loader.module(named: module) else { continue }
+            let moduleScope = program.modules[id].scope
+            if let bindings = program.scopes[moduleScope].bindings[name] {
+                return values(of: bindings, name: name, scope: moduleScope)
+            }
+            if let value = starImported(name, from: program.scopes[moduleScope].starImports, visited: &visited) {
+                return value
+            }
+        }
+        return nil
     }
 
     /// Python builtins the analysis treats by name; any other unbound name is unknown.

@@ -50,6 +50,8 @@ indirect enum Value: Hashable {
     }
 
     static let maximumAlternatives = 16
+    /// The longest listing of alternatives a reason shows, in characters.
+    static let maximumReasonLength = 240
 
     /// Joins values into a flat union without repeats. A single value stays itself.
     static func union(of values: [Value]) -> Value {
@@ -78,7 +80,12 @@ indirect enum Value: Hashable {
             guard let first = values.first else { return .literal("None") }
             if let unknown = values.first(where: { if case .unknown = $0 { true } else { false } }) { return unknown }
             if values.allSatisfy({ $0 == first }) { return first }
-            let listed = values.map(\.description).joined(separator: ", ")
+            // Reasons nest when values flow through several call sites, so the listing is
+            // capped to keep messages and memory bounded.
+            var listed = values.map(\.description).joined(separator: ", ")
+            if listed.count > Self.maximumReasonLength {
+                listed = String(listed.prefix(Self.maximumReasonLength)) + "…"
+            }
             return .unknown(reason: "one of several values: \(listed)")
         default:
             return .unknown(reason: "not a string or number")
