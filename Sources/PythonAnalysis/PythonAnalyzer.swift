@@ -34,6 +34,11 @@ package struct PythonAnalyzer: HandlerAnalyzer {
             !program.modules[moduleID].statements.isEmpty
                 || loader.filesRead.contains(program.modules[moduleID].displayPath)
         else {
+            // A file that exists but could not be read already has its own error.
+            let expected = loader.expectedPath(of: handler.module)
+            if diagnostics.diagnostics.contains(where: { $0.severity == .error && $0.location?.file == expected }) {
+                return result(collector, loader)
+            }
             diagnostics.report(
                 .error, .pythonHandlerFileNotFound,
                 "handler file '\(loader.expectedPath(of: handler.module))' not found for handler '\(entry.handler)'",
