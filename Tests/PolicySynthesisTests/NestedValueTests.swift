@@ -89,3 +89,43 @@ import Testing
         #expect(policy.grants.contains("events:PutEvents \(regionalARN("events", "event-bus/orders"))"))
     }
 }
+
+@Suite struct TransactionPairingTests {
+    @Test func eachItemActionGoesToItsOwnTable() throws {
+        let project = try ProjectFixture(files: [
+            "template.yaml": samTemplate(),
+            "src/app.py": """
+            import boto3
+            ddb = boto3.client("dynamodb")
+            def handler(event, context):
+                ddb.transact_write_items(TransactItems=[
+                    {"Put": {"TableName": "orders", "Item": {}}},
+                    {"Update": {"TableName": "inventory", "Key": {}, "UpdateExpression": "SET n = n - 1"}},
+                ])
+            """,
+        ]).generate()
+        let policy = try project.function("Fn")
+        #expect(policy.grants.contains("dynamodb:PutItem \(regionalARN("dynamodb", "table/orders"))"))
+        #expect(policy.grants.contains("dynamodb:UpdateItem \(regionalARN("dynamodb", "table/inventory"))"))
+        #expect(!policy.grants.contains("dynamodb:PutItem \(regionalARN("dynamodb", "table/inventory"))"))
+        #expect(!policy.grants.contains("dynamodb:UpdateItem \(regionalARN("dynamodb", "table/orders"))"))
+    }
+}
+
+@Suite struct EmailIdentityTests {
+    @Test func senderAddressAndItsDomainAreGranted() throws {
+        let project = try ProjectFixture(files: [
+            "template.yaml": samTemplate(),
+            "src/app.py": """
+            import boto3
+            ses = boto3.client("sesv2")
+            def handler(event, context):
+                ses.send_email(FromEmailAddress="ops@example.com", Destination={}, Content={})
+            """,
+        ]).generate()
+        let policy = try project.function("Fn")
+        #expect(policy.grants.contains("ses:SendEmail \(regionalARN("ses", "identity/ops@example.com"))"))
+        #expect(policy.grants.contains("ses:SendEmail \(regionalARN("ses", "identity/example.com"))"))
+        #expect(!policy.grants.contains("ses:SendEmail \(regionalARN("ses", "identity/*"))"))
+    }
+}

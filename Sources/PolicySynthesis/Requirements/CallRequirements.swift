@@ -111,6 +111,10 @@ struct CallRequirements {
     private func reportWidening(_ call: SDKCall, action: ActionName, resource: PatternString, reasons: [String]) {
         var message = "\(action) is granted on \(resource) because part of the resource is not known"
         if !reasons.isEmpty { message += " (\(reasons.joined(separator: "; ")))" }
+        if !reasons.isEmpty, reasons.allSatisfy({ $0 == ValueResolver.eventKeyReason }) {
+            diagnostics.report(.note, .widenedResource, message, at: call.location)
+            return
+        }
         diagnostics.report(
             .warning, .widenedResource, message, at: call.location,
             notes: ["set the value in the template's Environment or as a literal so minrole can scope it"])

@@ -17,6 +17,24 @@ struct ArgumentPath {
         }
     }
 
+    /// The values at the end of the path, across every list element it passes through.
+    func matchedValues(in arguments: [String: SymbolicValue]) -> [SymbolicValue] {
+        var current: [SymbolicValue] = []
+        var sawUnknown = false
+        for (index, step) in steps.enumerated() {
+            var next: [SymbolicValue] = []
+            if index == 0 {
+                if let value = arguments[step.name] { next = [value] }
+            } else {
+                for case .dictionary(let entries) in current {
+                    if let member = entries[step.name] { next.append(member) }
+                }
+            }
+            current = step.eachElement ? elements(of: next, sawUnknown: &sawUnknown) : next
+        }
+        return current
+    }
+
     func presence(in arguments: [String: SymbolicValue]) -> Presence {
         var current: [SymbolicValue] = []
         var sawUnknown = false

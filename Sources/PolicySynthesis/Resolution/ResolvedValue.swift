@@ -60,6 +60,10 @@ package struct ValueResolver: Sendable {
         }
     }
 
+    /// The reason an object key from an S3 event is open: the narrowest the event allows, so
+    /// synthesis reports it as a note rather than a warning.
+    package static let eventKeyReason = "the object key comes from the S3 event"
+
     /// A value from the invocation event. The bucket and object key of an S3 notification
     /// come from the function's S3 events: their buckets, and their key filter.
     private func resolveEvent(_ path: [String]) -> [ResolvedValue] {
@@ -76,7 +80,7 @@ package struct ValueResolver: Sendable {
                 var key = PatternString(literal: event.keyPrefix ?? "")
                 key.append(PatternString.Segment.wildcard)
                 key.append(.literal(event.keySuffix ?? ""))
-                return ResolvedValue(pattern: key, widenedBecause: ["the object key comes from the S3 event"])
+                return ResolvedValue(pattern: key, widenedBecause: [ValueResolver.eventKeyReason])
             }
         default:
             return [ResolvedValue(pattern: .wildcard, widenedBecause: ["\(shown) comes from the invocation event"])]

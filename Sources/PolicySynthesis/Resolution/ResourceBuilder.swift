@@ -47,7 +47,7 @@ struct ResourceBuilder {
                 reasons += value.widenedBecause
             }
             return (joiningParameterSlash(format.fill(filled), prefix: operationAction.action.prefix), reasons)
-        }
+        }.flatMap { withDomainIdentity($0, prefix: operationAction.action.prefix, type: typeName) }
     }
 
     /// Returns the values a variable takes: from the catalog's binding, or from the argument
@@ -61,7 +61,7 @@ struct ResourceBuilder {
         {
             return values
         }
-        let nested = nestedValues(for: variable)
+        let nested = nestedValues(for: variable, within: triggerScope(of: operationAction))
         if !nested.isEmpty { return nested.flatMap(resolver.resolve) }
         if let defaultValue = ResourceBuilder.defaultsWhenAbsent[ResourceBuilder.stem(variable)] {
             return [ResolvedValue(pattern: PatternString(literal: defaultValue))]
@@ -94,6 +94,19 @@ struct ResourceBuilder {
                     || matchingParameter(for: variable) != nil
             }
         } ?? formats[0]
+    }
+
+    /// An SES sender address may be verified itself or through its domain, and SES authorizes
+    /// the identity that is verified, so an address identity comes with its domain identity.
+    private func withDomainIdentity(_ resource: (PatternString, [String]), prefix: String, type: String)
+        -> [(PatternString, [String])]
+    {
+        guard prefix == "ses", type == "identity", case .literal(let tail)? = resource.0.segments.last,
+            let at = tail.lastIndex(of: "@"), let slash = tail.lastIndex(of: "/"), slash < at
+        else { return [resource] }
+        var segments = resource.0.segments
+        segments[segments.count - 1] = .literal(String(tail[...slash]) + String(tail[tail.index(after: at)...]))
+        return [resource, (PatternString(segments), resource.1)]
     }
 
     /// True when some argument of the call fills a variable of the ARN format.
@@ -130,7 +143,7 @@ struct ResourceBuilder {
 
     /// Values of keys inside the request's lists and mappings whose names match the variable
     /// (`TransactItems[].Put.TableName` for `TableName`, `Delete.Objects[].Key` for `ObjectName`).
-    private func nestedValues(for variable: String) -> [SymbolicValue] {
+    private func nestedValues(for variable: String, within scope: [SymbolicValue]? = nil) -> [SymbolicValue] {
         let wanted = ResourceBuilder.stem(variable)
         let aliases = ResourceBuilder.parameterAliases[wanted] ?? []
         var found: [SymbolicValue] = []
@@ -152,8 +165,21 @@ struct ResourceBuilder {
                 break
             }
         }
-        for key in rawArguments.keys.sorted() { visit(rawArguments[key]!, depth: 0) }
+        if let scope {
+            for value in scope { visit(value, depth: 0) }
+        } else {
+            for key in rawArguments.keys.sorted() { visit(rawArguments[key]!, depth: 0) }
+        }
         return found
+    }
+
+    /// The request values an action's nested trigger points at (the `Put` entries of
+    /// `TransactItems[].Put`), so that the action's resource comes from those entries only.
+    private func triggerScope(of operationAction: OperationAction) -> [SymbolicValue]? {
+        guard case .whenArgumentPresent(let path) = operationAction.trigger, path.contains(".") || path.contains("[]")
+        else { return nil }
+        let values = ArgumentPath(path).matchedValues(in: rawArguments)
+        return values.isEmpty ? nil : values
     }
 
     private func matchingParameter(for variable: String) -> String? {
@@ -187,6 +213,7 @@ struct ResourceBuilder {
         "bucket": ["bucket"],
         "eventbus": ["eventbus"],
         "key": ["key", "keyid"],
+        "identity": ["fromemailaddress", "source"],
     ]
 
     /// Expands a binding template such as `${Bucket}` or `orders/${Key}` into its values.
