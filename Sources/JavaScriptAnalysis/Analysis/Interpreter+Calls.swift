@@ -1,0 +1,196 @@
+import Diagnostics
+import SourceAnalysis
+
+/// A call being analyzed: its evaluated arguments and where it is.
+struct CallSite {
+    var arguments: [Value]
+    var location: SourceLocation
+    var scope: Scope
+
+    func argument(_ position: Int) -> Value {
+        position < arguments.count ? arguments[position] : .unknown("a missing argument")
+    }
+}
+
+extension Interpreter {
+    /// Functions whose result is their first argument's value, as far as resource names go.
+    static let passThroughFunctions: Set<String> = [
+        "decodeURIComponent", "encodeURIComponent", "decodeURI", "encodeURI", "String", "unescape", "escape",
+    ]
+    /// Array methods that call their callback with each element.
+    static let elementCallbackMethods: Set<String> = [
+        "map", "forEach", "filter", "flatMap", "some", "every", "find", "findIndex", "findLast", "sort",
+    ]
+
+    func call(_ callee: Expression, _ elements: [Element], at position: Position, in scope: Scope) -> Value {
+        let site = { (arguments: [Value]) in
+            CallSite(arguments: arguments, location: self.location(position, in: scope), scope: scope)
+        }
+        if case .identifier(let name, _) = callee, scope.lookup(name) == nil {
+            if let value = builtinCall(name, elements, site: site, in: scope) { return value }
+        }
+        if case .member(let object, let name) = callee {
+            let receiver = evaluate(object, in: scope)
+            if let value = methodCall(on: receiver, name, elements, site: site, in: scope) { return value }
+            return apply(member(of: receiver, name), site(values(of: elements, in: scope)))
+        }
+        let function = evaluate(callee, in: scope)
+        return apply(function, site(values(of: elements, in: scope)))
+    }
+
+    private func builtinCall(
+        _ name: String, _ elements: [Element], site: ([Value]) -> CallSite, in scope: Scope
+    ) -> Value? {
+        switch name {
+        case "require":
+            let arguments = values(of: elements, in: scope)
+            guard let source = arguments.first?.symbolic.literalValue else { return .notFollowed }
+            let callSite = site(arguments)
+            let position = Position(line: callSite.location.line, column: callSite.location.column)
+            return importedValue(source, from: scope, at: position)
+        case "super":
+            let arguments = values(of: elements, in: scope)
+            if case .classValue(let parent)? = scope.lookup("super"), case .object(let box)? = scope.lookup("this") {
+                initialize(box, as: parent, arguments, site: site(arguments))
+            }
+            return .notFollowed
+        case _ where Self.passThroughFunctions.contains(name):
+            return values(of: elements, in: scope).first ?? .notFollowed
+        default:
+            return nil
+        }
+    }
+
+    /// Handles the methods whose meaning does not depend on a definition the analysis can
+    /// read: array callbacks, promise helpers and `Object.assign`.
+    private func methodCall(
+        on receiver: Value, _ name: String, _ elements: [Element], site: ([Value]) -> CallSite, in scope: Scope
+    ) -> Value? {
+        if case .wrapper = receiver { return receiver }
+        let arguments = values(of: elements, in: scope)
+        if Self.elementCallbackMethods.contains(name) || name == "reduce" {
+            let isEventList: Bool = if case .symbolic(.event) = receiver { true } else { false }
+            var isArray = false
+            if case .array = receiver { isArray = true }
+            guard isEventList || isArray, let callback = arguments.first, case .function(let closure) = callback else {
+                return nil
+            }
+            let item = element(of: receiver)
+            let result = invoke(closure, arguments: name == "reduce" ? [.notFollowed, item] : [item, .notFollowed])
+            return name == "map" || name == "flatMap" ? .array([result]) : .notFollowed
+        }
+        if case .unknown(let reason) = receiver, reason.contains("'Promise'"), ["all", "allSettled", "race", "any"].contains(name) {
+            return arguments.first ?? .notFollowed
+        }
+        if case .unknown(let reason) = receiver, reason.contains("'Object'"), name == "assign",
+            case .object(let target)? = arguments.first
+        {
+            for case .object(let source) in arguments.dropFirst() {
+                target.properties.merge(source.properties) { _, new in new }
+            }
+            return .object(target)
+        }
+        return nil
+    }
+
+    /// Calls a function value with evaluated arguments.
+    func apply(_ function: Value, _ site: CallSite) -> Value {
+        switch function {
+        case .function(let closure):
+            return invoke(closure, arguments: site.arguments)
+        case .sdkMethod(let sdk, let method):
+            return SDKRecognizer(interpreter: self).call(sdk, method, site)
+        case .sdk(let sdk):
+            return SDKRecognizer(interpreter: self).callFunction(sdk, site)
+        case .wrapper(let closures):
+            return closures.first.map { invoke($0, arguments: site.arguments) } ?? .notFollowed
+        case .union(let members):
+            return .union(of: members.map { apply($0, site) })
+        default:
+            return unmodeledCall(site)
+        }
+    }
+
+    /// A call into code the analysis does not model. Functions passed to it run later with
+    /// unknown arguments; a wrapper such as `middy(handler)` or `captureAWSv3Client(client)`
+    /// stands for the function or client it was given.
+    private func unmodeledCall(_ site: CallSite) -> Value {
+        var closures: [Closure] = []
+        for argument in site.arguments {
+            if case .function(let closure) = argument { closures.append(closure) }
+        }
+        escapedFunctions += closures
+        if !closures.isEmpty { return .wrapper(closures) }
+        if case .sdk(let sdk)? = site.arguments.first {
+            switch sdk {
+            case .client, .documentClient: return .sdk(sdk)
+            default: break
+            }
+        }
+        return .unknown("the result of a call the analysis does not follow")
+    }
+
+    /// Runs a function's body with its parameters bound to the arguments and returns what it
+    /// returns. Recursion, deep call chains and repeated calls stop with an unknown result.
+    func invoke(_ closure: Closure, arguments: [Value]) -> Value {
+        let identifier = ObjectIdentifier(closure.node)
+        let count = invocations[identifier, default: 0]
+        guard spend(), callStack.count < Self.maximumCallDepth, !callStack.contains(identifier),
+            count < Self.maximumInvocationsPerFunction
+        else {
+            if callStack.count >= Self.maximumCallDepth || count >= Self.maximumInvocationsPerFunction { hitLimit = true }
+            return .unknown("the result of a call the analysis stopped following")
+        }
+        invocations[identifier] = count + 1
+        callStack.append(identifier)
+        defer { callStack.removeLast() }
+        let scope = Scope(parent: closure.scope, module: closure.scope.module)
+        if let thisValue = closure.thisValue { scope.bindings["this"] = thisValue }
+        if let superclass = closure.owner?.superclass { scope.bindings["super"] = superclass }
+        for (position, parameter) in closure.node.parameters.enumerated() {
+            if case .array(let items, let rest?) = parameter, items.isEmpty {
+                scope.bindings[rest] = .array(Array(arguments.dropFirst(position)))
+                continue
+            }
+            let value = position < arguments.count ? arguments[position] : .unknown("a parameter not passed")
+            bind(parameter, to: value, in: scope, declares: true)
+        }
+        hoist(closure.node.body, in: scope)
+        var returns: [Value] = []
+        execute(closure.node.body, in: scope, returns: &returns)
+        return returns.isEmpty ? .unknown("a function without a return value") : .union(of: returns)
+    }
+
+    func construct(_ constructor: Value, _ arguments: [Value], at position: Position, in scope: Scope) -> Value {
+        let site = CallSite(arguments: arguments, location: location(position, in: scope), scope: scope)
+        switch constructor {
+        case .classValue(let classValue):
+            let box = ObjectBox(classValue: classValue)
+            initialize(box, as: classValue, arguments, site: site)
+            return .object(box)
+        case .function(var closure):
+            let box = ObjectBox()
+            closure.thisValue = .object(box)
+            _ = invoke(closure, arguments: arguments)
+            return .object(box)
+        case .sdk(let sdk):
+            return SDKRecognizer(interpreter: self).construct(sdk, site)
+        default:
+            return unmodeledCall(site)
+        }
+    }
+
+    /// Sets a new instance's fields and runs its constructor, or the nearest inherited one.
+    func initialize(_ box: ObjectBox, as classValue: ClassValue, _ arguments: [Value], site: CallSite) {
+        let fieldScope = Scope(parent: classValue.scope, module: classValue.scope.module)
+        fieldScope.bindings["this"] = .object(box)
+        for (name, expression) in classValue.node.fields { box.properties[name] = evaluate(expression, in: fieldScope) }
+        if let constructor = classValue.node.methods["constructor"] {
+            _ = invoke(
+                Closure(node: constructor, scope: classValue.scope, thisValue: .object(box), owner: classValue),
+                arguments: arguments)
+        } else if case .classValue(let parent)? = classValue.superclass {
+            initialize(box, as: parent, arguments, site: site)
+        }
+    }
+}

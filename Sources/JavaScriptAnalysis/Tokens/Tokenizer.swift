@@ -1,0 +1,206 @@
+/// Splits JavaScript or TypeScript source bytes into tokens in one pass. It decides between a
+/// regular expression and a division by the token before the slash, keeps a stack of open
+/// braces to find where a template substitution ends, and reads a JSX element as one token.
+/// Problems are recorded and stepped over, so every input ends in linear time.
+struct Tokenizer {
+    let bytes: UnsafeBufferPointer<UInt8>
+    let allowsJSX: Bool
+    var position = 0
+    var line: Int32 = 1
+    var lineStarts: [Int32] = [0]
+    var problems: [TokenProblem] = []
+    var problemCount = 0
+    /// Open `{` (false) and template substitutions `${` (true), innermost last.
+    var braces: [Bool] = []
+    var regexAllowed = true
+    var sawLineBreak = false
+
+    static let maximumListedProblems = 20
+
+    init(bytes: UnsafeBufferPointer<UInt8>, allowsJSX: Bool = true) {
+        self.bytes = bytes
+        self.allowsJSX = allowsJSX
+        if bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF { position = 3 }
+        if position + 1 < bytes.count && bytes[position] == UInt8(ascii: "#") && bytes[position + 1] == UInt8(ascii: "!")
+        {
+            while position < bytes.count && bytes[position] != UInt8(ascii: "\n") { position += 1 }
+        }
+    }
+
+    mutating func next() -> Token {
+        sawLineBreak = false
+        skipTrivia()
+        guard position < bytes.count else { return token(.endOfFile, from: position) }
+        let start = position
+        let byte = bytes[position]
+        let kind: TokenKind
+        switch byte {
+        case UInt8(ascii: "\""), UInt8(ascii: "'"):
+            scanString(quote: byte)
+            kind = .string
+        case UInt8(ascii: "`"):
+            position += 1
+            kind = scanTemplateChunk(opening: true)
+        case UInt8(ascii: "0")...UInt8(ascii: "9"):
+            scanNumber()
+            kind = .number
+        case UInt8(ascii: "."):
+            if position + 1 < bytes.count, ByteClass.isDigit(bytes[position + 1]) {
+                scanNumber()
+                kind = .number
+            } else {
+                kind = scanPunctuator()
+            }
+        case UInt8(ascii: "/") where regexAllowed:
+            scanRegex()
+            kind = .regex
+        case UInt8(ascii: "<") where regexAllowed && allowsJSX && startsJSX(at: position):
+            scanJSX()
+            kind = .jsx
+        case UInt8(ascii: "}"):
+            kind = closeBrace()
+        default:
+            if ByteClass.isIdentifierStart(byte) {
+                scanIdentifier()
+                kind = .identifier
+            } else {
+                kind = scanPunctuator()
+            }
+        }
+        let result = token(kind, from: start)
+        regexAllowed = Self.allowsRegex(after: result, in: bytes)
+        return result
+    }
+
+    private func token(_ kind: TokenKind, from start: Int) -> Token {
+        Token(kind: kind, start: Int32(start), end: Int32(position), line: line, followsLineBreak: sawLineBreak)
+    }
+
+    mutating func report(_ kind: TokenProblem.Kind, at offset: Int) {
+        problemCount += 1
+        if problems.count < Self.maximumListedProblems {
+            problems.append(TokenProblem(kind: kind, offset: offset, line: Int(line)))
+        }
+    }
+
+    mutating func newLine(at offset: Int) {
+        line += 1
+        lineStarts.append(Int32(offset + 1))
+        sawLineBreak = true
+    }
+
+    private mutating func skipTrivia() {
+        while position < bytes.count {
+            let byte = bytes[position]
+            if byte == UInt8(ascii: "\n") {
+                newLine(at: position)
+                position += 1
+            } else if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\r")
+                || byte == 0x0B || byte == 0x0C
+            {
+                position += 1
+            } else if byte == 0 {
+                report(.nullByte, at: position)
+                position += 1
+            } else if byte == UInt8(ascii: "/") && position + 1 < bytes.count {
+                let following = bytes[position + 1]
+                if following == UInt8(ascii: "/") {
+                    while position < bytes.count && bytes[position] != UInt8(ascii: "\n") { position += 1 }
+                } else if following == UInt8(ascii: "*") {
+                    skipBlockComment()
+                } else {
+                    return
+                }
+            } else {
+                return
+            }
+        }
+    }
+
+    private mutating func skipBlockComment() {
+        let start = position
+        position += 2
+        while position + 1 < bytes.count {
+            if bytes[position] == UInt8(ascii: "*") && bytes[position + 1] == UInt8(ascii: "/") {
+                position += 2
+                return
+            }
+            if bytes[position] == UInt8(ascii: "\n") { newLine(at: position) }
+            position += 1
+        }
+        position = bytes.count
+        report(.unterminatedComment, at: start)
+    }
+
+    private mutating func closeBrace() -> TokenKind {
+        guard let isSubstitution = braces.popLast() else {
+            report(.unmatchedBrace, at: position)
+            position += 1
+            return .punctuator
+        }
+        position += 1
+        return isSubstitution ? scanTemplateChunk(opening: false) : .punctuator
+    }
+
+    private mutating func scanIdentifier() {
+        position += 1
+        while position < bytes.count && ByteClass.isIdentifierContinuation(bytes[position]) { position += 1 }
+    }
+
+    private mutating func scanNumber() {
+        position += 1
+        while position < bytes.count {
+            let byte = bytes[position]
+            if ByteClass.isIdentifierContinuation(byte) || byte == UInt8(ascii: ".") {
+                let isExponent = byte == UInt8(ascii: "e") || byte == UInt8(ascii: "E")
+                position += 1
+                if isExponent && position < bytes.count
+                    && (bytes[position] == UInt8(ascii: "+") || bytes[position] == UInt8(ascii: "-"))
+                {
+                    position += 1
+                }
+            } else {
+                return
+            }
+        }
+    }
+
+    /// Keywords after which a slash starts a regular expression, not a division.
+    private static let regexKeywords: Set<String> = [
+        "return", "typeof", "instanceof", "in", "of", "new", "delete", "void", "throw", "case", "do", "else",
+        "yield", "await", "extends",
+    ]
+
+    private static func allowsRegex(after token: Token, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        switch token.kind {
+        case .templateHead, .templateMiddle: return true
+        case .punctuator:
+            let byte = bytes[Int(token.start)]
+            if token.end - token.start == 1 && (byte == UInt8(ascii: ")") || byte == UInt8(ascii: "]")) {
+                return false
+            }
+            return !(token.end - token.start == 2 && (byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-"))
+                && bytes[Int(token.start) + 1] == byte)
+        case .identifier:
+            let length = Int(token.end - token.start)
+            guard length >= 2 && length <= 10 else { return false }
+            let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[Int(token.start)..<Int(token.end)]), as: UTF8.self)
+            return regexKeywords.contains(text)
+        default: return false
+        }
+    }
+}
+
+/// Byte classes of JavaScript source. Bytes above ASCII belong to identifiers, so names in
+/// any script pass through whole; a stray one costs at most a wrong name, never a crash.
+enum ByteClass {
+    static func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
+
+    static func isIdentifierStart(_ byte: UInt8) -> Bool {
+        (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
+            || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "$") || byte == UInt8(ascii: "#")
+            || byte == UInt8(ascii: "\\") || byte >= 0x80
+    }
+
+    static func isIdentifierContinuation(_ byte: UInt8) -> Bool { isIdentifierStart(byte) || isDigit(byte) }
+}
