@@ -17,6 +17,9 @@ extension Interpreter {
     static let passThroughFunctions: Set<String> = [
         "decodeURIComponent", "encodeURIComponent", "decodeURI", "encodeURI", "String", "unescape", "escape",
     ]
+    /// String methods whose result still names the event field they read
+    /// (`key.replace(/\+/g, " ")` before `decodeURIComponent`).
+    static let valueKeepingStringMethods: Set<String> = ["replace", "replaceAll", "trim", "toString", "normalize"]
     /// Array methods that call their callback with each element.
     static let elementCallbackMethods: Set<String> = [
         "map", "forEach", "filter", "flatMap", "some", "every", "find", "findIndex", "findLast", "sort",
@@ -68,6 +71,7 @@ extension Interpreter {
     ) -> Value? {
         if case .wrapper = receiver { return receiver }
         let arguments = values(of: elements, in: scope)
+        if case .symbolic(.event) = receiver, Self.valueKeepingStringMethods.contains(name) { return receiver }
         if Self.elementCallbackMethods.contains(name) || name == "reduce" {
             let isEventList: Bool = if case .symbolic(.event) = receiver { true } else { false }
             var isArray = false
