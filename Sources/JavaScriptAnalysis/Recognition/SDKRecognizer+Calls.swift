@@ -74,6 +74,7 @@ extension SDKRecognizer {
     private func send(_ command: Value, at site: CallSite) -> Value {
         var sent = false
         for alternative in command.alternatives {
+            if case .unknown(Self.unknownCommandReason) = alternative { sent = true }
             guard case .sdk(.command(let client, let operation, let input, let helper)) = alternative else { continue }
             record(client, operation, input: input, form: helper.map { .helper($0) } ?? .direct, at: site)
             sent = true

@@ -13,6 +13,9 @@ struct SDKRecognizer {
         "scan": "Scan", "batchGet": "BatchGetItem", "batchWrite": "BatchWriteItem", "transactGet": "TransactGetItems",
         "transactWrite": "TransactWriteItems",
     ]
+    /// The reason of the value `new` gives for a command the catalog does not list, which was
+    /// reported where it was made.
+    static let unknownCommandReason = "a command the catalog does not know"
     static let powertoolsFunctions: Set<String> = [
         "getParameter", "getParameters", "getParametersByName", "setParameter", "getSecret", "getAppConfig",
     ]
@@ -92,7 +95,7 @@ struct SDKRecognizer {
         case .commandClass(let client, let operation, let helper):
             guard catalog.operation(client: client, name: operation) != nil else {
                 reportUnknownOperation(client, operation, at: site)
-                return .unknown("a command the catalog does not know")
+                return .unknown(Self.unknownCommandReason)
             }
             return .sdk(.command(client: client, operation: operation, input: site.argument(0), helper: helper))
         case .documentClientClass(let isV3, let isAggregated):
