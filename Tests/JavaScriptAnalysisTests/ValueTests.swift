@@ -1,0 +1,120 @@
+import SourceAnalysis
+import Testing
+
+@testable import JavaScriptAnalysis
+
+/// A handler whose one `s3.send(new GetObjectCommand({ Bucket: ... }))` call is checked for
+/// the value of `Bucket`.
+struct ValueCase: CustomTestStringConvertible, Sendable {
+    var name: String
+    var setup: String
+    var bucket: String
+    var expected: SymbolicValue
+
+    var testDescription: String { name }
+}
+
+@Suite(.enabled(if: catalogIsAvailable)) struct ValueTests {
+    static let cases: [ValueCase] = [
+        ValueCase(name: "member", setup: "", bucket: "process.env.BUCKET", expected: .environment(name: "BUCKET", defaultValue: nil)),
+        ValueCase(
+            name: "subscript", setup: "", bucket: "process.env['BUCKET']",
+            expected: .environment(name: "BUCKET", defaultValue: nil)),
+        ValueCase(
+            name: "destructuring with default", setup: "const { BUCKET = 'fallback' } = process.env;", bucket: "BUCKET",
+            expected: .environment(name: "BUCKET", defaultValue: "fallback")),
+        ValueCase(
+            name: "renamed destructuring", setup: "const { BUCKET_NAME: bucketName } = process.env;", bucket: "bucketName",
+            expected: .environment(name: "BUCKET_NAME", defaultValue: nil)),
+        ValueCase(
+            name: "logical or default", setup: "", bucket: "process.env.BUCKET || 'dev-bucket'",
+            expected: .environment(name: "BUCKET", defaultValue: "dev-bucket")),
+        ValueCase(name: "constant", setup: "const BUCKET = 'assets';", bucket: "BUCKET", expected: .literal("assets")),
+        ValueCase(
+            name: "template with a known and an unknown part", setup: "const stage = process.env.STAGE;",
+            bucket: "`orders-${stage}-${Date.now()}`",
+            expected: .concatenation([
+                .literal("orders-"), .environment(name: "STAGE", defaultValue: nil), .literal("-"),
+                .unknown(reason: "the result of a call the analysis does not follow"),
+            ])),
+        ValueCase(
+            name: "concatenation", setup: "const prefix = 'logs-';", bucket: "prefix + process.env.ACCOUNT",
+            expected: .concatenation([.literal("logs-"), .environment(name: "ACCOUNT", defaultValue: nil)])),
+        ValueCase(
+            name: "through a function parameter and return",
+            setup: "function bucketFor(name) { return `${name}-archive`; }", bucket: "bucketFor('orders')",
+            expected: .literal("orders-archive")),
+        ValueCase(
+            name: "from the event", setup: "", bucket: "event.Records[0].s3.bucket.name",
+            expected: .event(path: ["Records", "*", "s3", "bucket", "name"])),
+        ValueCase(
+            name: "optional chaining on the event", setup: "", bucket: "event?.detail?.bucket",
+            expected: .event(path: ["detail", "bucket"])),
+        ValueCase(
+            name: "decodeURIComponent of the event", setup: "", bucket: "decodeURIComponent(event.queryStringParameters.b)",
+            expected: .event(path: ["queryStringParameters", "b"])),
+        ValueCase(
+            name: "config object", setup: "const config = { storage: { bucket: process.env.DATA } };",
+            bucket: "config.storage.bucket", expected: .environment(name: "DATA", defaultValue: nil)),
+        ValueCase(
+            name: "TypeScript cast and non-null", setup: "const b = process.env.BUCKET as string;", bucket: "b!",
+            expected: .environment(name: "BUCKET", defaultValue: nil)),
+    ]
+
+    @Test(arguments: cases) func bucketValue(_ testCase: ValueCase) throws {
+        let source = """
+            import { S3Client, GetObjectCommand } from "@aws-sdk/client-s3";
+            const s3 = new S3Client({});
+            \(testCase.setup)
+            export const handler = async (event) => {
+              await s3.send(new GetObjectCommand({ Bucket: \(testCase.bucket), Key: "k" }));
+            };
+            """
+        let (result, diagnostics) = Fixture(app: source, file: "app.ts").analyze()
+        #expect(diagnostics.errors.isEmpty, "\(diagnostics)")
+        let call = try #require(result.calls("GetObject").first)
+        #expect(call.arguments["Bucket"] == testCase.expected)
+    }
+
+    @Test func inputBuiltBeforeTheCallWithSpread() throws {
+        let source = """
+            import { SQSClient, SendMessageCommand } from "@aws-sdk/client-sqs";
+            const sqs = new SQSClient({});
+            const base = { QueueUrl: process.env.QUEUE_URL };
+            export const handler = async (event) => {
+              const input = { ...base, MessageBody: "x" };
+              input.DelaySeconds = 5;
+              const command = new SendMessageCommand(input);
+              await sqs.send(command);
+            };
+            """
+        let call = try #require(Fixture(app: source).analyze().result.calls.first)
+        #expect(call.arguments["QueueUrl"] == .environment(name: "QUEUE_URL", defaultValue: nil))
+        #expect(call.arguments["DelaySeconds"] == .literal("5"))
+        #expect(!call.hasOpaqueArguments)
+    }
+
+    @Test func recordsOfEventInLoopAndMap() throws {
+        let source = """
+            import { SQSClient, DeleteMessageCommand } from "@aws-sdk/client-sqs";
+            const sqs = new SQSClient({});
+            const remove = (record) => sqs.send(new DeleteMessageCommand({ QueueUrl: record.eventSourceARN, ReceiptHandle: record.receiptHandle }));
+            export const handler = async (event) => {
+              await Promise.all(event.Records.map(remove));
+            };
+            """
+        let call = try #require(Fixture(app: source).analyze().result.calls.first)
+        #expect(call.arguments["QueueUrl"] == .event(path: ["Records", "*", "eventSourceARN"]))
+    }
+
+    @Test func unknownSpreadMarksArgumentsOpaque() throws {
+        let source = """
+            import { SNSClient, PublishCommand } from "@aws-sdk/client-sns";
+            const sns = new SNSClient({});
+            export const handler = async (event, context) => sns.send(new PublishCommand({ ...context.options, TopicArn: "arn:aws:sns:us-east-1:123456789012:t" }));
+            """
+        let call = try #require(Fixture(app: source).analyze().result.calls.first)
+        #expect(call.hasOpaqueArguments)
+        #expect(call.arguments["TopicArn"] == .literal("arn:aws:sns:us-east-1:123456789012:t"))
+    }
+}
