@@ -12,6 +12,7 @@ extension Tokenizer {
     /// and embedded `{...}` expressions are stepped over with their strings.
     mutating func scanJSX() {
         let start = position
+        let startLine = line
         var depth = 0
         while position < bytes.count {
             let byte = bytes[position]
@@ -31,7 +32,7 @@ extension Tokenizer {
                 position += 1
             }
         }
-        report(.unterminatedJSX, at: start)
+        report(.unterminatedJSX, at: start, line: startLine)
     }
 
     /// Reads one tag from `<` through `>`; returns true when it ends with `/>`.

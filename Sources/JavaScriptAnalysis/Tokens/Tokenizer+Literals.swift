@@ -22,6 +22,7 @@ extension Tokenizer {
     /// Reads template text up to `${` (pushing the substitution) or the closing backquote.
     mutating func scanTemplateChunk(opening: Bool) -> TokenKind {
         let start = position
+        let startLine = line
         while position < bytes.count {
             let byte = bytes[position]
             if byte == UInt8(ascii: "`") {
@@ -37,7 +38,7 @@ extension Tokenizer {
             position += byte == UInt8(ascii: "\\") ? 2 : 1
         }
         position = bytes.count
-        report(.unterminatedTemplate, at: max(start - 1, 0))
+        report(.unterminatedTemplate, at: max(start - 1, 0), line: startLine)
         return opening ? .template : .templateTail
     }
 

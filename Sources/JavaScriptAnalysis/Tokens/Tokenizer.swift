@@ -76,10 +76,11 @@ struct Tokenizer {
         Token(kind: kind, start: Int32(start), end: Int32(position), line: line, followsLineBreak: sawLineBreak)
     }
 
-    mutating func report(_ kind: TokenProblem.Kind, at offset: Int) {
+    /// Records a problem at `offset`, on `startLine` when the problem spans lines.
+    mutating func report(_ kind: TokenProblem.Kind, at offset: Int, line startLine: Int32? = nil) {
         problemCount += 1
         if problems.count < Self.maximumListedProblems {
-            problems.append(TokenProblem(kind: kind, offset: offset, line: Int(line)))
+            problems.append(TokenProblem(kind: kind, offset: offset, line: Int(startLine ?? line)))
         }
     }
 
@@ -119,6 +120,7 @@ struct Tokenizer {
 
     private mutating func skipBlockComment() {
         let start = position
+        let startLine = line
         position += 2
         while position + 1 < bytes.count {
             if bytes[position] == UInt8(ascii: "*") && bytes[position + 1] == UInt8(ascii: "/") {
@@ -129,7 +131,7 @@ struct Tokenizer {
             position += 1
         }
         position = bytes.count
-        report(.unterminatedComment, at: start)
+        report(.unterminatedComment, at: start, line: startLine)
     }
 
     private mutating func closeBrace() -> TokenKind {
