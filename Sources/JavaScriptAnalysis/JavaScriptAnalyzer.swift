@@ -69,9 +69,10 @@ package struct JavaScriptAnalyzer: HandlerAnalyzer {
         let context = Value.unknown("the Lambda context")
         switch value {
         case .function(let closure): _ = interpreter.invoke(closure, arguments: [event, context])
-        case .wrapper(let closures): closures.forEach { _ = interpreter.invoke($0, arguments: [event, context]) }
+        case .wrapper(let closures):
+            for closure in closures { _ = interpreter.invoke(closure, arguments: [event, context]) }
         default:
-            diagnostics(interpreter).report(
+            interpreter.diagnostics.report(
                 .error, .javaScriptHandlerFunctionNotFound,
                 "'\(module.displayPath)' exports no function '\(handler.functionPath.joined(separator: "."))' "
                     + "that the analysis can follow",
@@ -82,8 +83,6 @@ package struct JavaScriptAnalyzer: HandlerAnalyzer {
                 ])
         }
     }
-
-    private func diagnostics(_ interpreter: Interpreter) -> DiagnosticSink { interpreter.diagnostics }
 }
 
 /// A Node.js handler string split into file and function: `src/index.handler` names function
@@ -99,7 +98,8 @@ struct JavaScriptHandlerName {
         let folderEnd = text.lastIndex(of: "/").map { text.index(after: $0) } ?? text.startIndex
         guard let dot = text[folderEnd...].firstIndex(of: ".") else { return nil }
         file = String(text[..<dot])
-        functionPath = text[text.index(after: dot)...].split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        functionPath = text[text.index(after: dot)...].split(separator: ".", omittingEmptySubsequences: false).map(
+            String.init)
         let folders = file.split(separator: "/", omittingEmptySubsequences: false)
         guard !file.isEmpty, !text.hasPrefix("/"), folders.allSatisfy({ !$0.isEmpty && $0 != ".." }),
             functionPath.allSatisfy({ !$0.isEmpty })

@@ -273,7 +273,8 @@ struct FormCase: CustomTestStringConvertible, Sendable {
         }
         let part = try #require(result.calls("UploadPart").first)
         #expect(part.arguments["SSEKMSKeyId"] == nil)
-        #expect(part.arguments["Key"] == .concatenation([.literal("exports/"), .event(path: ["id"]), .literal(".csv")]))
+        #expect(
+            part.arguments["Key"] == .concatenation([.literal("exports/"), .event(path: ["id"]), .literal(".csv")]))
     }
 
     @Test func extensionNamesTheParameter() throws {

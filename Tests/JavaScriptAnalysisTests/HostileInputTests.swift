@@ -29,7 +29,8 @@ import Testing
 
     @Test func deeplyNestedBracesEnd() {
         let depth = 100_000
-        let source = "const a = " + String(repeating: "{a:[(", count: depth) + String(repeating: ")]}", count: depth)
+        let source =
+            "const a = " + String(repeating: "{a:[(", count: depth) + String(repeating: ")]}", count: depth)
             + ";\n" + Self.publish
         let (result, diagnostics) = Fixture(app: source).analyze()
         #expect(diagnostics.contains { $0.message.contains("nested too deeply") })
@@ -55,7 +56,8 @@ import Testing
 
     @Test func invalidUTF8AndNulAreReported() {
         let project = Fixture(["app.js": ""])
-        project.project.write(Array("exports.handler = () => '".utf8) + [0xFF, 0xFE] + Array("';\u{0}\n".utf8), to: "app.js")
+        project.project.write(
+            Array("exports.handler = () => '".utf8) + [0xFF, 0xFE] + Array("';\u{0}\n".utf8), to: "app.js")
         let (_, diagnostics) = project.analyze()
         let messages = diagnostics.with(.javaScriptInvalidSource).map(\.message)
         #expect(messages.contains { $0.contains("not valid UTF-8") })
@@ -82,7 +84,9 @@ import Testing
 
     @Test func exponentialCallFanOutHitsTheLimit() {
         var source = "const f0 = (x) => x;\n"
-        for level in 1...30 { source += "const f\(level) = (x) => { f\(level - 1)(x); f\(level - 1)(x); f\(level - 1)(x); };\n" }
+        for level in 1...30 {
+            source += "const f\(level) = (x) => { f\(level - 1)(x); f\(level - 1)(x); f\(level - 1)(x); };\n"
+        }
         source += "export const handler = async () => f30(1);"
         let start = ContinuousClock.now
         let (_, diagnostics) = Fixture(app: source).analyze()

@@ -26,37 +26,79 @@ private let requirePublish = """
 @Suite(.enabled(if: catalogIsAvailable)) struct ReachabilityTests {
     static let entries: [ReachCase] = [
         ReachCase(
-            name: "exports.handler", files: ["app.js": "\(requirePublish)\nexports.handler = async function (event) { await \(publishCall); };"],
+            name: "exports.handler",
+            files: ["app.js": "\(requirePublish)\nexports.handler = async function (event) { await \(publishCall); };"],
             expected: ["sns:Publish"]),
         ReachCase(
-            name: "module.exports.handler", files: ["app.cjs": "\(requirePublish)\nmodule.exports.handler = async () => \(publishCall);"],
+            name: "module.exports.handler",
+            files: ["app.cjs": "\(requirePublish)\nmodule.exports.handler = async () => \(publishCall);"],
             expected: ["sns:Publish"]),
         ReachCase(
-            name: "module.exports object", files: ["app.js": "\(requirePublish)\nasync function handler() { await \(publishCall); }\nmodule.exports = { handler };"],
+            name: "module.exports object",
+            files: [
+                "app.js":
+                    "\(requirePublish)\nasync function handler() { await \(publishCall); }\nmodule.exports = { handler };"
+            ],
             expected: ["sns:Publish"]),
         ReachCase(
             name: "export const", files: ["app.mjs": "\(publish)\nexport const handler = async () => \(publishCall);"],
             expected: ["sns:Publish"]),
         ReachCase(
-            name: "export async function", files: ["app.mts": "\(publish)\nexport async function handler(event: any): Promise<void> { await \(publishCall); }"],
+            name: "export async function",
+            files: [
+                "app.mts":
+                    "\(publish)\nexport async function handler(event: any): Promise<void> { await \(publishCall); }"
+            ],
             expected: ["sns:Publish"]),
         ReachCase(
-            name: "export default function", files: ["app.mjs": "\(publish)\nexport default async function (event) { await \(publishCall); }"],
+            name: "export default function",
+            files: ["app.mjs": "\(publish)\nexport default async function (event) { await \(publishCall); }"],
             handler: "app.default", expected: ["sns:Publish"]),
         ReachCase(
-            name: "export default object", files: ["app.mjs": "\(publish)\nexport default { handler: async () => \(publishCall) };"],
+            name: "export default object",
+            files: ["app.mjs": "\(publish)\nexport default { handler: async () => \(publishCall) };"],
             expected: ["sns:Publish"]),
         ReachCase(
-            name: "export renamed", files: ["app.mjs": "\(publish)\nconst main = async () => \(publishCall);\nexport { main as handler };"],
+            name: "export renamed",
+            files: ["app.mjs": "\(publish)\nconst main = async () => \(publishCall);\nexport { main as handler };"],
             expected: ["sns:Publish"]),
         ReachCase(
-            name: "folder handler with TypeScript", files: ["src/index.ts": "\(publish)\nexport const handler = async (): Promise<void> => { await \(publishCall); };"],
+            name: "folder handler with TypeScript",
+            files: [
+                "src/index.ts":
+                    "\(publish)\nexport const handler = async (): Promise<void> => { await \(publishCall); };"
+            ],
             handler: "src/index.handler", expected: ["sns:Publish"]),
         ReachCase(
-            name: "TSX file", files: ["app.tsx": "\(publish)\nconst view = <div className=\"x\">{'it\\'s'}</div>;\nexport const handler = async () => \(publishCall);"],
+            name: "TSX file",
+            files: [
+                "app.tsx":
+                    "\(publish)\nconst view = <div className=\"x\">{'it\\'s'}</div>;\nexport const handler = async () => \(publishCall);"
+            ],
             expected: ["sns:Publish"]),
         ReachCase(
-            name: "middy wrapper", files: ["app.mjs": "import middy from '@middy/core';\n\(publish)\nconst base = async (event) => \(publishCall);\nexport const handler = middy(base).use(jsonBodyParser());"],
+            name: "bound class method",
+            files: [
+                "app.ts": """
+                \(publish)
+                class Lambda {
+                  private readonly topic = "t";
+                  @tracer.captureLambdaHandler()
+                  public async handler(event: unknown, context: unknown): Promise<void> {
+                    await sns.send(new PublishCommand({ TopicArn: this.topic, Message: "m" }));
+                  }
+                }
+                const instance = new Lambda();
+                export const handler = instance.handler.bind(instance);
+                """
+            ],
+            expected: ["sns:Publish"]),
+        ReachCase(
+            name: "middy wrapper",
+            files: [
+                "app.mjs":
+                    "import middy from '@middy/core';\n\(publish)\nconst base = async (event) => \(publishCall);\nexport const handler = middy(base).use(jsonBodyParser());"
+            ],
             expected: ["sns:Publish"]),
     ]
 
@@ -78,36 +120,43 @@ private let requirePublish = """
         ReachCase(
             name: "re-exports",
             files: [
-                "app.mjs": "import { notify, store } from './lib/all.mjs';\nexport const handler = async () => { await notify(); await store(); };",
+                "app.mjs":
+                    "import { notify, store } from './lib/all.mjs';\nexport const handler = async () => { await notify(); await store(); };",
                 "lib/all.mjs": "export * from './notify.mjs';\nexport { save as store } from './store.mjs';",
                 "lib/notify.mjs": "\(publish)\nexport const notify = () => \(publishCall);",
-                "lib/store.mjs": "import { S3Client, PutObjectCommand } from '@aws-sdk/client-s3';\nconst s3 = new S3Client({});\nexport const save = () => s3.send(new PutObjectCommand({ Bucket: 'b', Key: 'k' }));",
+                "lib/store.mjs":
+                    "import { S3Client, PutObjectCommand } from '@aws-sdk/client-s3';\nconst s3 = new S3Client({});\nexport const save = () => s3.send(new PutObjectCommand({ Bucket: 'b', Key: 'k' }));",
             ],
             expected: ["s3:PutObject", "sns:Publish"]),
         ReachCase(
             name: "dynamic import with a literal",
             files: [
-                "app.mjs": "export const handler = async () => { const { notify } = await import('./notify.mjs'); await notify(); };",
+                "app.mjs":
+                    "export const handler = async () => { const { notify } = await import('./notify.mjs'); await notify(); };",
                 "notify.mjs": "\(publish)\nexport const notify = () => \(publishCall);",
             ],
             expected: ["sns:Publish"]),
         ReachCase(
             name: "node_modules are not analyzed",
             files: [
-                "app.js": "const helper = require('helper');\nconst local = require('./node_modules/helper');\nexports.handler = async () => { helper.notify(); local.notify(); };",
+                "app.js":
+                    "const helper = require('helper');\nconst local = require('./node_modules/helper');\nexports.handler = async () => { helper.notify(); local.notify(); };",
                 "node_modules/helper/index.js": "\(requirePublish)\nexports.notify = () => \(publishCall);",
             ],
             expected: []),
         ReachCase(
             name: "circular imports",
             files: [
-                "app.mjs": "import { b } from './b.mjs';\n\(publish)\nexport const a = () => \(publishCall);\nexport const handler = async () => b();",
+                "app.mjs":
+                    "import { b } from './b.mjs';\n\(publish)\nexport const a = () => \(publishCall);\nexport const handler = async () => b();",
                 "b.mjs": "import { a } from './app.mjs';\nexport const b = () => a();",
             ],
             expected: ["sns:Publish"]),
         ReachCase(
             name: "uncalled functions are not reached",
-            files: ["app.mjs": "\(publish)\nconst unused = () => \(publishCall);\nexport const handler = async () => 1;"],
+            files: [
+                "app.mjs": "\(publish)\nconst unused = () => \(publishCall);\nexport const handler = async () => 1;"
+            ],
             expected: []),
         ReachCase(
             name: "top-level await runs at load",
@@ -136,7 +185,9 @@ private let requirePublish = """
     }
 
     @Test func missingImportIsReported() {
-        let (_, diagnostics) = Fixture(["app.js": "const x = require('./missing');\nexports.handler = async () => x.run();"]).analyze()
+        let (_, diagnostics) = Fixture([
+            "app.js": "const x = require('./missing');\nexports.handler = async () => x.run();"
+        ]).analyze()
         let problem = diagnostics.with(.javaScriptImportNotFound).first
         #expect(problem?.location?.file == "app.js")
         #expect(problem?.location?.line == 1)
@@ -152,13 +203,16 @@ private let requirePublish = """
         #expect(diagnostics.with(.javaScriptHandlerFunctionNotFound).count == 1)
     }
 
-    @Test(arguments: ["handler", "../app.handler", "app.", "/abs/app.handler"]) func invalidHandlerIsReported(handler: String) {
+    @Test(arguments: ["handler", "../app.handler", "app.", "/abs/app.handler"]) func invalidHandlerIsReported(
+        handler: String
+    ) {
         let (_, diagnostics) = Fixture(["app.js": ""]).analyze(handler: handler)
         #expect(diagnostics.with(.javaScriptHandlerInvalid).count == 1)
     }
 
     @Test func tracerNeedsSampling() {
-        let source = "import { Tracer } from '@aws-lambda-powertools/tracer';\nconst tracer = new Tracer();\nexport const handler = async () => 1;"
+        let source =
+            "import { Tracer } from '@aws-lambda-powertools/tracer';\nconst tracer = new Tracer();\nexport const handler = async () => 1;"
         #expect(Fixture(app: source).analyze().result.usesXRaySampling)
     }
 }

@@ -28,7 +28,10 @@ struct SDKCallCase: CustomTestStringConvertible, Sendable {
                 };
                 """,
             client: "ssm", operation: "GetParameter",
-            arguments: ["Name": .environment(name: "PARAM_NAME", defaultValue: nil), "WithDecryption": .unknown(reason: "the result of 'true'")]),
+            arguments: [
+                "Name": .environment(name: "PARAM_NAME", defaultValue: nil),
+                "WithDecryption": .unknown(reason: "the result of 'true'"),
+            ]),
         SDKCallCase(
             name: "SSM GetParametersByPath",
             source: """
@@ -37,7 +40,11 @@ struct SDKCallCase: CustomTestStringConvertible, Sendable {
                 exports.handler = async () => client.send(new GetParametersByPathCommand({ Path: `/${process.env.STAGE}/app/`, Recursive: true }));
                 """,
             client: "ssm", operation: "GetParametersByPath",
-            arguments: ["Path": .concatenation([.literal("/"), .environment(name: "STAGE", defaultValue: nil), .literal("/app/")])]),
+            arguments: [
+                "Path": .concatenation([
+                    .literal("/"), .environment(name: "STAGE", defaultValue: nil), .literal("/app/"),
+                ])
+            ]),
         SDKCallCase(
             name: "Step Functions StartSyncExecution",
             source: """
@@ -82,7 +89,8 @@ struct SDKCallCase: CustomTestStringConvertible, Sendable {
                   return SecretString;
                 };
                 """,
-            client: "secretsmanager", operation: "GetSecretValue", arguments: ["SecretId": .literal("prod/orders/api-key")]),
+            client: "secretsmanager", operation: "GetSecretValue",
+            arguments: ["SecretId": .literal("prod/orders/api-key")]),
         SDKCallCase(
             name: "S3 ListObjectsV2 on the aggregated client",
             source: """
@@ -90,7 +98,8 @@ struct SDKCallCase: CustomTestStringConvertible, Sendable {
                 const s3 = new S3({});
                 export const handler = async () => s3.listObjectsV2({ Bucket: process.env.BUCKET, Prefix: "in/" });
                 """,
-            client: "s3", operation: "ListObjectsV2", arguments: ["Bucket": .environment(name: "BUCKET", defaultValue: nil)]),
+            client: "s3", operation: "ListObjectsV2",
+            arguments: ["Bucket": .environment(name: "BUCKET", defaultValue: nil)]),
         SDKCallCase(
             name: "S3 HeadBucket",
             source: """
@@ -139,7 +148,8 @@ struct SDKCallCase: CustomTestStringConvertible, Sendable {
                   await sns.send(new PublishCommand({ TopicArn: process.env["TOPIC_ARN"], Message: "done" }));
                 };
                 """,
-            client: "sns", operation: "Publish", arguments: ["TopicArn": .environment(name: "TOPIC_ARN", defaultValue: nil)]),
+            client: "sns", operation: "Publish",
+            arguments: ["TopicArn": .environment(name: "TOPIC_ARN", defaultValue: nil)]),
         SDKCallCase(
             name: "CloudWatch PutMetricData with a literal Namespace",
             source: """
@@ -158,7 +168,9 @@ struct SDKCallCase: CustomTestStringConvertible, Sendable {
                 export const handler = async () => sts.send(new AssumeRoleCommand({ RoleArn: process.env.TARGET_ROLE_ARN ?? "arn:aws:iam::123456789012:role/x", RoleSessionName: "job" }));
                 """,
             client: "sts", operation: "AssumeRole",
-            arguments: ["RoleArn": .environment(name: "TARGET_ROLE_ARN", defaultValue: "arn:aws:iam::123456789012:role/x")]),
+            arguments: [
+                "RoleArn": .environment(name: "TARGET_ROLE_ARN", defaultValue: "arn:aws:iam::123456789012:role/x")
+            ]),
         SDKCallCase(
             name: "an error-path call in catch",
             source: """
@@ -173,7 +185,8 @@ struct SDKCallCase: CustomTestStringConvertible, Sendable {
                   }
                 };
                 """,
-            client: "sqs", operation: "SendMessage", arguments: ["QueueUrl": .environment(name: "DLQ_URL", defaultValue: nil)]),
+            client: "sqs", operation: "SendMessage",
+            arguments: ["QueueUrl": .environment(name: "DLQ_URL", defaultValue: nil)]),
     ]
 
     @Test(arguments: cases) func recognizesCall(_ testCase: SDKCallCase) throws {

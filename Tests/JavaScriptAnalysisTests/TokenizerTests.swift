@@ -5,20 +5,30 @@ import Testing
 @Suite struct TokenizerTests {
     @Test func templateWithNestedSubstitutions() {
         let found = tokens(of: "`a${ `b${c}` + {x: 1}.x }d`")
-        #expect(found.map(\.0) == [
-            .templateHead, .templateHead, .identifier, .templateTail, .punctuator, .punctuator, .identifier,
-            .punctuator, .number, .punctuator, .punctuator, .identifier, .templateTail,
-        ])
+        #expect(
+            found.map(\.0) == [
+                .templateHead, .templateHead, .identifier, .templateTail, .punctuator, .punctuator, .identifier,
+                .punctuator, .number, .punctuator, .punctuator, .identifier, .templateTail,
+            ])
         #expect(found.first?.1 == "`a${")
         #expect(found.last?.1 == "}d`")
     }
 
     @Test(arguments: [
-        ("x = a / b / c", [TokenKind.identifier, .punctuator, .identifier, .punctuator, .identifier, .punctuator, .identifier]),
-        ("x = /a\\/[/]b/gi.test(s)", [.identifier, .punctuator, .regex, .punctuator, .identifier, .punctuator, .identifier, .punctuator]),
+        (
+            "x = a / b / c",
+            [TokenKind.identifier, .punctuator, .identifier, .punctuator, .identifier, .punctuator, .identifier]
+        ),
+        (
+            "x = /a\\/[/]b/gi.test(s)",
+            [.identifier, .punctuator, .regex, .punctuator, .identifier, .punctuator, .identifier, .punctuator]
+        ),
         ("return /x/", [.identifier, .regex]),
         ("f(a) / 2", [.identifier, .punctuator, .identifier, .punctuator, .punctuator, .number]),
-        ("a[0] /b/ 1", [.identifier, .punctuator, .number, .punctuator, .punctuator, .identifier, .punctuator, .number]),
+        (
+            "a[0] /b/ 1",
+            [.identifier, .punctuator, .number, .punctuator, .punctuator, .identifier, .punctuator, .number]
+        ),
     ])
     func regexOrDivision(source: String, expected: [TokenKind]) {
         #expect(tokens(of: source).map(\.0) == expected)

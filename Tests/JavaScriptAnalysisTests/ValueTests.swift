@@ -16,7 +16,9 @@ struct ValueCase: CustomTestStringConvertible, Sendable {
 
 @Suite(.enabled(if: catalogIsAvailable)) struct ValueTests {
     static let cases: [ValueCase] = [
-        ValueCase(name: "member", setup: "", bucket: "process.env.BUCKET", expected: .environment(name: "BUCKET", defaultValue: nil)),
+        ValueCase(
+            name: "member", setup: "", bucket: "process.env.BUCKET",
+            expected: .environment(name: "BUCKET", defaultValue: nil)),
         ValueCase(
             name: "subscript", setup: "", bucket: "process.env['BUCKET']",
             expected: .environment(name: "BUCKET", defaultValue: nil)),
@@ -24,7 +26,8 @@ struct ValueCase: CustomTestStringConvertible, Sendable {
             name: "destructuring with default", setup: "const { BUCKET = 'fallback' } = process.env;", bucket: "BUCKET",
             expected: .environment(name: "BUCKET", defaultValue: "fallback")),
         ValueCase(
-            name: "renamed destructuring", setup: "const { BUCKET_NAME: bucketName } = process.env;", bucket: "bucketName",
+            name: "renamed destructuring", setup: "const { BUCKET_NAME: bucketName } = process.env;",
+            bucket: "bucketName",
             expected: .environment(name: "BUCKET_NAME", defaultValue: nil)),
         ValueCase(
             name: "logical or default", setup: "", bucket: "process.env.BUCKET || 'dev-bucket'",
@@ -51,7 +54,8 @@ struct ValueCase: CustomTestStringConvertible, Sendable {
             name: "optional chaining on the event", setup: "", bucket: "event?.detail?.bucket",
             expected: .event(path: ["detail", "bucket"])),
         ValueCase(
-            name: "decodeURIComponent of the event", setup: "", bucket: "decodeURIComponent(event.queryStringParameters.b)",
+            name: "decodeURIComponent of the event", setup: "",
+            bucket: "decodeURIComponent(event.queryStringParameters.b)",
             expected: .event(path: ["queryStringParameters", "b"])),
         ValueCase(
             name: "config object", setup: "const config = { storage: { bucket: process.env.DATA } };",

@@ -72,6 +72,16 @@ extension Interpreter {
         if case .wrapper = receiver { return receiver }
         let arguments = values(of: elements, in: scope)
         if case .symbolic(.event) = receiver, Self.valueKeepingStringMethods.contains(name) { return receiver }
+        if case .function(var closure) = receiver, ["bind", "call", "apply"].contains(name) {
+            closure.thisValue = arguments.first ?? closure.thisValue
+            switch name {
+            case "bind": return .function(closure)
+            case "call": return invoke(closure, arguments: Array(arguments.dropFirst()))
+            default:
+                if case .array(let items)? = arguments.dropFirst().first { return invoke(closure, arguments: items) }
+                return invoke(closure, arguments: [])
+            }
+        }
         if Self.elementCallbackMethods.contains(name) || name == "reduce" {
             let isEventList: Bool = if case .symbolic(.event) = receiver { true } else { false }
             var isArray = false
@@ -83,7 +93,9 @@ extension Interpreter {
             let result = invoke(closure, arguments: name == "reduce" ? [.notFollowed, item] : [item, .notFollowed])
             return name == "map" || name == "flatMap" ? .array([result]) : .notFollowed
         }
-        if case .unknown(let reason) = receiver, reason.contains("'Promise'"), ["all", "allSettled", "race", "any"].contains(name) {
+        if case .unknown(let reason) = receiver, reason.contains("'Promise'"),
+            ["all", "allSettled", "race", "any"].contains(name)
+        {
             return arguments.first ?? .notFollowed
         }
         if case .unknown(let reason) = receiver, reason.contains("'Object'"), name == "assign",
@@ -142,7 +154,9 @@ extension Interpreter {
         guard spend(), callStack.count < Self.maximumCallDepth, !callStack.contains(identifier),
             count < Self.maximumInvocationsPerFunction
         else {
-            if callStack.count >= Self.maximumCallDepth || count >= Self.maximumInvocationsPerFunction { hitLimit = true }
+            if callStack.count >= Self.maximumCallDepth || count >= Self.maximumInvocationsPerFunction {
+                hitLimit = true
+            }
             return .unknown("the result of a call the analysis stopped following")
         }
         invocations[identifier] = count + 1

@@ -70,7 +70,9 @@ extension Interpreter {
             }
             if let rest {
                 let remaining: Value
-                if case .array(let values) = value { remaining = .array(Array(values.dropFirst(items.count))) } else {
+                if case .array(let values) = value {
+                    remaining = .array(Array(values.dropFirst(items.count)))
+                } else {
                     remaining = .unknown("the rest of a list")
                 }
                 bind(.identifier(rest), to: remaining, in: scope, declares: declares)

@@ -82,7 +82,9 @@ extension Interpreter {
             diagnostics.report(
                 .warning, .javaScriptUnparsedCode, "cannot parse this code: \(problem.message)",
                 at: SourceLocation(file: path, line: problem.position.line, column: problem.position.column),
-                notes: ["SDK calls in the code around it may be missed; check that the file is valid JavaScript or TypeScript"])
+                notes: [
+                    "SDK calls in the code around it may be missed; check that the file is valid JavaScript or TypeScript"
+                ])
         }
         if parser.problemCount > parser.problems.count {
             diagnostics.report(

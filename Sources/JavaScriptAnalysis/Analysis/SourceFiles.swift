@@ -25,7 +25,9 @@ enum SourceFiles {
         path.hasSuffix(".ts") || path.hasSuffix(".mts") || path.hasSuffix(".cts") || path.hasSuffix(".tsx")
     }
 
-    static func allowsJSX(_ path: String) -> Bool { !(path.hasSuffix(".ts") || path.hasSuffix(".mts") || path.hasSuffix(".cts")) }
+    static func allowsJSX(_ path: String) -> Bool {
+        !(path.hasSuffix(".ts") || path.hasSuffix(".mts") || path.hasSuffix(".cts"))
+    }
 
     /// Joins a relative module path to a folder and removes `.` and `..` components.
     static func normalize(_ path: String) -> String {
@@ -46,7 +48,9 @@ enum SourceFiles {
     static func resolve(_ base: String) -> String? {
         if isRegularFile(base) && extensions.contains(where: { base.hasSuffix($0) }) { return base }
         for suffix in extensions where isRegularFile(base + suffix) { return base + suffix }
-        for (javaScript, typeScript) in [(".js", [".ts", ".tsx"]), (".mjs", [".mts"]), (".cjs", [".cts"]), (".jsx", [".tsx"])]
+        for (javaScript, typeScript) in [
+            (".js", [".ts", ".tsx"]), (".mjs", [".mts"]), (".cjs", [".cts"]), (".jsx", [".tsx"]),
+        ]
         where base.hasSuffix(javaScript) {
             let stem = String(base.dropLast(javaScript.count))
             for suffix in typeScript where isRegularFile(stem + suffix) { return stem + suffix }

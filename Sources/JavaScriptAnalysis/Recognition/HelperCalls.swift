@@ -87,6 +87,8 @@ struct HelperCalls {
         _ client: String, _ operation: String, _ arguments: [String: SymbolicValue], _ helper: String, _ site: CallSite
     ) {
         recognizer.interpreter.record(
-            SDKCall(client: client, operation: operation, arguments: arguments, form: .helper(helper), location: site.location))
+            SDKCall(
+                client: client, operation: operation, arguments: arguments, form: .helper(helper),
+                location: site.location))
     }
 }

@@ -20,7 +20,9 @@ extension SDKRecognizer {
         case .documentClient(let isV3, let isAggregated):
             if method == "send" { return send(site.argument(0), at: site) }
             guard isAggregated, let operation = Self.documentClientOperations[method] else { return .notFollowed }
-            record("dynamodb", operation, input: site.argument(0), form: .helper(isV3 ? "DynamoDBDocument" : "DocumentClient"), at: site)
+            record(
+                "dynamodb", operation, input: site.argument(0),
+                form: .helper(isV3 ? "DynamoDBDocument" : "DocumentClient"), at: site)
             return .sdk(.version2Request)
         case .documentClientClass(let isV3, let isAggregated) where method == "from":
             return .sdk(.documentClient(isV3: isV3, isAggregated: isAggregated))
@@ -146,6 +148,8 @@ extension SDKRecognizer {
         interpreter.warn(
             .javaScriptUnknownCommand, "cannot tell which operation \(what) calls; the call is not analyzed",
             at: site.location,
-            notes: ["build the command with 'new XCommand(...)' in the same function or a variable the analysis can follow"])
+            notes: [
+                "build the command with 'new XCommand(...)' in the same function or a variable the analysis can follow"
+            ])
     }
 }

@@ -49,10 +49,14 @@ struct SDKRecognizer {
         case PackageExports.libDynamoDB:
             if name == "DynamoDBDocumentClient" { return .sdk(.documentClientClass(isV3: true, isAggregated: false)) }
             if name == "DynamoDBDocument" { return .sdk(.documentClientClass(isV3: true, isAggregated: true)) }
-            if name.hasSuffix("Command"), let operation = Self.documentClientOperations[Self.lowerFirst(String(name.dropLast(7)))] {
+            if name.hasSuffix("Command"),
+                let operation = Self.documentClientOperations[Self.lowerFirst(String(name.dropLast(7)))]
+            {
                 return .sdk(.commandClass(client: "dynamodb", operation: operation, helper: "DynamoDBDocumentClient"))
             }
-            if name.hasPrefix("paginate") { return .sdk(.paginator(client: "dynamodb", operation: String(name.dropFirst(8)))) }
+            if name.hasPrefix("paginate") {
+                return .sdk(.paginator(client: "dynamodb", operation: String(name.dropFirst(8))))
+            }
             return .unknown("'\(name)' of \(package)")
         case PackageExports.libStorage:
             return name == "Upload" ? .sdk(.uploadClass) : .unknown("'\(name)' of \(package)")

@@ -84,7 +84,8 @@ extension Parser {
         if current.kind == .identifier && check("=>", at: 1) {
             let name = file.text(of: current)
             index += 2
-            return FunctionNode(name: nil, parameters: [.identifier(name)], body: parseArrowBody(), position: startPosition)
+            return FunctionNode(
+                name: nil, parameters: [.identifier(name)], body: parseArrowBody(), position: startPosition)
         }
         if isTypeScript && check("<") {
             skipTypeArguments()

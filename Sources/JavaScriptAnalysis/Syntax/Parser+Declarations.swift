@@ -96,7 +96,8 @@ extension Parser {
         "set", "accessor",
     ]
 
-    private mutating func parseClassMember(methods: inout [String: FunctionNode], fields: inout [(String, Expression)]) {
+    private mutating func parseClassMember(methods: inout [String: FunctionNode], fields: inout [(String, Expression)])
+    {
         skipDecorators()
         if eat(";") { return }
         while let word = identifierText, Self.memberModifiers.contains(word),
@@ -136,6 +137,10 @@ extension Parser {
     mutating func skipTypeDeclaration() -> Statement {
         index += 1
         while !atEnd {
+            if check("<") {
+                skipTypeArguments()
+                continue
+            }
             if check("{") {
                 skipTokenOrGroup()
                 _ = eat(";")

@@ -122,7 +122,8 @@ extension Parser {
     private static func endsOperand(_ parser: Parser, offset: Int) -> Bool {
         let token = parser.token(at: offset)
         guard token.kind == .punctuator else { return token.kind == .endOfFile }
-        for text in [")", "]", "}", ",", ";", ":", "=", "=>", "?."] as [StaticString] where parser.file.token(token, is: text) {
+        for text in [")", "]", "}", ",", ";", ":", "=", "=>", "?."] as [StaticString]
+        where parser.file.token(token, is: text) {
             return true
         }
         return false

@@ -10,7 +10,8 @@ extension Parser {
             skipStatementRest()
             return .empty
         }
-        var declaration = ImportDeclaration(source: "", defaultName: nil, namespaceName: nil, named: [], position: start)
+        var declaration = ImportDeclaration(
+            source: "", defaultName: nil, namespaceName: nil, named: [], position: start)
         if current.kind == .string {
             declaration.source = file.literalValue(of: current)
             index += 1

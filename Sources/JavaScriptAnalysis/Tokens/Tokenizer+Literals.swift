@@ -73,17 +73,24 @@ extension Tokenizer {
         "^=", "**", "<<", ">>",
     ].map { Array($0.utf8) }
 
+    /// For each first byte, the multi-byte punctuators that start with it, longest first.
+    private static let punctuatorsByFirstByte: [[[UInt8]]] = {
+        var table = [[[UInt8]]](repeating: [], count: 256)
+        for candidate in punctuators { table[Int(candidate[0])].append(candidate) }
+        return table
+    }()
+
     mutating func scanPunctuator() -> TokenKind {
         let byte = bytes[position]
         if byte == UInt8(ascii: "{") { braces.append(false) }
-        for candidate in Self.punctuators where candidate[0] == byte && position + candidate.count <= bytes.count {
+        for candidate in Self.punctuatorsByFirstByte[Int(byte)] where position + candidate.count <= bytes.count {
             var matches = true
             for index in 1..<candidate.count where bytes[position + index] != candidate[index] {
                 matches = false
                 break
             }
             // `a?.5:b` is a conditional, not optional chaining.
-            if matches && candidate == Array("?.".utf8) && position + 2 < bytes.count
+            if matches && candidate.count == 2 && candidate[1] == UInt8(ascii: ".") && position + 2 < bytes.count
                 && ByteClass.isDigit(bytes[position + 2])
             {
                 matches = false

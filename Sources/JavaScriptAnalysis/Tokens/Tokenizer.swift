@@ -21,7 +21,8 @@ struct Tokenizer {
         self.bytes = bytes
         self.allowsJSX = allowsJSX
         if bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF { position = 3 }
-        if position + 1 < bytes.count && bytes[position] == UInt8(ascii: "#") && bytes[position + 1] == UInt8(ascii: "!")
+        if position + 1 < bytes.count && bytes[position] == UInt8(ascii: "#")
+            && bytes[position + 1] == UInt8(ascii: "!")
         {
             while position < bytes.count && bytes[position] != UInt8(ascii: "\n") { position += 1 }
         }
@@ -168,26 +169,32 @@ struct Tokenizer {
     }
 
     /// Keywords after which a slash starts a regular expression, not a division.
-    private static let regexKeywords: Set<String> = [
+    private static let regexKeywords: [[UInt8]] = [
         "return", "typeof", "instanceof", "in", "of", "new", "delete", "void", "throw", "case", "do", "else",
         "yield", "await", "extends",
-    ]
+    ].map { Array($0.utf8) }
 
     private static func allowsRegex(after token: Token, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let start = Int(token.start)
+        let length = Int(token.end - token.start)
         switch token.kind {
         case .templateHead, .templateMiddle: return true
         case .punctuator:
-            let byte = bytes[Int(token.start)]
-            if token.end - token.start == 1 && (byte == UInt8(ascii: ")") || byte == UInt8(ascii: "]")) {
-                return false
-            }
-            return !(token.end - token.start == 2 && (byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-"))
-                && bytes[Int(token.start) + 1] == byte)
+            let byte = bytes[start]
+            if length == 1 { return byte != UInt8(ascii: ")") && byte != UInt8(ascii: "]") }
+            return
+                !(length == 2 && (byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-")) && bytes[start + 1] == byte)
         case .identifier:
-            let length = Int(token.end - token.start)
             guard length >= 2 && length <= 10 else { return false }
-            let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[Int(token.start)..<Int(token.end)]), as: UTF8.self)
-            return regexKeywords.contains(text)
+            for keyword in regexKeywords where keyword.count == length && keyword[0] == bytes[start] {
+                var matches = true
+                for offset in 1..<length where bytes[start + offset] != keyword[offset] {
+                    matches = false
+                    break
+                }
+                if matches { return true }
+            }
+            return false
         default: return false
         }
     }
@@ -199,7 +206,8 @@ enum ByteClass {
     static func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
 
     static func isIdentifierStart(_ byte: UInt8) -> Bool {
-        (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
+        (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z"))
+            || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
             || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "$") || byte == UInt8(ascii: "#")
             || byte == UInt8(ascii: "\\") || byte >= 0x80
     }
