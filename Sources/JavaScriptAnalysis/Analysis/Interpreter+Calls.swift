@@ -127,9 +127,9 @@ extension Interpreter {
         }
     }
 
-    /// A call into code the analysis does not model. Functions passed to it run later with
-    /// unknown arguments; a wrapper such as `middy(handler)` or `captureAWSv3Client(client)`
-    /// stands for the function or client it was given.
+    /// Returns the result of a call into code the analysis does not model. Functions passed to
+    /// it run later with unknown arguments. A wrapper such as `middy(handler)` or
+    /// `captureAWSv3Client(client)` is taken to be the function or client it was given.
     private func unmodeledCall(_ site: CallSite) -> Value {
         var closures: [Closure] = []
         for argument in site.arguments {

@@ -120,7 +120,7 @@ extension Interpreter {
         return .classValue(ClassValue(node: node, scope: scope, superclass: superclass))
     }
 
-    /// A promise's result is the value itself: the analysis does not tell them apart.
+    /// Returns the value itself, because the analysis does not tell a promise from its result.
     private func awaited(_ value: Value) -> Value { value }
 
     private func binary(_ operation: String, _ left: Value, _ right: Value) -> Value {

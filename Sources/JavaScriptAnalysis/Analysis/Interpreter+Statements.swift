@@ -87,7 +87,7 @@ extension Interpreter {
         }
     }
 
-    /// The value of one element of an iterable: `event.Records` gives `event.Records[*]`.
+    /// Returns the value of one element of an iterable: `event.Records` gives `event.Records[*]`.
     func element(of value: Value) -> Value {
         switch value {
         case .symbolic(.event(let path)): return .symbolic(.event(path: path + ["*"]))
@@ -110,7 +110,7 @@ extension Interpreter {
         }
     }
 
-    /// The default import: an ES module's `default` export, or a CommonJS module's exports.
+    /// Returns the default import: an ES module's `default` export, or a CommonJS module's exports.
     func defaultExport(of module: Value) -> Value {
         if case .object(let box) = module, let value = box.properties["default"] { return value }
         return module

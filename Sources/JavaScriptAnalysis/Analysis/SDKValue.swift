@@ -30,6 +30,6 @@ enum SDKValue {
     case powertoolsFunction(String)
     case powertoolsProviderClass(String)
     case powertoolsProvider(String, Value)
-    /// `fetch`, `http.get`, `axios.get`: HTTP calls the Parameters and Secrets extension answers.
+    /// `fetch`, `http.get`, `axios.get`: HTTP calls that may reach the Parameters and Secrets extension.
     case httpFunction
 }

@@ -43,7 +43,7 @@ enum SourceFiles {
         return (path.hasPrefix("/") ? "/" : "") + components.joined(separator: "/")
     }
 
-    /// The file Node.js (or TypeScript's resolver) loads for a local module path: the path
+    /// Finds the file Node.js (or TypeScript's resolver) loads for a local module path: the path
     /// itself, with an added extension, a TypeScript file for a `.js` name, or an index file.
     static func resolve(_ base: String) -> String? {
         if isRegularFile(base) && extensions.contains(where: { base.hasSuffix($0) }) { return base }

@@ -48,7 +48,7 @@ final class ClassValue {
     }
 }
 
-/// What the analysis knows about a JavaScript value.
+/// The analysis's model of a JavaScript value.
 indirect enum Value {
     /// A string-like value: a literal, an environment variable, an event field, or unknown.
     case symbolic(SymbolicValue)

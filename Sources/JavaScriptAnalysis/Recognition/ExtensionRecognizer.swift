@@ -1,8 +1,8 @@
 import SourceAnalysis
 
 /// Calls to the AWS Parameters and Secrets Lambda extension, which the code makes over HTTP
-/// on `localhost:2773`: a URL, or an options object with a `path`, naming the extension's
-/// SSM or Secrets Manager route with the parameter or secret in its query string.
+/// on `localhost:2773`. A URL, or an options object with a `path`, names the extension's SSM
+/// or Secrets Manager route and carries the parameter or secret in its query string.
 enum ExtensionRecognizer {
     private struct Route {
         var path: String
@@ -49,8 +49,8 @@ enum ExtensionRecognizer {
         return []
     }
 
-    /// The value of `name=` in a query string of literal and unknown parts. It runs to the
-    /// next `&`, is percent-decoded, and keeps the unknown parts it spans.
+    /// Extracts the value of `name=` from a query string of literal and unknown parts. The value
+    /// runs to the next `&`, is percent-decoded, and keeps the unknown parts it spans.
     private static func queryValue(_ name: String, in parts: [SymbolicValue]) -> SymbolicValue? {
         let marker = Array((name + "=").utf8)
         var collected: [SymbolicValue] = []

@@ -29,6 +29,7 @@ extension Parser {
             declaration.defaultName = word
             _ = eat(",")
         }
+
         if eat("*") {
             expect("as")
             declaration.namespaceName = identifierText

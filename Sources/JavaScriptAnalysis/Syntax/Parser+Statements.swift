@@ -44,7 +44,7 @@ extension Parser {
         return statements
     }
 
-    /// A statement body: a block, or a single statement as a one-element list.
+    /// Reads a statement body: a block, or a single statement as a one-element list.
     mutating func parseBody() -> [Statement] {
         check("{") ? parseBlock() : [parseStatement()]
     }

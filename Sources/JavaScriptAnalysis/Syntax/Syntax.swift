@@ -1,4 +1,4 @@
-/// Where a node starts in its file.
+/// The line and column at which a node starts in its file.
 struct Position: Hashable, Sendable {
     var line: Int
     var column: Int

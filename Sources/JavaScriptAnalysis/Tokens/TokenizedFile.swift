@@ -43,13 +43,13 @@ struct TokenizedFile {
         }
     }
 
-    /// The column of a byte offset on its line, counting from 1.
+    /// Returns the column of a byte offset on its line, counting from 1.
     func column(of offset: Int, line: Int) -> Int {
         guard line >= 1 && line <= lineStarts.count else { return 1 }
         return offset - Int(lineStarts[line - 1]) + 1
     }
 
-    /// The value of a string token, or of a template chunk's text, with escapes decoded.
+    /// Returns the value of a string token, or of a template chunk's text, with escapes decoded.
     func literalValue(of token: Token) -> String {
         var start = Int(token.start)
         var end = Int(token.end)

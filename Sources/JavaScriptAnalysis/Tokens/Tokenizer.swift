@@ -201,7 +201,7 @@ struct Tokenizer {
 }
 
 /// Byte classes of JavaScript source. Bytes above ASCII belong to identifiers, so names in
-/// any script pass through whole; a stray one costs at most a wrong name, never a crash.
+/// any script pass through whole. A stray byte above ASCII yields at most a wrong name.
 enum ByteClass {
     static func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
 
