@@ -43,8 +43,10 @@ package struct JavaScriptAnalyzer: HandlerAnalyzer {
         if interpreter.hitLimit {
             diagnostics.report(
                 .warning, .javaScriptAnalysisLimit,
-                "some code of this function was too complex to follow in full; calls in it may be missing or lack arguments",
-                at: declaredAt)
+                "some code of this function was too complex to follow in full (limits: \(Interpreter.maximumSteps) "
+                    + "evaluation steps, a call depth of \(Interpreter.maximumCallDepth), \(Interpreter.maximumInvocationsPerFunction) "
+                    + "runs of one function); calls in it may be missing or lack arguments",
+                at: declaredAt, notes: ["split long functions or check the calls of this function by hand"])
         }
         return AnalysisResult(
             calls: interpreter.calls, filesRead: interpreter.filesRead, bytesRead: interpreter.bytesRead,

@@ -24,4 +24,7 @@ extension DiagnosticCode {
     package static let javaScriptUnknownCommand = DiagnosticCode("MR3624")
     /// The analysis stopped following values or calls because a work limit was reached.
     package static let javaScriptAnalysisLimit = DiagnosticCode("MR3626")
+    /// A client made with credentials from the code, whose calls may be made as another
+    /// identity than the execution role.
+    package static let javaScriptExplicitCredentials = DiagnosticCode("MR3627")
 }

@@ -92,6 +92,7 @@ import Testing
         let (_, diagnostics) = Fixture(app: source).analyze()
         #expect(ContinuousClock.now - start < .seconds(60))
         #expect(diagnostics.errors.isEmpty)
+        #expect(diagnostics.with(.javaScriptAnalysisLimit).count == 1)
     }
 
     @Test func symbolicLinkOutOfTheRootIsRejected() {

@@ -94,6 +94,33 @@ private let requirePublish = """
             ],
             expected: ["sns:Publish"]),
         ReachCase(
+            name: "static method and object literal method",
+            files: [
+                "app.mjs": """
+                \(publish)
+                class Topics { static publish(message) { return sns.send(new PublishCommand({ TopicArn: "t", Message: message })); } }
+                const repository = { client: sns, save(item) { return this.client.send(new PublishCommand({ TopicArn: "u", Message: item })); } };
+                export const handler = async () => { await Topics.publish("a"); await repository.save("b"); };
+                """
+            ],
+            expected: ["sns:Publish", "sns:Publish"]),
+        ReachCase(
+            name: "TypeScript compiled to CommonJS",
+            files: [
+                "dist/app.js": """
+                "use strict";
+                Object.defineProperty(exports, "__esModule", { value: true });
+                exports.handler = void 0;
+                const client_sns_1 = require("@aws-sdk/client-sns");
+                const sns = new client_sns_1.SNSClient({});
+                const handler = async (event) => {
+                    await sns.send(new client_sns_1.PublishCommand({ TopicArn: process.env.TOPIC, Message: "m" }));
+                };
+                exports.handler = handler;
+                """
+            ],
+            handler: "dist/app.handler", expected: ["sns:Publish"]),
+        ReachCase(
             name: "middy wrapper",
             files: [
                 "app.mjs":
@@ -208,6 +235,17 @@ private let requirePublish = """
     ) {
         let (_, diagnostics) = Fixture(["app.js": ""]).analyze(handler: handler)
         #expect(diagnostics.with(.javaScriptHandlerInvalid).count == 1)
+    }
+
+    @Test func explicitCredentialsAreNoted() {
+        let source = """
+            import { S3Client, ListBucketsCommand } from "@aws-sdk/client-s3";
+            const s3 = new S3Client({ credentials: { accessKeyId: process.env.KEY_ID, secretAccessKey: process.env.SECRET } });
+            export const handler = async () => s3.send(new ListBucketsCommand({}));
+            """
+        let (result, diagnostics) = Fixture(app: source).analyze()
+        #expect(diagnostics.with(.javaScriptExplicitCredentials).count == 1)
+        #expect(result.summary == (catalogIsAvailable ? ["s3:ListBuckets"] : []))
     }
 
     @Test func tracerNeedsSampling() {

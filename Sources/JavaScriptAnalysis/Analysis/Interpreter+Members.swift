@@ -9,7 +9,14 @@ extension Interpreter {
             if name == "length" { return .unknown("a length") }
             return .symbolic(.event(path: path + [name]))
         case .object(let box):
-            if let property = box.properties[name] { return resolve(property) }
+            if let property = box.properties[name] {
+                // A method of an object literal sees the object as `this`.
+                if case .function(var closure) = property, closure.thisValue == nil {
+                    closure.thisValue = value
+                    return .function(closure)
+                }
+                return resolve(property)
+            }
             if let classValue = box.classValue, let (method, owner) = classValue.method(named: name) {
                 return .function(Closure(node: method, scope: owner.scope, thisValue: value, owner: owner))
             }
@@ -17,7 +24,10 @@ extension Interpreter {
         case .array(let items):
             return name == "length" ? .unknown("a length") : .unknown("array method '\(name)' of \(items.count) items")
         case .classValue(let classValue):
-            for (field, _) in classValue.node.fields where field == name { return .unknown("a static field") }
+            // Static and instance methods share one table, so this also finds static methods.
+            if let (method, owner) = classValue.method(named: name) {
+                return .function(Closure(node: method, scope: owner.scope, thisValue: value, owner: owner))
+            }
             return .unknown("a static member of a class")
         case .sdk(let sdk):
             return SDKRecognizer(interpreter: self).member(of: sdk, name)

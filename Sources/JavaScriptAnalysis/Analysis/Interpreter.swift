@@ -21,7 +21,7 @@ final class Interpreter {
     var bytesRead = 0
     var usesXRaySampling = false
     /// Evaluation steps left; at zero the analysis stops following values and calls.
-    var budget = 2_000_000
+    var budget = Interpreter.maximumSteps
     var hitLimit = false
     var callStack: [ObjectIdentifier] = []
     var invocations: [ObjectIdentifier: Int] = [:]
@@ -31,6 +31,7 @@ final class Interpreter {
     var reportedLocations: Set<String> = []
 
     static let maximumFileSize = 16 * 1024 * 1024
+    static let maximumSteps = 2_000_000
     static let maximumCallDepth = 24
     static let maximumInvocationsPerFunction = 12
 

@@ -95,6 +95,7 @@ struct SDKRecognizer {
     func construct(_ sdk: SDKValue, _ site: CallSite) -> Value {
         switch sdk {
         case .clientClass(let client, let isAggregated):
+            checkCredentials(site.argument(0), at: site)
             return .sdk(.client(client: client, isAggregated: isAggregated))
         case .commandClass(let client, let operation, let helper):
             guard catalog.operation(client: client, name: operation) != nil else {
@@ -136,6 +137,19 @@ struct SDKRecognizer {
     static func lowerFirst(_ name: String) -> String {
         guard let first = name.first else { return name }
         return first.lowercased() + name.dropFirst()
+    }
+
+    /// Notes a client configured with credentials in code: `credentials` (v3, v2) or
+    /// `accessKeyId` (v2). Its calls may be made as another identity than the execution role.
+    private func checkCredentials(_ configuration: Value, at site: CallSite) {
+        guard case .object(let box) = configuration,
+            box.properties["credentials"] != nil || box.properties["accessKeyId"] != nil
+        else { return }
+        interpreter.diagnostics.report(
+            .note, .javaScriptExplicitCredentials,
+            "this client signs with credentials passed in code; if they belong to another role, its calls do not "
+                + "need the execution role's permissions", at: site.location,
+            notes: ["remove the permissions of this client's calls from the policy when another role makes them"])
     }
 
     func reportUnknownOperation(_ client: String, _ operation: String, at site: CallSite) {
