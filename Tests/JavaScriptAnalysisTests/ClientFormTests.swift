@@ -287,6 +287,12 @@ struct FormCase: CustomTestStringConvertible, Sendable {
         #expect(secret.arguments["SecretId"] == .literal("prod/db"))
     }
 
+    @Test func unknownClientPackageIsReported() {
+        let source = "import { FooClient } from '@aws-sdk/client-not-a-service';\nexport const handler = async () => 1;"
+        let (_, diagnostics) = Fixture(app: source).analyze()
+        #expect(diagnostics.with(.javaScriptUnknownService).first?.location?.line == 1)
+    }
+
     @Test func unknownCommandIsReported() {
         let source = """
             import { S3Client, FrobnicateCommand } from "@aws-sdk/client-s3";

@@ -95,6 +95,18 @@ import Testing
         #expect(diagnostics.with(.javaScriptAnalysisLimit).count == 1)
     }
 
+    @Test func deepCallsOfDeepExpressionsEnd() {
+        let nested = String(repeating: "[", count: 95) + "next()" + String(repeating: "]", count: 95)
+        var source = ""
+        for level in 0..<40 {
+            source +=
+                "function f\(level)(next) { return [\(nested.replacing("next()", with: "f\(level + 1)(next)"))]; }\n"
+        }
+        source += "export const handler = async () => f0(() => 1);"
+        let (_, diagnostics) = Fixture(app: source).analyze()
+        #expect(diagnostics.errors.isEmpty)
+    }
+
     @Test func symbolicLinkOutOfTheRootIsRejected() {
         let fixture = Fixture(["app.js": "require('./outside');\nexports.handler = () => 1;"])
         fixture.project.link("outside.js", to: "/etc/hostname")

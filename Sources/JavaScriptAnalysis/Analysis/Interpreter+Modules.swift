@@ -43,6 +43,13 @@ extension Interpreter {
     /// module's exports, a known package becomes its SDK value, anything else is unknown.
     func importedValue(_ source: String, from scope: Scope, at position: Position) -> Value {
         guard source.hasPrefix(".") || source.hasPrefix("/") else {
+            if source.hasPrefix("@aws-sdk/client-") && catalog.client(sdkName: source, language: "javascript") == nil {
+                warn(
+                    .javaScriptUnknownService,
+                    "the catalog does not know the client package '\(source)'; calls made with it are not analyzed",
+                    at: location(position, in: scope), notes: ["check the package name, or add the permissions by hand"]
+                )
+            }
             return PackageExports.value(ofPackage: source, interpreter: self)
         }
         let importer = modules[scope.module]
