@@ -10,7 +10,7 @@ extension Interpreter {
             return .symbolic(.event(path: path + [name]))
         case .object(let box):
             if let property = box.properties[name] {
-                // A method of an object literal sees the object as `this`.
+                // A method read from an object literal runs with the object as `this`.
                 if case .function(var closure) = property, closure.thisValue == nil {
                     closure.thisValue = value
                     return .function(closure)

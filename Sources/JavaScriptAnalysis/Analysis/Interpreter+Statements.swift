@@ -1,6 +1,6 @@
 extension Interpreter {
-    /// Binds function and class declarations before the statements run, as JavaScript hoists
-    /// functions, so a call above a declaration finds it.
+    /// Binds function declarations before the statements run, because JavaScript hoists them
+    /// and a call above a declaration reaches it.
     func hoist(_ statements: [Statement], in scope: Scope) {
         for statement in statements {
             switch statement {
