@@ -146,22 +146,25 @@ extension Parser {
         let isDeclaration = check("const") || check("let") || check("var")
         if isDeclaration { index += 1 }
         let headStart = index
-        let pattern = parseBindingPattern()
-        if eat("of") {
-            let iterable = parseAssignment()
-            expect(")")
-            return .forOf(pattern, iterable, parseBody())
+        if current.kind == .identifier || check("[") || check("{") {
+            let pattern = parseBindingPattern()
+            if eat("of") {
+                let iterable = parseAssignment()
+                expect(")")
+                return .forOf(pattern, iterable, parseBody())
+            }
         }
         index = headStart
         var head: [Statement] = []
         while index < closing && !atEnd {
+            if eat(";") || eat("in") { continue }
             let before = index
             if isDeclaration && head.isEmpty {
                 head.append(.variables(parseVariableList()))
             } else {
                 head.append(.expression(parseExpression()))
             }
-            if !eat(";") && !eat("in") && index == before { index += 1 }
+            if index == before { index += 1 }
         }
         index = max(index, closing)
         expect(")")

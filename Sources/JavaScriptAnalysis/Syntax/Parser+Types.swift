@@ -6,6 +6,9 @@ extension Parser {
         let start = index
         var expectsOperand = true
         var previousClosedParenthesis = false
+        // Conditional types (`A extends B ? C : D`) waiting for their `?` or `:`.
+        var openConditions = 0
+        var openBranches = 0
         while !atEnd && index - start < limit {
             let token = current
             if token.followsLineBreak && !expectsOperand && !check("|") && !check("&") { return }
@@ -28,7 +31,12 @@ extension Parser {
                     expectsOperand = false
                     continue
                 }
-                guard check("|") || check("&") || check(".") else {
+                if !expectsOperand && check("?") && openConditions > 0 {
+                    openConditions -= 1
+                    openBranches += 1
+                } else if !expectsOperand && check(":") && openBranches > 0 {
+                    openBranches -= 1
+                } else if !(check("|") || check("&") || check(".")) {
                     return
                 }
                 index += 1
@@ -36,6 +44,7 @@ extension Parser {
             } else {
                 if !expectsOperand && !Self.typeOperatorWords.contains(file.text(of: token)) { return }
                 let word = file.text(of: token)
+                if word == "extends" { openConditions += 1 }
                 index += 1
                 expectsOperand = Self.typeOperatorWords.contains(word)
             }
@@ -44,7 +53,7 @@ extension Parser {
     }
 
     private static let typeOperatorWords: Set<String> = [
-        "keyof", "typeof", "infer", "readonly", "unique", "is", "asserts", "new", "abstract",
+        "keyof", "typeof", "infer", "readonly", "unique", "is", "asserts", "new", "abstract", "extends",
     ]
 
     /// Skips `<...>` type arguments or parameters, counting `>>` and `>>>` as several closers.

@@ -14,6 +14,10 @@ struct Tokenizer {
     var braces: [Bool] = []
     var regexAllowed = true
     var sawLineBreak = false
+    /// For each open `(`, whether it follows `if`, `while`, `for` or `with`: after its `)` a
+    /// slash starts a regular expression (`if (x) /re/.test(y)`).
+    var parentheses: [Bool] = []
+    var followsControlKeyword = false
 
     static let maximumListedProblems = 20
 
@@ -70,6 +74,14 @@ struct Tokenizer {
         }
         let result = token(kind, from: start)
         regexAllowed = Self.allowsRegex(after: result, in: bytes)
+        if kind == .punctuator && result.end - result.start == 1 {
+            if byte == UInt8(ascii: "(") {
+                parentheses.append(followsControlKeyword)
+            } else if byte == UInt8(ascii: ")") {
+                regexAllowed = parentheses.popLast() ?? false
+            }
+        }
+        followsControlKeyword = kind == .identifier && Self.isControlKeyword(result, in: bytes)
         return result
     }
 
@@ -173,6 +185,16 @@ struct Tokenizer {
         "return", "typeof", "instanceof", "in", "of", "new", "delete", "void", "throw", "case", "do", "else",
         "yield", "await", "extends",
     ].map { Array($0.utf8) }
+
+    private static let controlKeywords: [[UInt8]] = ["if", "while", "for", "with"].map { Array($0.utf8) }
+
+    private static func isControlKeyword(_ token: Token, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let length = Int(token.end - token.start)
+        guard length >= 2 && length <= 5 else { return false }
+        return controlKeywords.contains { keyword in
+            keyword.count == length && (0..<length).allSatisfy { bytes[Int(token.start) + $0] == keyword[$0] }
+        }
+    }
 
     private static func allowsRegex(after token: Token, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         let start = Int(token.start)
