@@ -37,11 +37,15 @@ private func problems(_ source: String, typeScript: Bool = true) -> [SyntaxProbl
             const shifted = (1 as number) >> 2;
             const config = { region: "eu-west-1" } satisfies Record<string, string>;
             const guard = (value: unknown): value is string => typeof value === "string";
+            export type Pick<O> = O extends string ? "text" : O extends number ? "number" : never;
+            const conditional = ok ? (value) : other;
             export const handler = async (event: APIGatewayProxyEvent, context: Context): Promise<Result> => {
               const body = JSON.parse(event.body ?? "{}") as { id?: string };
               const total = event.items?.reduce<number>((sum, item) => sum + item.price, 0) ?? 0;
               label: for (const [key, value] of Object.entries(body)) { if (!value) continue label; }
               for (let i = 0, j = 1; i < 10; i++) {}
+              for (; total < 10; ) {}
+              for (;;) { break; }
               for (const key in body) {}
               do { total; } while (false);
               switch (body.id) { case "a": break; default: { } }
