@@ -107,6 +107,15 @@ import Testing
         #expect(diagnostics.errors.isEmpty)
     }
 
+    @Test func nestedMethodCallsStayLinear() {
+        let nested = String(repeating: "logger.info(", count: 150) + "1" + String(repeating: ")", count: 150)
+        let source = "const logger = makeLogger();\nexport const handler = async () => { \(nested); };"
+        let start = ContinuousClock.now
+        let (_, diagnostics) = Fixture(app: source).analyze()
+        #expect(ContinuousClock.now - start < .seconds(20))
+        #expect(diagnostics.with(.javaScriptAnalysisLimit).isEmpty)
+    }
+
     @Test func symbolicLinkOutOfTheRootIsRejected() {
         let fixture = Fixture(["app.js": "require('./outside');\nexports.handler = () => 1;"])
         fixture.project.link("outside.js", to: "/etc/hostname")

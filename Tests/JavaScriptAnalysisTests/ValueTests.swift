@@ -104,7 +104,7 @@ struct ValueCase: CustomTestStringConvertible, Sendable {
             const sqs = new SQSClient({});
             const remove = (record) => sqs.send(new DeleteMessageCommand({ QueueUrl: record.eventSourceARN, ReceiptHandle: record.receiptHandle }));
             export const handler = async (event) => {
-              await Promise.all(event.Records.map(remove));
+              await Promise.all(event.Records.filter((record) => record.body).map(remove));
             };
             """
         let call = try #require(Fixture(app: source).analyze().result.calls.first)

@@ -20,6 +20,8 @@ extension Interpreter {
     /// String methods whose result still names the event field they read
     /// (`key.replace(/\+/g, " ")` before `decodeURIComponent`).
     static let valueKeepingStringMethods: Set<String> = ["replace", "replaceAll", "trim", "toString", "normalize"]
+    /// Array methods whose result is the list they are called on, or a part of it.
+    static let listKeepingMethods: Set<String> = ["filter", "sort", "slice", "reverse", "toSorted", "toReversed"]
     /// Array methods that call their callback with each element.
     static let elementCallbackMethods: Set<String> = [
         "map", "forEach", "filter", "flatMap", "some", "every", "find", "findIndex", "findLast", "sort",
@@ -33,9 +35,12 @@ extension Interpreter {
             if let value = builtinCall(name, elements, site: site, in: scope) { return value }
         }
         if case .member(let object, let name) = callee {
+            let global: String? =
+                if case .identifier(let base, _) = object, scope.lookup(base) == nil { base } else { nil }
             let receiver = evaluate(object, in: scope)
-            if let value = methodCall(on: receiver, name, elements, site: site, in: scope) { return value }
-            return apply(member(of: receiver, name), site(values(of: elements, in: scope)))
+            let arguments = values(of: elements, in: scope)
+            if let value = methodCall(on: receiver, global: global, name, arguments) { return value }
+            return apply(member(of: receiver, name), site(arguments))
         }
         let function = evaluate(callee, in: scope)
         return apply(function, site(values(of: elements, in: scope)))
@@ -66,11 +71,8 @@ extension Interpreter {
 
     /// Handles the methods whose meaning does not depend on a definition the analysis can
     /// read: array callbacks, promise helpers and `Object.assign`.
-    private func methodCall(
-        on receiver: Value, _ name: String, _ elements: [Element], site: ([Value]) -> CallSite, in scope: Scope
-    ) -> Value? {
+    private func methodCall(on receiver: Value, global: String?, _ name: String, _ arguments: [Value]) -> Value? {
         if case .wrapper = receiver { return receiver }
-        let arguments = values(of: elements, in: scope)
         if case .symbolic(.event) = receiver, Self.valueKeepingStringMethods.contains(name) { return receiver }
         if case .function(var closure) = receiver, ["bind", "call", "apply"].contains(name) {
             closure.thisValue = arguments.first ?? closure.thisValue
@@ -82,31 +84,40 @@ extension Interpreter {
                 return invoke(closure, arguments: [])
             }
         }
-        if Self.elementCallbackMethods.contains(name) || name == "reduce" {
-            let isEventList: Bool = if case .symbolic(.event) = receiver { true } else { false }
-            var isArray = false
-            if case .array = receiver { isArray = true }
-            guard isEventList || isArray, let callback = arguments.first, case .function(let closure) = callback else {
-                return nil
-            }
-            let item = element(of: receiver)
-            let result = invoke(closure, arguments: name == "reduce" ? [.notFollowed, item] : [item, .notFollowed])
-            return name == "map" || name == "flatMap" ? .array([result]) : .notFollowed
+        if Self.elementCallbackMethods.contains(name) || Self.listKeepingMethods.contains(name) || name == "reduce" {
+            return listMethodCall(on: receiver, name, arguments)
         }
-        if case .unknown(let reason) = receiver, reason.contains("'Promise'"),
-            ["all", "allSettled", "race", "any"].contains(name)
-        {
+        if global == "Promise" && ["all", "allSettled", "race", "any", "resolve"].contains(name) {
             return arguments.first ?? .notFollowed
         }
-        if case .unknown(let reason) = receiver, reason.contains("'Object'"), name == "assign",
-            case .object(let target)? = arguments.first
-        {
+        if global == "Object" && name == "assign", case .object(let target)? = arguments.first {
             for case .object(let source) in arguments.dropFirst() {
                 target.properties.merge(source.properties) { _, new in new }
             }
             return .object(target)
         }
         return nil
+    }
+
+    /// Runs the callback of an array method on the elements of an event list or a known array.
+    /// `filter`, `sort` and `slice` keep the list, so `event.Records.filter(...)` still names
+    /// the event's records.
+    private func listMethodCall(on receiver: Value, _ name: String, _ arguments: [Value]) -> Value? {
+        var isList = false
+        if case .symbolic(.event) = receiver { isList = true }
+        if case .array = receiver { isList = true }
+        guard isList else { return nil }
+        let item = element(of: receiver)
+        var result: Value = .notFollowed
+        if case .function(let closure)? = arguments.first {
+            result = invoke(closure, arguments: name == "reduce" ? [.notFollowed, item] : [item, .notFollowed])
+        }
+        switch name {
+        case "map", "flatMap": return .array([result])
+        case "find", "findLast", "at": return item
+        case _ where Self.listKeepingMethods.contains(name): return receiver
+        default: return .notFollowed
+        }
     }
 
     /// Calls a function value with evaluated arguments.

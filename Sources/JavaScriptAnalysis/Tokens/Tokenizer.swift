@@ -189,11 +189,22 @@ struct Tokenizer {
     private static let controlKeywords: [[UInt8]] = ["if", "while", "for", "with"].map { Array($0.utf8) }
 
     private static func isControlKeyword(_ token: Token, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let start = Int(token.start)
         let length = Int(token.end - token.start)
         guard length >= 2 && length <= 5 else { return false }
-        return controlKeywords.contains { keyword in
-            keyword.count == length && (0..<length).allSatisfy { bytes[Int(token.start) + $0] == keyword[$0] }
+        let first = bytes[start]
+        guard first == UInt8(ascii: "i") || first == UInt8(ascii: "w") || first == UInt8(ascii: "f") else {
+            return false
         }
+        for keyword in controlKeywords where keyword.count == length && keyword[0] == first {
+            var matches = true
+            for offset in 1..<length where bytes[start + offset] != keyword[offset] {
+                matches = false
+                break
+            }
+            if matches { return true }
+        }
+        return false
     }
 
     private static func allowsRegex(after token: Token, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
