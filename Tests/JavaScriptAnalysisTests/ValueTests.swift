@@ -111,6 +111,23 @@ struct ValueCase: CustomTestStringConvertible, Sendable {
         #expect(call.arguments["QueueUrl"] == .event(path: ["Records", "*", "eventSourceARN"]))
     }
 
+    @Test func helperCalledFromManyPlacesKeepsEachValue() {
+        var source = """
+            import { SQSClient, SendMessageCommand } from "@aws-sdk/client-sqs";
+            let client;
+            const sqs = () => { client ??= new SQSClient({}); return client; };
+            const send = (queue) => sqs().send(new SendMessageCommand({ QueueUrl: queue, MessageBody: "x" }));
+            export const handler = async () => {
+
+            """
+        for queue in 0..<60 { source += "  await send(process.env.QUEUE_\(queue));\n" }
+        source += "};"
+        let (result, diagnostics) = Fixture(app: source).analyze()
+        let queues = Set(result.calls.compactMap { $0.arguments["QueueUrl"] })
+        #expect(queues.count == Interpreter.maximumInvocationsPerFunction)
+        #expect(diagnostics.with(.javaScriptAnalysisLimit).count == 1)
+    }
+
     @Test func unknownSpreadMarksArgumentsOpaque() throws {
         let source = """
             import { SNSClient, PublishCommand } from "@aws-sdk/client-sns";

@@ -158,21 +158,32 @@ extension Interpreter {
     }
 
     /// Runs a function's body with its parameters bound to the arguments and returns what it
-    /// returns. Recursion, deep call chains and repeated calls stop with an unknown result.
+    /// returns. A second call with the same arguments returns the first call's result, since
+    /// its SDK calls are already recorded. Recursion and deep call chains stop with an unknown
+    /// result, and a function called with too many different arguments returns its last result.
     func invoke(_ closure: Closure, arguments: [Value]) -> Value {
         let identifier = ObjectIdentifier(closure.node)
-        let count = invocations[identifier, default: 0]
+        let key = Fingerprint.of(arguments + [closure.thisValue ?? .notFollowed])
+        var results = invocationResults[identifier, default: []]
+        if let cached = results.first(where: { $0.key == key }) { return cached.result }
         guard spend(), callStack.count < Self.maximumCallDepth, !callStack.contains(identifier),
-            count < Self.maximumInvocationsPerFunction
+            results.count < Self.maximumInvocationsPerFunction
         else {
-            if callStack.count >= Self.maximumCallDepth || count >= Self.maximumInvocationsPerFunction {
+            if callStack.count >= Self.maximumCallDepth || results.count >= Self.maximumInvocationsPerFunction {
                 hitLimit = true
             }
-            return .unknown("the result of a call the analysis stopped following")
+            return results.last?.result ?? .unknown("the result of a call the analysis stopped following")
         }
-        invocations[identifier] = count + 1
         callStack.append(identifier)
-        defer { callStack.removeLast() }
+        let result = run(closure, arguments: arguments)
+        callStack.removeLast()
+        results = invocationResults[identifier, default: []]
+        results.append((key, result))
+        invocationResults[identifier] = results
+        return result
+    }
+
+    private func run(_ closure: Closure, arguments: [Value]) -> Value {
         let scope = Scope(parent: closure.scope, module: closure.scope.module)
         if let thisValue = closure.thisValue { scope.bindings["this"] = thisValue }
         if let superclass = closure.owner?.superclass { scope.bindings["super"] = superclass }

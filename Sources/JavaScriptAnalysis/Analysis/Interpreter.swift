@@ -24,7 +24,8 @@ final class Interpreter {
     var budget = Interpreter.maximumSteps
     var hitLimit = false
     var callStack: [ObjectIdentifier] = []
-    var invocations: [ObjectIdentifier: Int] = [:]
+    /// The results of each function's runs by argument fingerprint, in the order they ran.
+    var invocationResults: [ObjectIdentifier: [(key: String, result: Value)]] = [:]
     /// Functions handed to code the analysis does not model, run with unknown arguments at
     /// the end unless they ran before.
     var escapedFunctions: [Closure] = []
@@ -33,7 +34,7 @@ final class Interpreter {
     static let maximumFileSize = 16 * 1024 * 1024
     static let maximumSteps = 2_000_000
     static let maximumCallDepth = 24
-    static let maximumInvocationsPerFunction = 12
+    static let maximumInvocationsPerFunction = 48
 
     init(catalog: Catalog, diagnostics: DiagnosticSink, codeRoot: String, rootForDisplay: String) {
         self.catalog = catalog
@@ -82,7 +83,7 @@ final class Interpreter {
         while next < escapedFunctions.count && next < 1000 {
             let closure = escapedFunctions[next]
             next += 1
-            if invocations[ObjectIdentifier(closure.node)] == nil {
+            if invocationResults[ObjectIdentifier(closure.node)] == nil {
                 _ = invoke(closure, arguments: closure.node.parameters.map { _ in .notFollowed })
             }
         }
