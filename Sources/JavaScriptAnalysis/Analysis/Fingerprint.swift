@@ -1,5 +1,5 @@
-/// Short text that tells argument lists apart for caching a function's result: equal texts
-/// mean the same literal values and the same objects, functions and SDK values.
+/// A short text key of an argument list, for caching a function's result. Equal keys mean the
+/// same literal values and the same objects, functions and SDK values.
 enum Fingerprint {
     static func of(_ values: [Value]) -> String {
         var text = ""

@@ -36,6 +36,7 @@ struct Tokenizer {
         sawLineBreak = false
         skipTrivia()
         guard position < bytes.count else { return token(.endOfFile, from: position) }
+
         let start = position
         let byte = bytes[position]
         let kind: TokenKind
@@ -73,16 +74,22 @@ struct Tokenizer {
             }
         }
         let result = token(kind, from: start)
-        regexAllowed = Self.allowsRegex(after: result, in: bytes)
-        if kind == .punctuator && result.end - result.start == 1 {
+        updateRegexContext(after: result)
+        return result
+    }
+
+    /// Decides whether a slash after this token starts a regular expression.
+    private mutating func updateRegexContext(after token: Token) {
+        regexAllowed = Self.allowsRegex(after: token, in: bytes)
+        if token.kind == .punctuator && token.end - token.start == 1 {
+            let byte = bytes[Int(token.start)]
             if byte == UInt8(ascii: "(") {
                 parentheses.append(followsControlKeyword)
             } else if byte == UInt8(ascii: ")") {
                 regexAllowed = parentheses.popLast() ?? false
             }
         }
-        followsControlKeyword = kind == .identifier && Self.isControlKeyword(result, in: bytes)
-        return result
+        followsControlKeyword = token.kind == .identifier && Self.isControlKeyword(token, in: bytes)
     }
 
     private func token(_ kind: TokenKind, from start: Int) -> Token {
