@@ -164,6 +164,19 @@ private let requirePublish = """
             ],
             expected: ["sns:Publish"]),
         ReachCase(
+            name: "JSON configuration and a stylesheet",
+            files: [
+                "app.js": """
+                \(requirePublish)
+                const config = require('./config.json');
+                require('./styles.css');
+                exports.handler = async () => sns.send(new PublishCommand({ TopicArn: config.topics[0].arn, Message: "m" }));
+                """,
+                "config.json": #"{ "topics": [{ "arn": "arn:aws:sns:us-east-1:123456789012:orders" }] }"#,
+                "styles.css": "body { color: red; }",
+            ],
+            expected: ["sns:Publish"]),
+        ReachCase(
             name: "node_modules are not analyzed",
             files: [
                 "app.js":
@@ -202,6 +215,12 @@ private let requirePublish = """
         let source = files["app.mjs"]!.replacing("TopicArn: 't'", with: "TopicArn: event.topic")
         let call = try #require(Fixture(["app.mjs": source]).analyze().result.calls.first)
         #expect(call.arguments["TopicArn"] == .event(path: ["topic"]))
+    }
+
+    @Test func jsonValuesReachArguments() throws {
+        let files = ReachabilityTests.imports.first { $0.name == "JSON configuration and a stylesheet" }!.files
+        let call = try #require(Fixture(files).analyze().result.calls.first)
+        #expect(call.arguments["TopicArn"] == .literal("arn:aws:sns:us-east-1:123456789012:orders"))
     }
 
     @Test func filesReadAreListed() {

@@ -23,7 +23,13 @@ extension Interpreter {
         let file = TokenizedFile(bytes: bytes, allowsJSX: SourceFiles.allowsJSX(path))
         reportTokenProblems(file, path: display)
         var parser = Parser(file: file, isTypeScript: record.isTypeScript)
-        record.statements = parser.parseProgram()
+        if path.hasSuffix(".json") {
+            // A JSON module's exports are its one value, often configuration with resource names.
+            let exports = Expression.member(.identifier("module", Position(line: 1, column: 1)), "exports")
+            record.statements = [.expression(.assignment("=", .expression(exports), parser.parseAssignment()))]
+        } else {
+            record.statements = parser.parseProgram()
+        }
         reportSyntaxProblems(parser, path: display)
         run(record)
         return record
@@ -57,6 +63,7 @@ extension Interpreter {
         let location = self.location(position, in: scope)
         guard !base.split(separator: "/").contains("node_modules") else { return .notFollowed }
         guard let path = SourceFiles.resolve(base) else {
+            if SourceFiles.isRegularFile(base) { return .unknown("'\(source)', which is not JavaScript or JSON") }
             diagnostics.report(
                 .error, .javaScriptImportNotFound,
                 "local module '\(source)' not found: no file '\(displayPath(base))' with a JavaScript or TypeScript "

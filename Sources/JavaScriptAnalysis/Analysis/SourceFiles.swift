@@ -58,7 +58,10 @@ enum SourceFiles {
         if isDirectory(base) {
             for suffix in extensions where isRegularFile(base + "/index" + suffix) { return base + "/index" + suffix }
         }
-        if isRegularFile(base) { return base }
+        // Node.js reads a file with another extension as JavaScript, except JSON; binary addons
+        // (`.node`) and assets bundlers import (`.css`) are not code the analysis can read.
+        let name = base.split(separator: "/").last ?? ""
+        if isRegularFile(base) && (base.hasSuffix(".json") || !name.contains(".")) { return base }
         return nil
     }
 }
