@@ -217,6 +217,21 @@ struct FormCase: CustomTestStringConvertible, Sendable {
                 """,
             expected: ["dynamodb:GetItem", "ssm:GetParameter", "ssm:GetParametersByPath"]),
         FormCase(
+            name: "presigned POST, temporary credentials and idempotency",
+            source: """
+                import { S3Client } from "@aws-sdk/client-s3";
+                import { createPresignedPost } from "@aws-sdk/s3-presigned-post";
+                import { fromTemporaryCredentials } from "@aws-sdk/credential-providers";
+                import { DynamoDBPersistenceLayer } from "@aws-lambda-powertools/idempotency/dynamodb";
+                const persistence = new DynamoDBPersistenceLayer({ tableName: process.env.IDEMPOTENCY_TABLE });
+                const s3 = new S3Client({ credentials: fromTemporaryCredentials({ params: { RoleArn: process.env.UPLOAD_ROLE_ARN } }) });
+                export const handler = async () => createPresignedPost(s3, { Bucket: "uploads", Key: "a", Expires: 60 });
+                """,
+            expected: [
+                "dynamodb:DeleteItem", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "s3:PutObject",
+                "sts:AssumeRole",
+            ]),
+        FormCase(
             name: "Parameters and Secrets extension over fetch",
             source: """
                 const port = 2773;

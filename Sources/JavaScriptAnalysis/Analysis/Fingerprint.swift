@@ -55,6 +55,7 @@ enum Fingerprint {
         case .version2Namespace: return "AWS"
         case .version2Request: return "request"
         case .httpFunction: return "http"
+        case .libraryFunction(let name), .libraryClass(let name): return name
         }
     }
 }

@@ -30,6 +30,12 @@ enum SDKValue {
     case powertoolsFunction(String)
     case powertoolsProviderClass(String)
     case powertoolsProvider(String, Value)
+    /// A function of another AWS library that calls AWS itself: `createPresignedPost` of
+    /// `@aws-sdk/s3-presigned-post`, `fromTemporaryCredentials` of `@aws-sdk/credential-providers`.
+    case libraryFunction(String)
+    /// A class of another AWS library whose instances call AWS: Powertools'
+    /// `DynamoDBPersistenceLayer` for idempotency.
+    case libraryClass(String)
     /// `fetch`, `http.get`, `axios.get`: HTTP calls that may reach the Parameters and Secrets extension.
     case httpFunction
 }

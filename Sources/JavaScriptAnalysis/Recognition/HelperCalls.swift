@@ -72,6 +72,38 @@ struct HelperCalls {
         }
     }
 
+    /// `createPresignedPost(client, { Bucket, Key })` signs a `PutObject` form, and
+    /// `fromTemporaryCredentials({ params: { RoleArn } })` assumes the role when used.
+    func libraryFunction(_ name: String, at site: CallSite) {
+        let interpreter = recognizer.interpreter
+        switch name {
+        case "createPresignedPost":
+            let options = site.argument(1)
+            let arguments: [String: SymbolicValue] = [
+                "Bucket": interpreter.member(of: options, "Bucket").symbolic,
+                "Key": interpreter.member(of: options, "Key").symbolic,
+            ]
+            recognizer.interpreter.record(
+                SDKCall(
+                    client: "s3", operation: "PutObject", arguments: arguments, form: .presignedURL,
+                    location: site.location))
+        case "fromTemporaryCredentials":
+            let parameters = interpreter.member(of: site.argument(0), "params")
+            recognizer.record("sts", "AssumeRole", input: parameters, form: .helper(name), at: site)
+        default: break
+        }
+    }
+
+    /// `new DynamoDBPersistenceLayer({ tableName })`: the idempotency utility reads, writes,
+    /// updates and deletes records in the table on every invocation.
+    func libraryClass(_ name: String, at site: CallSite) {
+        guard name == "DynamoDBPersistenceLayer" else { return }
+        let table = recognizer.interpreter.member(of: site.argument(0), "tableName").symbolic
+        for operation in ["GetItem", "PutItem", "UpdateItem", "DeleteItem"] {
+            emit("dynamodb", operation, ["TableName": table], name, site)
+        }
+    }
+
     private func appConfig(profile: Value, options: Value, helper: String, _ site: CallSite) {
         let interpreter = recognizer.interpreter
         let session: [String: SymbolicValue] = [

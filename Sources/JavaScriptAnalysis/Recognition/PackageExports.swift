@@ -6,6 +6,9 @@ enum PackageExports {
     static let presigner = "@aws-sdk/s3-request-presigner"
     static let powertoolsParameters = "@aws-lambda-powertools/parameters"
     static let http = "http"
+    static let presignedPost = "@aws-sdk/s3-presigned-post"
+    static let credentialProviders = "@aws-sdk/credential-providers"
+    static let powertoolsIdempotency = "@aws-lambda-powertools/idempotency"
 
     static let httpPackages: Set<String> = [
         "http", "https", "node:http", "node:https", "axios", "node-fetch", "undici", "got", "cross-fetch",
@@ -15,7 +18,9 @@ enum PackageExports {
     ]
 
     static func value(ofPackage source: String, interpreter: Interpreter) -> Value {
-        if source.hasPrefix("@aws-sdk/client-") || [libDynamoDB, libStorage, presigner].contains(source) {
+        if source.hasPrefix("@aws-sdk/client-")
+            || [libDynamoDB, libStorage, presigner, presignedPost, credentialProviders].contains(source)
+        {
             return .sdk(.package(source))
         }
         if source == "aws-sdk" || source == "aws-sdk/global" || source == "aws-sdk/lib/core" {
@@ -30,6 +35,9 @@ enum PackageExports {
         }
         if source == powertoolsParameters || source.hasPrefix(powertoolsParameters + "/") {
             return .sdk(.package(powertoolsParameters))
+        }
+        if source == powertoolsIdempotency || source.hasPrefix(powertoolsIdempotency + "/") {
+            return .sdk(.package(powertoolsIdempotency))
         }
         if tracingPackages.contains(source) || source.hasPrefix("@aws-lambda-powertools/tracer/") {
             interpreter.usesXRaySampling = true

@@ -65,6 +65,9 @@ extension SDKRecognizer {
         case .powertoolsFunction(let name):
             HelperCalls(recognizer: self).powertoolsFunction(name, at: site)
             return .unknown("a parameter value")
+        case .libraryFunction(let name):
+            HelperCalls(recognizer: self).libraryFunction(name, at: site)
+            return name == "fromTemporaryCredentials" ? .unknown("credentials") : .unknown("a presigned POST")
         case .httpFunction, .package(PackageExports.http):
             for call in ExtensionRecognizer.calls(site) { interpreter.record(call) }
             return .notFollowed

@@ -62,6 +62,13 @@ struct SDKRecognizer {
             return name == "Upload" ? .sdk(.uploadClass) : .unknown("'\(name)' of \(package)")
         case PackageExports.presigner:
             return name == "getSignedUrl" ? .sdk(.presigner) : .unknown("'\(name)' of \(package)")
+        case PackageExports.presignedPost where name == "createPresignedPost",
+            PackageExports.credentialProviders where name == "fromTemporaryCredentials":
+            return .sdk(.libraryFunction(name))
+        case PackageExports.powertoolsIdempotency where name == "DynamoDBPersistenceLayer":
+            return .sdk(.libraryClass(name))
+        case PackageExports.presignedPost, PackageExports.credentialProviders, PackageExports.powertoolsIdempotency:
+            return .unknown("'\(name)' of \(package)")
         case PackageExports.powertoolsParameters:
             if Self.powertoolsFunctions.contains(name) { return .sdk(.powertoolsFunction(name)) }
             if Self.powertoolsProviders.contains(name) { return .sdk(.powertoolsProviderClass(name)) }
@@ -110,6 +117,9 @@ struct SDKRecognizer {
             return .sdk(.upload)
         case .powertoolsProviderClass(let name):
             return .sdk(.powertoolsProvider(name, site.argument(0)))
+        case .libraryClass(let name):
+            HelperCalls(recognizer: self).libraryClass(name, at: site)
+            return .unknown("an instance of \(name)")
         default:
             return .unknown("an SDK value made with 'new'")
         }
