@@ -30,7 +30,7 @@ struct SDKCallCase: CustomTestStringConvertible, Sendable {
             client: "ssm", operation: "GetParameter",
             arguments: [
                 "Name": .environment(name: "PARAM_NAME", defaultValue: nil),
-                "WithDecryption": .unknown(reason: "the result of 'true'"),
+                "WithDecryption": .literal("true"),
             ]),
         SDKCallCase(
             name: "SSM GetParametersByPath",

@@ -88,6 +88,7 @@ struct ValueCase: CustomTestStringConvertible, Sendable {
             export const handler = async (event) => {
               const input = { ...base, MessageBody: "x" };
               input.DelaySeconds = 5;
+              input.MessageGroupId = undefined;
               const command = new SendMessageCommand(input);
               await sqs.send(command);
             };
@@ -95,6 +96,7 @@ struct ValueCase: CustomTestStringConvertible, Sendable {
         let call = try #require(Fixture(app: source).analyze().result.calls.first)
         #expect(call.arguments["QueueUrl"] == .environment(name: "QUEUE_URL", defaultValue: nil))
         #expect(call.arguments["DelaySeconds"] == .literal("5"))
+        #expect(call.arguments["MessageGroupId"] == nil)
         #expect(!call.hasOpaqueArguments)
     }
 

@@ -80,6 +80,8 @@ extension Interpreter {
         switch name {
         case "process": return .object(ObjectBox(["env": .processEnvironment]))
         case "fetch": return .sdk(.httpFunction)
+        case "true", "false": return .symbolic(.literal(name))
+        case "undefined", "null": return .unknown(Value.absentReason)
         default: return .unknown("'\(name)', which is not defined in the analyzed code")
         }
     }

@@ -71,6 +71,9 @@ indirect enum Value {
     case union([Value])
     case unknown(String)
 
+    /// The reason of `undefined` and `null`, which leave a request parameter out.
+    static let absentReason = "undefined or null"
+
     static var notFollowed: Value { .unknown("a value the analysis does not follow") }
 
     /// The value as a request parameter.

@@ -129,9 +129,14 @@ extension SDKRecognizer {
         var isOpaque = false
         switch input {
         case .object(let box):
-            for (name, value) in box.properties { arguments[name] = value.symbolic }
+            for (name, value) in box.properties {
+                if case .unknown(Value.absentReason) = value { continue }
+                arguments[name] = value.symbolic
+            }
             isOpaque = box.hasUnknownProperties
-        case .unknown(let reason) where reason == "a missing argument":
+        case .unknown(let reason) where reason == "a missing argument" || reason == Value.absentReason:
+            break
+        case .function:
             break
         default:
             isOpaque = true
