@@ -61,6 +61,9 @@ struct ValueCase: CustomTestStringConvertible, Sendable {
             name: "config object", setup: "const config = { storage: { bucket: process.env.DATA } };",
             bucket: "config.storage.bucket", expected: .environment(name: "DATA", defaultValue: nil)),
         ValueCase(
+            name: "TypeScript enum member", setup: "export enum Buckets { Raw = 'raw-data', Clean = `clean-${'x'}` }",
+            bucket: "Buckets.Raw", expected: .literal("raw-data")),
+        ValueCase(
             name: "TypeScript cast and non-null", setup: "const b = process.env.BUCKET as string;", bucket: "b!",
             expected: .environment(name: "BUCKET", defaultValue: nil)),
     ]

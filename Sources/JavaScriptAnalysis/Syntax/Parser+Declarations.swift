@@ -133,7 +133,36 @@ extension Parser {
         }
     }
 
-    /// Skips `type`, `interface`, `declare`, `enum`, `namespace` and `module` declarations.
+    /// Reads `enum Name { A = "a", B }` from the `enum` keyword as a constant object, so
+    /// `Name.A` has its value. Members without a string or number value are left unknown.
+    mutating func parseEnum() -> Statement {
+        index += 1
+        let name = identifierText ?? ""
+        index += 1
+        guard check("{") else { return skipTypeDeclaration() }
+        let closing = Int(matching[index])
+        index += 1
+        var properties: [Property] = []
+        var next = 0
+        while index < closing && !atEnd && !check("}") {
+            let key = parsePropertyKey()
+            if eat("=") {
+                let value = parseAssignment()
+                if case .number(let text) = value, let number = Int(text) { next = number + 1 }
+                properties.append(.value(key, value))
+            } else {
+                properties.append(.value(key, .number(String(next))))
+                next += 1
+            }
+            if eat(",") || check("}") { continue }
+            report("expected ',' or '}' in the enum before '\(file.text(of: current))'")
+            index = closing
+        }
+        expect("}")
+        return .variables([(.identifier(name), .object(properties))])
+    }
+
+    /// Skips `type`, `interface`, `declare`, `namespace` and `module` declarations.
     mutating func skipTypeDeclaration() -> Statement {
         index += 1
         while !atEnd {

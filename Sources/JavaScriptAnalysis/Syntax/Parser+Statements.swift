@@ -56,7 +56,10 @@ extension Parser {
             if word == "let" && !(token(at: 1).kind == .identifier || check("[", at: 1) || check("{", at: 1)) {
                 return nil
             }
-            if word == "const" && check("enum", at: 1) { return skipTypeDeclaration() }
+            if word == "const" && check("enum", at: 1) && isTypeScript {
+                index += 1
+                return parseEnum()
+            }
             index += 1
             let declarations = parseVariableList()
             endStatement()
@@ -95,7 +98,9 @@ extension Parser {
         case "switch": return parseSwitch()
         case "import" where !check("(", at: 1) && !check(".", at: 1): return parseImport()
         case "export": return parseExport()
-        case "type", "interface", "declare", "enum", "namespace", "module", "abstract":
+        case "enum" where isTypeScript && token(at: 1).kind == .identifier && check("{", at: 2):
+            return parseEnum()
+        case "type", "interface", "declare", "namespace", "module", "abstract":
             return isTypeScript && token(at: 1).kind == .identifier && !token(at: 1).followsLineBreak
                 ? skipTypeDeclaration() : nil
         default: return nil
