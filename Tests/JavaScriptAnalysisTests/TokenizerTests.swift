@@ -49,6 +49,12 @@ import Testing
         #expect(!found.contains { $0.0 == .jsx })
     }
 
+    @Test func tsxGenericArrowIsNotJSX() {
+        #expect(
+            !tokens(of: "const f = <T,>(x: T) => x; const g = <U extends object>(y: U) => y").contains { $0.0 == .jsx })
+        #expect(tokens(of: "const e = <Item key={1} />").contains { $0.0 == .jsx })
+    }
+
     @Test func optionalChainingBeforeDigitIsConditional() {
         #expect(tokens(of: "a?.b").map(\.1) == ["a", "?.", "b"])
         #expect(tokens(of: "a?.5:1").map(\.1) == ["a", "?", ".5", ":", "1"])

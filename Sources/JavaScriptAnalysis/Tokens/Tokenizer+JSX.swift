@@ -1,11 +1,21 @@
 extension Tokenizer {
     /// True when `<` at an expression start opens a JSX element or fragment (`<div`, `<>`).
+    /// A type parameter list of a TSX generic arrow (`<T,>(x: T) => x`, `<T extends U>(...)`)
+    /// is not JSX.
     func startsJSX(at offset: Int) -> Bool {
         guard offset + 1 < bytes.count else { return false }
         let following = bytes[offset + 1]
-        return following == UInt8(ascii: ">")
-            || (ByteClass.isIdentifierStart(following) && following != UInt8(ascii: "#")
-                && following != UInt8(ascii: "\\"))
+        if following == UInt8(ascii: ">") { return true }
+        guard
+            ByteClass.isIdentifierStart(following) && following != UInt8(ascii: "#") && following != UInt8(ascii: "\\")
+        else { return false }
+        var end = offset + 1
+        while end < bytes.count && ByteClass.isIdentifierContinuation(bytes[end]) { end += 1 }
+        while end < bytes.count && (bytes[end] == UInt8(ascii: " ") || bytes[end] == UInt8(ascii: "\t")) { end += 1 }
+        guard end < bytes.count else { return true }
+        if bytes[end] == UInt8(ascii: ",") { return false }
+        let extends = Array("extends ".utf8)
+        return !(end + extends.count <= bytes.count && Array(bytes[end..<(end + extends.count)]) == extends)
     }
 
     /// Reads a JSX element with its children as one token: tags raise and lower the depth,
