@@ -64,6 +64,9 @@ struct ValueCase: CustomTestStringConvertible, Sendable {
             name: "TypeScript enum member", setup: "export enum Buckets { Raw = 'raw-data', Clean = `clean-${'x'}` }",
             bucket: "Buckets.Raw", expected: .literal("raw-data")),
         ValueCase(
+            name: "static class field", setup: "class Config { static readonly BUCKET = process.env.ASSETS; }",
+            bucket: "Config.BUCKET", expected: .environment(name: "ASSETS", defaultValue: nil)),
+        ValueCase(
             name: "TypeScript cast and non-null", setup: "const b = process.env.BUCKET as string;", bucket: "b!",
             expected: .environment(name: "BUCKET", defaultValue: nil)),
     ]

@@ -28,6 +28,13 @@ extension Interpreter {
             if let (method, owner) = classValue.method(named: name) {
                 return .function(Closure(node: method, scope: owner.scope, thisValue: value, owner: owner))
             }
+            // Static fields share the field list with instance fields; reading one from the
+            // class evaluates its initializer.
+            if let (_, initializer) = classValue.node.fields.first(where: { $0.0 == name }) {
+                let scope = Scope(parent: classValue.scope, module: classValue.scope.module)
+                scope.bindings["this"] = value
+                return evaluate(initializer, in: scope)
+            }
             return .unknown("a static member of a class")
         case .sdk(let sdk):
             return SDKRecognizer(interpreter: self).member(of: sdk, name)
