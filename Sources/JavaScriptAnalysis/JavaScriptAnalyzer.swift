@@ -48,9 +48,11 @@ package struct JavaScriptAnalyzer: HandlerAnalyzer {
                     + "runs of one function); calls in it may be missing or lack arguments",
                 at: declaredAt, notes: ["split long functions or check the calls of this function by hand"])
         }
-        return AnalysisResult(
+        let result = AnalysisResult(
             calls: interpreter.calls, filesRead: interpreter.filesRead, bytesRead: interpreter.bytesRead,
             usesXRaySampling: interpreter.usesXRaySampling)
+        interpreter.releaseScopes()
+        return result
     }
 
     private func runHandler(

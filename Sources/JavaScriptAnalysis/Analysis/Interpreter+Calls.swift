@@ -184,7 +184,7 @@ extension Interpreter {
     }
 
     private func run(_ closure: Closure, arguments: [Value]) -> Value {
-        let scope = Scope(parent: closure.scope, module: closure.scope.module)
+        let scope = makeScope(parent: closure.scope, module: closure.scope.module)
         if let thisValue = closure.thisValue { scope.bindings["this"] = thisValue }
         if let superclass = closure.owner?.superclass { scope.bindings["super"] = superclass }
         for (position, parameter) in closure.node.parameters.enumerated() {
@@ -222,7 +222,7 @@ extension Interpreter {
 
     /// Sets a new instance's fields and runs its constructor, or the nearest inherited one.
     func initialize(_ box: ObjectBox, as classValue: ClassValue, _ arguments: [Value], site: CallSite) {
-        let fieldScope = Scope(parent: classValue.scope, module: classValue.scope.module)
+        let fieldScope = makeScope(parent: classValue.scope, module: classValue.scope.module)
         fieldScope.bindings["this"] = .object(box)
         for (name, expression) in classValue.node.fields { box.properties[name] = evaluate(expression, in: fieldScope) }
         if let constructor = classValue.node.methods["constructor"] {

@@ -31,7 +31,7 @@ extension Interpreter {
             // Static fields share the field list with instance fields; reading one from the
             // class evaluates its initializer.
             if let (_, initializer) = classValue.node.fields.first(where: { $0.0 == name }) {
-                let scope = Scope(parent: classValue.scope, module: classValue.scope.module)
+                let scope = makeScope(parent: classValue.scope, module: classValue.scope.module)
                 scope.bindings["this"] = value
                 return evaluate(initializer, in: scope)
             }

@@ -36,7 +36,7 @@ extension Interpreter {
     }
 
     private func run(_ record: ModuleRecord) {
-        let scope = Scope(parent: nil, module: record.id)
+        let scope = makeScope(parent: nil, module: record.id)
         scope.bindings["exports"] = .object(record.exports)
         scope.bindings["module"] = .object(record.moduleObject)
         hoist(record.statements, in: scope)

@@ -21,7 +21,7 @@ extension Interpreter {
     }
 
     private func executeBlock(_ statements: [Statement], in scope: Scope, returns: inout [Value]) {
-        let inner = Scope(parent: scope, module: scope.module)
+        let inner = makeScope(parent: scope, module: scope.module)
         hoist(statements, in: inner)
         execute(statements, in: inner, returns: &returns)
     }
@@ -48,22 +48,22 @@ extension Interpreter {
         case .block(let body):
             executeBlock(body, in: scope, returns: &returns)
         case .forOf(let pattern, let iterable, let body):
-            let inner = Scope(parent: scope, module: scope.module)
+            let inner = makeScope(parent: scope, module: scope.module)
             bind(pattern, to: element(of: evaluate(iterable, in: scope)), in: inner, declares: true)
             executeBlock(body, in: inner, returns: &returns)
         case .loop(let head, let body):
-            let inner = Scope(parent: scope, module: scope.module)
+            let inner = makeScope(parent: scope, module: scope.module)
             execute(head, in: inner, returns: &returns)
             executeBlock(body, in: inner, returns: &returns)
         case .tryCatch(let body, let binding, let handler, let finalizer):
             executeBlock(body, in: scope, returns: &returns)
-            let handlerScope = Scope(parent: scope, module: scope.module)
+            let handlerScope = makeScope(parent: scope, module: scope.module)
             if let binding { bind(binding, to: .unknown("the caught error"), in: handlerScope, declares: true) }
             executeBlock(handler, in: handlerScope, returns: &returns)
             executeBlock(finalizer, in: scope, returns: &returns)
         case .switchCases(let subject, let cases):
             _ = evaluate(subject, in: scope)
-            let inner = Scope(parent: scope, module: scope.module)
+            let inner = makeScope(parent: scope, module: scope.module)
             for body in cases { execute(body, in: inner, returns: &returns) }
         case .throwValue(let expression):
             _ = evaluate(expression, in: scope)

@@ -30,6 +30,9 @@ final class Interpreter {
     /// the end unless they ran before.
     var escapedFunctions: [Closure] = []
     var reportedLocations: Set<String> = []
+    /// Every scope made, so `releaseScopes` can break the cycles between scopes and the
+    /// closures bound in them once the analysis ends.
+    private var scopes: [Scope] = []
 
     static let maximumFileSize = 16 * 1024 * 1024
     static let maximumSteps = 2_000_000
@@ -75,6 +78,20 @@ final class Interpreter {
         }
         budget -= 1
         return true
+    }
+
+    func makeScope(parent: Scope?, module: Int) -> Scope {
+        let scope = Scope(parent: parent, module: module)
+        scopes.append(scope)
+        return scope
+    }
+
+    /// Empties every scope, which frees the syntax trees and values the analysis kept.
+    func releaseScopes() {
+        for scope in scopes { scope.bindings.removeAll() }
+        scopes.removeAll()
+        escapedFunctions.removeAll()
+        invocationResults.removeAll()
     }
 
     /// Runs the functions that escaped into unmodeled code and never ran.
