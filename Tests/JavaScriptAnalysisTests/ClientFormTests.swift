@@ -302,6 +302,16 @@ struct FormCase: CustomTestStringConvertible, Sendable {
         #expect(secret.arguments["SecretId"] == .literal("prod/db"))
     }
 
+    @Test func extensionQueryFromAxiosParams() throws {
+        let source = """
+            import axios from "axios";
+            export const handler = async () => axios.get("http://localhost:2773/secretsmanager/get", { params: { secretId: process.env.SECRET_ARN } });
+            """
+        let call = try #require(Fixture(app: source).analyze().result.calls.first)
+        #expect(call.operation == "GetSecretValue")
+        #expect(call.arguments["SecretId"] == .environment(name: "SECRET_ARN", defaultValue: nil))
+    }
+
     @Test func unknownClientPackageIsReported() {
         let source = "import { FooClient } from '@aws-sdk/client-not-a-service';\nexport const handler = async () => 1;"
         let (_, diagnostics) = Fixture(app: source).analyze()

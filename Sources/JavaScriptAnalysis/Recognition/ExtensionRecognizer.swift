@@ -37,7 +37,8 @@ enum ExtensionRecognizer {
                 guard let start = parts.firstIndex(where: { $0.literalValue?.contains(route.path) == true }) else {
                     continue
                 }
-                let name = queryValue(route.queryName, in: Array(parts[start...]))
+                let name =
+                    queryValue(route.queryName, in: Array(parts[start...])) ?? queryParameter(route.queryName, site)
                 let argument = name ?? .unknown(reason: "the \(route.queryName) query parameter is not in the URL")
                 return [
                     SDKCall(
@@ -47,6 +48,16 @@ enum ExtensionRecognizer {
             }
         }
         return []
+    }
+
+    /// The query parameter given in an options object, as `axios.get(url, { params })` takes it.
+    private static func queryParameter(_ name: String, _ site: CallSite) -> SymbolicValue? {
+        for case .object(let box) in site.arguments {
+            if case .object(let parameters)? = box.properties["params"], let value = parameters.properties[name] {
+                return value.symbolic
+            }
+        }
+        return nil
     }
 
     /// Extracts the value of `name=` from a query string of literal and unknown parts. The value
