@@ -50,7 +50,7 @@ enum ExtensionRecognizer {
         return []
     }
 
-    /// The query parameter given in an options object, as `axios.get(url, { params })` takes it.
+    /// Returns the query parameter given in an options object, as `axios.get(url, { params })` takes it.
     private static func queryParameter(_ name: String, _ site: CallSite) -> SymbolicValue? {
         for case .object(let box) in site.arguments {
             if case .object(let parameters)? = box.properties["params"], let value = parameters.properties[name] {
