@@ -330,3 +330,39 @@ struct FormCase: CustomTestStringConvertible, Sendable {
         #expect(diagnostics.with(.javaScriptUnknownCommand).count == 1)
     }
 }
+
+@Suite(.enabled(if: catalogIsAvailable)) struct ClientNameTests {
+    @Test(arguments: [
+        ("@aws-sdk/client-cloudwatch-logs", "CloudWatchLogsClient", "PutLogEventsCommand", "logs"),
+        ("@aws-sdk/client-eventbridge", "EventBridgeClient", "PutEventsCommand", "events"),
+        ("@aws-sdk/client-lambda", "LambdaClient", "InvokeCommand", "lambda"),
+        ("@aws-sdk/client-kms", "KMSClient", "DecryptCommand", "kms"),
+    ])
+    func version3PackageMapsToBoto3Name(package: String, client: String, command: String, expected: String) throws {
+        let source = """
+            import { \(client), \(command) } from "\(package)";
+            const c = new \(client)({});
+            export const handler = async () => c.send(new \(command)({}));
+            """
+        let call = try #require(Fixture(app: source).analyze().result.calls.first)
+        #expect(call.client == expected)
+        #expect(call.operation == String(command.dropLast("Command".count)))
+    }
+
+    @Test(arguments: [
+        ("CloudWatchLogs", "putLogEvents", "logs", "PutLogEvents"),
+        ("EventBridge", "putEvents", "events", "PutEvents"),
+        ("StepFunctions", "startExecution", "stepfunctions", "StartExecution"),
+        ("Lambda", "invoke", "lambda", "Invoke"),
+    ])
+    func version2ClassMapsToBoto3Name(className: String, method: String, expected: String, operation: String) throws {
+        let source = """
+            const AWS = require("aws-sdk");
+            const c = new AWS.\(className)();
+            exports.handler = async () => c.\(method)({}).promise();
+            """
+        let call = try #require(Fixture(app: source, file: "app.js").analyze().result.calls.first)
+        #expect(call.client == expected)
+        #expect(call.operation == operation)
+    }
+}
