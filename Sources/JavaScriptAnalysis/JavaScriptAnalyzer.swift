@@ -58,6 +58,39 @@ package struct JavaScriptAnalyzer: HandlerAnalyzer {
     private func runHandler(
         _ handler: JavaScriptHandlerName, in module: ModuleRecord, interpreter: Interpreter, declaredAt: SourceLocation
     ) {
+        let event = Value.symbolic(.event(path: []))
+        let context = Value.unknown("the Lambda context")
+        let name = handler.functionPath.joined(separator: ".")
+        var closures = Self.functions(of: exportedHandler(handler, in: module, interpreter: interpreter))
+        if closures.isEmpty, handler.functionPath.count == 1 {
+            // Bundlers such as esbuild export through property getters the analysis does not
+            // model, but keep the handler as a top-level function of the same name.
+            closures = Self.functions(of: module.scope?.bindings[name] ?? .notFollowed)
+            if !closures.isEmpty {
+                interpreter.diagnostics.report(
+                    .warning, .javaScriptHandlerFunctionNotFound,
+                    "cannot tell whether '\(module.displayPath)' exports '\(name)'; the top-level function '\(name)' "
+                        + "is analyzed as the handler",
+                    at: declaredAt, notes: ["export the function if the Lambda runtime cannot find it"])
+            }
+        }
+        guard !closures.isEmpty else {
+            interpreter.diagnostics.report(
+                .error, .javaScriptHandlerFunctionNotFound,
+                "'\(module.displayPath)' exports no function '\(name)' that the analysis can follow", at: declaredAt,
+                notes: [
+                    "export it with 'export const \(handler.functionPath[0]) = ...', 'export async function', "
+                        + "'exports.\(handler.functionPath[0]) = ...' or 'module.exports = { \(handler.functionPath[0]) }'"
+                ])
+            return
+        }
+        for closure in closures { _ = interpreter.invoke(closure, arguments: [event, context]) }
+    }
+
+    /// Reads the handler from the module's exports, also under a CommonJS `default` export.
+    private func exportedHandler(
+        _ handler: JavaScriptHandlerName, in module: ModuleRecord, interpreter: Interpreter
+    ) -> Value {
         var value = module.exportedValue
         for name in handler.functionPath {
             let next = interpreter.member(of: value, name)
@@ -69,22 +102,15 @@ package struct JavaScriptAnalyzer: HandlerAnalyzer {
                 value = next
             }
         }
-        let event = Value.symbolic(.event(path: []))
-        let context = Value.unknown("the Lambda context")
+        return value
+    }
+
+    private static func functions(of value: Value) -> [Closure] {
         switch value {
-        case .function(let closure): _ = interpreter.invoke(closure, arguments: [event, context])
-        case .wrapper(let closures):
-            for closure in closures { _ = interpreter.invoke(closure, arguments: [event, context]) }
-        default:
-            interpreter.diagnostics.report(
-                .error, .javaScriptHandlerFunctionNotFound,
-                "'\(module.displayPath)' exports no function '\(handler.functionPath.joined(separator: "."))' "
-                    + "that the analysis can follow",
-                at: declaredAt,
-                notes: [
-                    "export it with 'export const \(handler.functionPath[0]) = ...', 'export async function', "
-                        + "'exports.\(handler.functionPath[0]) = ...' or 'module.exports = { \(handler.functionPath[0]) }'"
-                ])
+        case .function(let closure): return [closure]
+        case .wrapper(let closures): return closures
+        case .union(let members): return members.flatMap(functions(of:))
+        default: return []
         }
     }
 }

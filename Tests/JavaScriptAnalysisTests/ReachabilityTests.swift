@@ -244,9 +244,33 @@ private let requirePublish = """
         #expect(diagnostics.with(.javaScriptHandlerFileNotFound).count == 1)
     }
 
-    @Test func unexportedHandlerIsReported() {
-        let (_, diagnostics) = Fixture(["app.mjs": "async function handler() {}"]).analyze()
-        #expect(diagnostics.with(.javaScriptHandlerFunctionNotFound).count == 1)
+    @Test func missingHandlerFunctionIsReported() {
+        let (_, diagnostics) = Fixture(["app.mjs": "export async function main() {}"]).analyze()
+        let problems = diagnostics.with(.javaScriptHandlerFunctionNotFound)
+        #expect(problems.count == 1)
+        #expect(problems.first?.severity == .error)
+    }
+
+    @Test func bundledHandlerIsFoundByName() {
+        let source = """
+            var __defProp = Object.defineProperty;
+            var __export = (target, all) => { for (var name in all) __defProp(target, name, { get: all[name], enumerable: true }); };
+            var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: true }), mod);
+            var app_exports = {};
+            __export(app_exports, { handler: () => handler });
+            module.exports = __toCommonJS(app_exports);
+            var import_client_sns = require("@aws-sdk/client-sns");
+            var sns = new import_client_sns.SNSClient({});
+            var handler = async (event) => {
+              await sns.send(new import_client_sns.PublishCommand({ TopicArn: event.topic, Message: "m" }));
+            };
+            """
+        let (result, diagnostics) = Fixture(["index.js": source]).analyze(handler: "index.handler")
+        let problems = diagnostics.with(.javaScriptHandlerFunctionNotFound)
+        #expect(problems.count == 1)
+        #expect(problems.first?.severity == .warning)
+        #expect(result.summary == (catalogIsAvailable ? ["sns:Publish"] : []))
+        #expect(result.calls.first?.arguments["TopicArn"] == (catalogIsAvailable ? .event(path: ["topic"]) : nil))
     }
 
     @Test(arguments: ["handler", "../app.handler", "app.", "/abs/app.handler"]) func invalidHandlerIsReported(

@@ -37,6 +37,7 @@ extension Interpreter {
 
     private func run(_ record: ModuleRecord) {
         let scope = makeScope(parent: nil, module: record.id)
+        record.scope = scope
         scope.bindings["exports"] = .object(record.exports)
         scope.bindings["module"] = .object(record.moduleObject)
         hoist(record.statements, in: scope)

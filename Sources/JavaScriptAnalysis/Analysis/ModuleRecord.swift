@@ -11,6 +11,8 @@ final class ModuleRecord {
     /// The `module` object, whose `exports` property CommonJS code may replace.
     let moduleObject: ObjectBox
     var isLoaded = false
+    /// The module's top-level scope, once it runs.
+    var scope: Scope?
 
     init(id: Int, path: String, displayPath: String, isTypeScript: Bool) {
         self.id = id
