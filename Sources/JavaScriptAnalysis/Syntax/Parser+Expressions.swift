@@ -16,7 +16,9 @@ extension Parser {
 
     mutating func parseAssignment() -> Expression {
         guard depth < Self.maximumDepth else {
-            report("expression nested too deeply to analyze")
+            report(
+                "expression nested too deeply to analyze; the parser stops at \(Self.maximumDepth) nested statements and expressions and skips the code inside"
+            )
             skipTokenOrGroup()
             return .opaque
         }
@@ -91,7 +93,9 @@ extension Parser {
 
     mutating func parseUnary() -> Expression {
         guard depth < Self.maximumDepth else {
-            report("expression nested too deeply to analyze")
+            report(
+                "expression nested too deeply to analyze; the parser stops at \(Self.maximumDepth) nested statements and expressions and skips the code inside"
+            )
             skipTokenOrGroup()
             return .opaque
         }

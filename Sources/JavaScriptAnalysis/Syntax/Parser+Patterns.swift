@@ -2,7 +2,9 @@ extension Parser {
     /// Reads a binding: a name, `{ a, b: c, d = 1, ...rest }` or `[a, , b, ...rest]`.
     mutating func parseBindingPattern() -> Pattern {
         guard depth < Self.maximumDepth else {
-            report("pattern nested too deeply to analyze")
+            report(
+                "pattern nested too deeply to analyze; the parser stops at \(Self.maximumDepth) nested statements and expressions and skips the code inside"
+            )
             skipTokenOrGroup()
             return .identifier("")
         }

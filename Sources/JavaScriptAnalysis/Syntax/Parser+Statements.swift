@@ -1,7 +1,9 @@
 extension Parser {
     mutating func parseStatement() -> Statement {
         guard depth < Self.maximumDepth else {
-            report("statements nested too deeply to analyze")
+            report(
+                "statements nested too deeply to analyze; the parser stops at \(Self.maximumDepth) nested statements and expressions and skips the code inside"
+            )
             skipTokenOrGroup()
             return .empty
         }
