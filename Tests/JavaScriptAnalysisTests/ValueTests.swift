@@ -67,6 +67,16 @@ struct ValueCase: CustomTestStringConvertible, Sendable {
             name: "static class field", setup: "class Config { static readonly BUCKET = process.env.ASSETS; }",
             bucket: "Config.BUCKET", expected: .environment(name: "ASSETS", defaultValue: nil)),
         ValueCase(
+            name: "getter of a class instance",
+            setup:
+                "class Settings { get bucket(): string { return `${process.env.STAGE}-data`; } }\nconst settings = new Settings();",
+            bucket: "settings.bucket",
+            expected: .concatenation([.environment(name: "STAGE", defaultValue: nil), .literal("-data")])),
+        ValueCase(
+            name: "getter of an object literal",
+            setup: "const env = { get bucket() { return process.env.B; }, set bucket(value) {} };",
+            bucket: "env.bucket", expected: .environment(name: "B", defaultValue: nil)),
+        ValueCase(
             name: "TypeScript cast and non-null", setup: "const b = process.env.BUCKET as string;", bucket: "b!",
             expected: .environment(name: "BUCKET", defaultValue: nil)),
     ]

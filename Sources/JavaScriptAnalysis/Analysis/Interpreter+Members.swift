@@ -13,12 +13,13 @@ extension Interpreter {
                 // A method read from an object literal runs with the object as `this`.
                 if case .function(var closure) = property, closure.thisValue == nil {
                     closure.thisValue = value
-                    return .function(closure)
+                    return closure.node.isGetter ? invoke(closure, arguments: []) : .function(closure)
                 }
                 return resolve(property)
             }
             if let classValue = box.classValue, let (method, owner) = classValue.method(named: name) {
-                return .function(Closure(node: method, scope: owner.scope, thisValue: value, owner: owner))
+                let closure = Closure(node: method, scope: owner.scope, thisValue: value, owner: owner)
+                return method.isGetter ? invoke(closure, arguments: []) : .function(closure)
             }
             return .unknown("property '\(name)', which the analysis did not see set")
         case .array(let items):

@@ -100,9 +100,13 @@ extension Parser {
     {
         skipDecorators()
         if eat(";") { return }
+        var isGetter = false
+        var isSetter = false
         while let word = identifierText, Self.memberModifiers.contains(word),
             !(check("(", at: 1) || check("=", at: 1) || check(":", at: 1) || check(";", at: 1) || check("<", at: 1))
         {
+            isGetter = isGetter || word == "get"
+            isSetter = isSetter || word == "set"
             index += 1
         }
         _ = eat("*")
@@ -114,8 +118,10 @@ extension Parser {
             let parameters = parseParameters()
             if eat(":") { skipType() }
             let body = check("{") ? parseBlock() : []
-            if case .name(let name) = key {
-                methods[name] = FunctionNode(name: name, parameters: parameters, body: body, position: start)
+            // A setter runs on assignment, which the analysis does not model; it would hide the getter.
+            if case .name(let name) = key, !isSetter {
+                methods[name] = FunctionNode(
+                    name: name, parameters: parameters, body: body, position: start, isGetter: isGetter)
             }
             return
         }

@@ -127,9 +127,13 @@ extension Parser {
     }
 
     private mutating func parseProperty() -> Property? {
+        var isGetter = false
+        var isSetter = false
         while let word = identifierText, ["async", "get", "set"].contains(word),
             !(check(",", at: 1) || check(":", at: 1) || check("(", at: 1) || check("}", at: 1) || check("=", at: 1))
         {
+            isGetter = isGetter || word == "get"
+            isSetter = isSetter || word == "set"
             index += 1
         }
         _ = eat("*")
@@ -142,7 +146,10 @@ extension Parser {
             if eat(":") { skipType() }
             let name: String? = if case .name(let text) = key { text } else { nil }
             let body = check("{") ? parseBlock() : []
-            return .value(key, .function(FunctionNode(name: name, parameters: parameters, body: body, position: start)))
+            let method = FunctionNode(
+                name: name, parameters: parameters, body: body, position: start, isGetter: isGetter)
+            // A setter runs on assignment, which the analysis does not model; it would hide the getter.
+            return isSetter ? nil : .value(key, .function(method))
         }
         if eat(":") { return .value(key, parseAssignment()) }
         guard case .name(let name) = key, keyToken.kind == .identifier else { return nil }

@@ -11,12 +11,15 @@ final class FunctionNode {
     let parameters: [Pattern]
     let body: [Statement]
     let position: Position
+    /// True for a `get` accessor, whose body runs when the property is read.
+    let isGetter: Bool
 
-    init(name: String?, parameters: [Pattern], body: [Statement], position: Position) {
+    init(name: String?, parameters: [Pattern], body: [Statement], position: Position, isGetter: Bool = false) {
         self.name = name
         self.parameters = parameters
         self.body = body
         self.position = position
+        self.isGetter = isGetter
     }
 }
 
