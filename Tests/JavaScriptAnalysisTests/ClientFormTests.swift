@@ -260,6 +260,36 @@ struct FormCase: CustomTestStringConvertible, Sendable {
         #expect(result.summary == testCase.expected)
     }
 
+    @Test func paginatorAndWaiterForms() throws {
+        let source = Self.version3.first { $0.name == "paginator and waiter" }!.source
+        let result = Fixture(app: source).analyze().result
+        let listing = try #require(result.calls("ListObjectsV2").first)
+        #expect(listing.form == .paginator)
+        #expect(listing.arguments["Bucket"] == .literal("b"))
+        let waited = try #require(result.calls("HeadObject").first)
+        #expect(waited.form == .waiter("ObjectExists"))
+        #expect(waited.arguments["Key"] == .literal("k"))
+    }
+
+    @Test func documentClientFromClientModule() throws {
+        let source = """
+            const DynamoDB = require("aws-sdk/clients/dynamodb");
+            const { DynamoDBDocumentClient, paginateQuery } = require("@aws-sdk/lib-dynamodb");
+            const docClient = new DynamoDB.DocumentClient();
+            exports.handler = async () => {
+              await docClient.put({ TableName: "orders", Item: {} }).promise();
+              for await (const page of paginateQuery({ client: DynamoDBDocumentClient.from(null) }, { TableName: "orders", IndexName: "byDate" })) {}
+            };
+            """
+        let result = Fixture(app: source, file: "app.js").analyze().result
+        #expect(result.summary == ["dynamodb:PutItem", "dynamodb:Query"])
+        let put = try #require(result.calls("PutItem").first)
+        #expect(put.form == .helper("DocumentClient"))
+        let query = try #require(result.calls("Query").first)
+        #expect(query.form == .paginator)
+        #expect(query.arguments["IndexName"] == .literal("byDate"))
+    }
+
     @Test func presignedFormAndArguments() throws {
         let source = Self.version3.first { $0.name == "presigned URL" }!.source
         let call = try #require(Fixture(app: source).analyze().result.calls.first)
