@@ -9,19 +9,7 @@ extension Interpreter {
             if name == "length" { return .unknown("a length") }
             return .symbolic(.event(path: path + [name]))
         case .object(let box):
-            if let property = box.properties[name] {
-                // A method read from an object literal runs with the object as `this`.
-                if case .function(var closure) = property, closure.thisValue == nil {
-                    closure.thisValue = value
-                    return closure.node.isGetter ? invoke(closure, arguments: []) : .function(closure)
-                }
-                return resolve(property)
-            }
-            if let classValue = box.classValue, let (method, owner) = classValue.method(named: name) {
-                let closure = Closure(node: method, scope: owner.scope, thisValue: value, owner: owner)
-                return method.isGetter ? invoke(closure, arguments: []) : .function(closure)
-            }
-            return .unknown("property '\(name)', which the analysis did not see set")
+            return member(of: box, value, name)
         case .array(let items):
             return name == "length" ? .unknown("a length") : .unknown("array method '\(name)' of \(items.count) items")
         case .classValue(let classValue):
@@ -48,6 +36,23 @@ extension Interpreter {
         default:
             return .unknown("property '\(name)' of a value the analysis does not follow")
         }
+    }
+
+    /// Reads an object's property. A getter runs, and a method is bound to the object as `this`.
+    private func member(of box: ObjectBox, _ value: Value, _ name: String) -> Value {
+        if let property = box.properties[name] {
+            // A method read from an object literal runs with the object as `this`.
+            if case .function(var closure) = property, closure.thisValue == nil {
+                closure.thisValue = value
+                return closure.node.isGetter ? invoke(closure, arguments: []) : .function(closure)
+            }
+            return resolve(property)
+        }
+        if let classValue = box.classValue, let (method, owner) = classValue.method(named: name) {
+            let closure = Closure(node: method, scope: owner.scope, thisValue: value, owner: owner)
+            return method.isGetter ? invoke(closure, arguments: []) : .function(closure)
+        }
+        return .unknown("property '\(name)', which the analysis did not see set")
     }
 
     func index(_ value: Value, _ key: Value) -> Value {

@@ -67,6 +67,15 @@ extension Interpreter {
             for body in cases { execute(body, in: inner, returns: &returns) }
         case .throwValue(let expression):
             _ = evaluate(expression, in: scope)
+        case .importDeclaration, .exportFrom, .exportNames, .exportDeclaration, .exportDefault:
+            executeModuleStatement(statement, in: scope, returns: &returns)
+        case .empty:
+            break
+        }
+    }
+
+    private func executeModuleStatement(_ statement: Statement, in scope: Scope, returns: inout [Value]) {
+        switch statement {
         case .importDeclaration(let declaration):
             bindImport(declaration, in: scope)
         case .exportFrom(let declaration):
@@ -82,7 +91,7 @@ extension Interpreter {
             let value = evaluate(expression, in: scope)
             modules[scope.module].exports.properties["default"] = value
             if case .function(let closure) = value, let name = closure.node.name { scope.bindings[name] = value }
-        case .empty:
+        default:
             break
         }
     }
