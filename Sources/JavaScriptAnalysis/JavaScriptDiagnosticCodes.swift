@@ -10,6 +10,8 @@ extension DiagnosticCode {
     package static let javaScriptHandlerInvalid = DiagnosticCode("MR3603")
     /// A relative `require` or `import` names no file under the code root.
     package static let javaScriptImportNotFound = DiagnosticCode("MR3605")
+    /// A `require` or `import()` whose module path is computed at run time.
+    package static let javaScriptDynamicImport = DiagnosticCode("MR3606")
     /// The tokenizer found text it cannot read (an unterminated literal, invalid UTF-8).
     package static let javaScriptInvalidSource = DiagnosticCode("MR3610")
     /// Code the parser could not read; calls in it may be missed.

@@ -239,6 +239,12 @@ private let requirePublish = """
         #expect(problem?.location?.line == 1)
     }
 
+    @Test func dynamicImportPathIsReported() {
+        let source = "exports.handler = async (event) => { require('./' + event.name); await import(event.module); };"
+        let (_, diagnostics) = Fixture(["app.js": source]).analyze()
+        #expect(diagnostics.with(.javaScriptDynamicImport).count == 2)
+    }
+
     @Test func missingHandlerFileIsReported() {
         let (_, diagnostics) = Fixture(["other.js": "exports.handler = () => 1;"]).analyze(handler: "app.handler")
         #expect(diagnostics.with(.javaScriptHandlerFileNotFound).count == 1)

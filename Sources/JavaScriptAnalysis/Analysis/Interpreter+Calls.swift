@@ -52,8 +52,11 @@ extension Interpreter {
         switch name {
         case "require":
             let arguments = values(of: elements, in: scope)
-            guard let source = arguments.first?.symbolic.literalValue else { return .notFollowed }
             let callSite = site(arguments)
+            guard let source = arguments.first?.symbolic.literalValue else {
+                reportDynamicImport(at: callSite.location)
+                return .notFollowed
+            }
             let position = Position(line: callSite.location.line, column: callSite.location.column)
             return importedValue(source, from: scope, at: position)
         case "super":

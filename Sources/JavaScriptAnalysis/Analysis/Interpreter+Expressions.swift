@@ -34,7 +34,10 @@ extension Interpreter {
         case .new(let callee, let arguments, let position):
             return construct(evaluate(callee, in: scope), values(of: arguments, in: scope), at: position, in: scope)
         case .dynamicImport(let source, let position):
-            guard let name = evaluate(source, in: scope).symbolic.literalValue else { return .notFollowed }
+            guard let name = evaluate(source, in: scope).symbolic.literalValue else {
+                reportDynamicImport(at: location(position, in: scope))
+                return .notFollowed
+            }
             return importedValue(name, from: scope, at: position)
         case .unary(let operation, let operand):
             let value = evaluate(operand, in: scope)

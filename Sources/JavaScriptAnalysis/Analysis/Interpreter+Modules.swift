@@ -76,6 +76,12 @@ extension Interpreter {
         return record.exportedValue
     }
 
+    func reportDynamicImport(at location: SourceLocation) {
+        warn(
+            .javaScriptDynamicImport, "the module path is not a literal string; the module it loads is not analyzed",
+            at: location, notes: ["import the module with a literal path, or check its calls by hand"])
+    }
+
     private func reportTokenProblems(_ file: TokenizedFile, path: String) {
         for problem in file.problems {
             let column = file.column(of: problem.offset, line: problem.line)
