@@ -121,6 +121,19 @@ private let requirePublish = """
             ],
             handler: "dist/app.handler", expected: ["sns:Publish"]),
         ReachCase(
+            name: "tsc re-export through defineProperty",
+            files: [
+                "dist/index.js": """
+                "use strict";
+                Object.defineProperty(exports, "__esModule", { value: true });
+                exports.handler = void 0;
+                var handler_1 = require("./handler");
+                Object.defineProperty(exports, "handler", { enumerable: true, get: function () { return handler_1.handler; } });
+                """,
+                "dist/handler.js": "\(requirePublish)\nexports.handler = async () => \(publishCall);",
+            ],
+            handler: "dist/index.handler", expected: ["sns:Publish"]),
+        ReachCase(
             name: "middy wrapper",
             files: [
                 "app.mjs":
@@ -245,6 +258,15 @@ private let requirePublish = """
         #expect(diagnostics.with(.javaScriptDynamicImport).count == 2)
     }
 
+    @Test func unexportedTopLevelHandlerIsAnalyzedWithWarning() {
+        let source = "\(publish)\nexport const other = 1;\nasync function handler() { await \(publishCall); }"
+        let (result, diagnostics) = Fixture(["app.mjs": source]).analyze()
+        let problems = diagnostics.with(.javaScriptHandlerFunctionNotFound)
+        #expect(problems.count == 1)
+        #expect(problems.first?.severity == .warning)
+        #expect(result.summary == (catalogIsAvailable ? ["sns:Publish"] : []))
+    }
+
     @Test func missingHandlerFileIsReported() {
         let (_, diagnostics) = Fixture(["other.js": "exports.handler = () => 1;"]).analyze(handler: "app.handler")
         #expect(diagnostics.with(.javaScriptHandlerFileNotFound).count == 1)
@@ -257,10 +279,20 @@ private let requirePublish = """
         #expect(problems.first?.severity == .error)
     }
 
-    @Test func bundledHandlerIsFoundByName() {
+    @Test func esbuildBundleExportsHandler() {
         let source = """
             var __defProp = Object.defineProperty;
+            var __getOwnPropNames = Object.getOwnPropertyNames;
+            var __hasOwnProp = Object.prototype.hasOwnProperty;
             var __export = (target, all) => { for (var name in all) __defProp(target, name, { get: all[name], enumerable: true }); };
+            var __copyProps = (to, from, except, desc) => {
+              if (from && typeof from === "object" || typeof from === "function") {
+                for (let key of __getOwnPropNames(from))
+                  if (!__hasOwnProp.call(to, key) && key !== except)
+                    __defProp(to, key, { get: () => from[key], enumerable: true });
+              }
+              return to;
+            };
             var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: true }), mod);
             var app_exports = {};
             __export(app_exports, { handler: () => handler });
@@ -272,9 +304,7 @@ private let requirePublish = """
             };
             """
         let (result, diagnostics) = Fixture(["index.js": source]).analyze(handler: "index.handler")
-        let problems = diagnostics.with(.javaScriptHandlerFunctionNotFound)
-        #expect(problems.count == 1)
-        #expect(problems.first?.severity == .warning)
+        #expect(diagnostics.isEmpty, "\(diagnostics)")
         #expect(result.summary == (catalogIsAvailable ? ["sns:Publish"] : []))
         #expect(result.calls.first?.arguments["TopicArn"] == (catalogIsAvailable ? .event(path: ["topic"]) : nil))
     }

@@ -146,6 +146,19 @@ struct ValueCase: CustomTestStringConvertible, Sendable {
         #expect(diagnostics.with(.javaScriptAnalysisLimit).count == 1)
     }
 
+    @Test func loopOverKnownListCallsOncePerItem() {
+        let source = """
+            import { DynamoDBClient, DescribeTableCommand } from "@aws-sdk/client-dynamodb";
+            const db = new DynamoDBClient({});
+            const tables = ["orders", process.env.AUDIT_TABLE];
+            export const handler = async () => {
+              for (const TableName of tables) await db.send(new DescribeTableCommand({ TableName }));
+            };
+            """
+        let names = Fixture(app: source).analyze().result.calls.compactMap { $0.arguments["TableName"] }
+        #expect(Set(names) == [.literal("orders"), .environment(name: "AUDIT_TABLE", defaultValue: nil)])
+    }
+
     @Test func unknownSpreadMarksArgumentsOpaque() throws {
         let source = """
             import { SNSClient, PublishCommand } from "@aws-sdk/client-sns";

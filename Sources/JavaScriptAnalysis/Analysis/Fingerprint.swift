@@ -31,6 +31,8 @@ enum Fingerprint {
             text += "u("
             for member in members { append(member, to: &text, depth: depth + 1) }
             text += ")"
+        case .getter(let closure): text += "g\(ObjectIdentifier(closure.node).hashValue)"
+        case .builtin(let name): text += name
         case .unknown: text += "?"
         }
         text += ","

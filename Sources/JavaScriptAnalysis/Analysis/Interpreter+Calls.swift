@@ -136,8 +136,28 @@ extension Interpreter {
             return closures.first.map { invoke($0, arguments: site.arguments) } ?? .notFollowed
         case .union(let members):
             return .union(of: members.map { apply($0, site) })
+        case .builtin("Object.defineProperty"):
+            defineProperty(site)
+            return site.argument(0)
+        case .builtin("Object.keys"), .builtin("Object.getOwnPropertyNames"):
+            guard case .object(let box) = site.argument(0), !box.hasUnknownProperties else { return .notFollowed }
+            return .array(box.properties.keys.sorted().prefix(64).map { .symbolic(.literal($0)) })
         default:
             return unmodeledCall(site)
+        }
+    }
+
+    /// Runs `Object.defineProperty(object, key, descriptor)` on a known object: a `value`
+    /// becomes the property, and a `get` function becomes a getter, as compiled modules
+    /// export their names.
+    private func defineProperty(_ site: CallSite) {
+        guard case .object(let box) = site.argument(0), let key = site.argument(1).symbolic.literalValue,
+            case .object(let descriptor) = site.argument(2)
+        else { return }
+        if case .function(let closure)? = descriptor.properties["get"] {
+            box.properties[key] = .getter(closure)
+        } else if let value = descriptor.properties["value"] {
+            box.properties[key] = value
         }
     }
 

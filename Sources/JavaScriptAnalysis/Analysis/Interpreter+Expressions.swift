@@ -82,6 +82,12 @@ extension Interpreter {
     private func globalValue(_ name: String) -> Value {
         switch name {
         case "process": return .object(ObjectBox(["env": .processEnvironment]))
+        case "Object":
+            var functions: [String: Value] = [:]
+            for name in ["defineProperty", "keys", "getOwnPropertyNames"] {
+                functions[name] = .builtin("Object." + name)
+            }
+            return .object(ObjectBox(functions))
         case "fetch": return .sdk(.httpFunction)
         case "true", "false": return .symbolic(.literal(name))
         case "undefined", "null": return .unknown(Value.absentReason)

@@ -40,6 +40,7 @@ extension Interpreter {
 
     /// Reads an object's property. A getter runs, and a method is bound to the object as `this`.
     private func member(of box: ObjectBox, _ value: Value, _ name: String) -> Value {
+        if case .getter(let closure)? = box.properties[name] { return invoke(closure, arguments: []) }
         if let property = box.properties[name] {
             // A method read from an object literal runs with the object as `this`.
             if case .function(var closure) = property, closure.thisValue == nil {

@@ -47,10 +47,18 @@ extension Interpreter {
             executeBlock(elseBody, in: scope, returns: &returns)
         case .block(let body):
             executeBlock(body, in: scope, returns: &returns)
+        case .forIn(let pattern, let object, let body):
+            for key in keys(of: evaluate(object, in: scope)) {
+                let inner = makeScope(parent: scope, module: scope.module)
+                bind(pattern, to: key, in: inner, declares: true)
+                executeBlock(body, in: inner, returns: &returns)
+            }
         case .forOf(let pattern, let iterable, let body):
-            let inner = makeScope(parent: scope, module: scope.module)
-            bind(pattern, to: element(of: evaluate(iterable, in: scope)), in: inner, declares: true)
-            executeBlock(body, in: inner, returns: &returns)
+            for item in elements(of: evaluate(iterable, in: scope)) {
+                let inner = makeScope(parent: scope, module: scope.module)
+                bind(pattern, to: item, in: inner, declares: true)
+                executeBlock(body, in: inner, returns: &returns)
+            }
         case .loop(let head, let body):
             let inner = makeScope(parent: scope, module: scope.module)
             execute(head, in: inner, returns: &returns)
@@ -94,6 +102,22 @@ extension Interpreter {
         default:
             break
         }
+    }
+
+    /// Returns the elements a `for...of` loop visits: each element of a short known array, so
+    /// a list of table names gives one call per table, or else one element standing for all.
+    private func elements(of value: Value) -> [Value] {
+        if case .array(let items) = value, !items.isEmpty, items.count <= 64 { return items }
+        return [element(of: value)]
+    }
+
+    /// Returns the keys a `for...in` loop visits: the known properties of an object, or one
+    /// unknown key when they are not known.
+    private func keys(of value: Value) -> [Value] {
+        guard case .object(let box) = value, !box.hasUnknownProperties, !box.properties.isEmpty else {
+            return [.unknown("a property name the analysis does not know")]
+        }
+        return box.properties.keys.sorted().prefix(64).map { .symbolic(.literal($0)) }
     }
 
     /// Returns the value of one element of an iterable: `event.Records` gives `event.Records[*]`.

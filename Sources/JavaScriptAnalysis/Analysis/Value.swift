@@ -67,6 +67,11 @@ indirect enum Value {
     /// The result of a call the analysis does not model, which was given these functions
     /// (`middy(handler)`); calls through it reach the first of them.
     case wrapper([Closure])
+    /// A property defined with a getter (`Object.defineProperty(o, k, { get })`), which runs
+    /// when the property is read.
+    case getter(Closure)
+    /// A built-in function the analysis models: `Object.defineProperty`, `Object.keys`.
+    case builtin(String)
     /// One of several values, from a conditional or a `||`.
     case union([Value])
     case unknown(String)

@@ -160,6 +160,11 @@ extension Parser {
                 expect(")")
                 return .forOf(pattern, iterable, parseBody())
             }
+            if eat("in") {
+                let object = parseExpression()
+                expect(")")
+                return .forIn(pattern, object, parseBody())
+            }
         }
         index = headStart
         var head: [Statement] = []

@@ -116,6 +116,7 @@ indirect enum Statement {
     case ifElse(Expression, [Statement], [Statement])
     case block([Statement])
     case forOf(Pattern, Expression, [Statement])
+    case forIn(Pattern, Expression, [Statement])
     case loop(head: [Statement], body: [Statement])
     case tryCatch([Statement], Pattern?, [Statement], [Statement])
     case switchCases(Expression, [[Statement]])
