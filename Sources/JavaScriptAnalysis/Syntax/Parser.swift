@@ -42,7 +42,8 @@ struct Parser {
 
     // MARK: Tokens
 
-    var current: Token { file.tokens[index] }
+    /// The token at the position, or the end-of-file token once the position has passed it.
+    var current: Token { file.tokens[min(index, file.tokens.count - 1)] }
     var atEnd: Bool { current.kind == .endOfFile }
 
     func token(at offset: Int) -> Token { file.tokens[min(index + offset, file.tokens.count - 1)] }
@@ -84,6 +85,7 @@ struct Parser {
 
     /// Moves past the current token, or past its whole bracketed group when it opens one.
     mutating func skipTokenOrGroup() {
+        index = min(index, file.tokens.count - 1)
         let closing = matching[index]
         index = closing >= 0 ? min(Int(closing) + 1, file.tokens.count - 1) : min(index + 1, file.tokens.count - 1)
     }
