@@ -116,6 +116,26 @@ import Testing
         #expect(diagnostics.with(.javaScriptAnalysisLimit).isEmpty)
     }
 
+    @Test func everyTruncatedHandlerIsAnalyzed() {
+        let source =
+            ParserTests.typeScriptSample + """
+
+                import { S3Client, GetObjectCommand } from "@aws-sdk/client-s3";
+                class Store { private client = new S3Client({}); get(key: string) { return this.client.send(new GetObjectCommand({ Bucket: process.env.B, Key: key })); } }
+                export const handler2 = async (event: any) => { for (const r of event.Records) await new Store().get(r.s3.object.key); };
+                """
+        let bytes = Array(source.utf8)
+        let fixture = Fixture(["app.ts": "", "lib.ts": "export const helper = () => 1;"])
+        for length in stride(from: 0, through: bytes.count, by: 11) {
+            fixture.project.write(Array(bytes[0..<length]), to: "app.ts")
+            _ = fixture.analyze(handler: "app.handler2")
+        }
+        fixture.project.write(bytes, to: "app.ts")
+        let (result, diagnostics) = fixture.analyze(handler: "app.handler2")
+        #expect(diagnostics.errors.isEmpty, "\(diagnostics)")
+        #expect(result.summary == (catalogIsAvailable ? ["s3:GetObject"] : []))
+    }
+
     @Test func symbolicLinkOutOfTheRootIsRejected() {
         let fixture = Fixture(["app.js": "require('./outside');\nexports.handler = () => 1;"])
         fixture.project.link("outside.js", to: "/etc/hostname")
