@@ -158,6 +158,14 @@ private let requirePublish = """
             ],
             expected: ["sns:Publish"]),
         ReachCase(
+            name: "types from a declaration file",
+            files: [
+                "app.ts":
+                    "import { Order } from './types';\n\(publish)\nexport const handler = async (order: Order) => \(publishCall);",
+                "types.d.ts": "export interface Order { id: string }\nexport declare const VERSION: string;",
+            ],
+            expected: ["sns:Publish"]),
+        ReachCase(
             name: "re-exports",
             files: [
                 "app.mjs":

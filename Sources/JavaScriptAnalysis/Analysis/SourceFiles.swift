@@ -48,6 +48,8 @@ enum SourceFiles {
     static func resolve(_ base: String) -> String? {
         if isRegularFile(base) && extensions.contains(where: { base.hasSuffix($0) }) { return base }
         for suffix in extensions where isRegularFile(base + suffix) { return base + suffix }
+        // A module with only a declaration file holds types, which TypeScript resolves too.
+        for suffix in [".d.ts", ".d.mts", ".d.cts"] where isRegularFile(base + suffix) { return base + suffix }
         for (javaScript, typeScript) in [
             (".js", [".ts", ".tsx"]), (".mjs", [".mts"]), (".cjs", [".cts"]), (".jsx", [".tsx"]),
         ]
