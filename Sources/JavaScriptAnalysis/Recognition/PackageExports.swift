@@ -1,5 +1,7 @@
 /// The values that importing a package gives: AWS SDK packages, helper libraries and HTTP
 /// clients the analysis models. Other packages are not analyzed.
+// NOTE: SDK calls are recognized only through these package names. A bundle that inlines the
+// SDK's own code instead of requiring `@aws-sdk/*` or `aws-sdk` yields no calls.
 enum PackageExports {
     static let libDynamoDB = "@aws-sdk/lib-dynamodb"
     static let libStorage = "@aws-sdk/lib-storage"
