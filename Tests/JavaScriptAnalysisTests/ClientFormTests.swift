@@ -191,6 +191,16 @@ struct FormCase: CustomTestStringConvertible, Sendable {
                 "s3:AbortMultipartUpload", "s3:CompleteMultipartUpload", "s3:CreateMultipartUpload", "s3:GetObject",
                 "s3:PutObject", "s3:UploadPart",
             ]),
+        FormCase(
+            name: "v2 ManagedUpload",
+            source: """
+                const AWS = require("aws-sdk");
+                exports.handler = async () => new AWS.S3.ManagedUpload({ params: { Bucket: "b", Key: "k", Body: "x" } }).promise();
+                """,
+            expected: [
+                "s3:AbortMultipartUpload", "s3:CompleteMultipartUpload", "s3:CreateMultipartUpload", "s3:PutObject",
+                "s3:UploadPart",
+            ], file: "app.js"),
     ]
 
     static let helpers: [FormCase] = [

@@ -34,6 +34,9 @@ struct SDKRecognizer {
             return .unknown("'AWS.\(name)', which is not a service client")
         case .clientClass("dynamodb", true) where name == "DocumentClient":
             return .sdk(.documentClientClass(isV3: false, isAggregated: true))
+        case .clientClass("s3", true) where name == "ManagedUpload":
+            // `new AWS.S3.ManagedUpload({ params })` takes the options `Upload` takes.
+            return .sdk(.uploadClass)
         case .command(_, _, let input, _) where name == "input":
             return input
         case .documentClientClass, .client, .documentClient, .version2Request, .upload, .powertoolsProvider:
