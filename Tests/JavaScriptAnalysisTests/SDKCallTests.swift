@@ -203,5 +203,16 @@ struct SDKCallCase: CustomTestStringConvertible, Sendable {
             }
         }
         #expect(result.calls.count == 1, "\(result.summary)")
+        #expect(call.location.file == "app.mjs")
+        #expect(call.location.line > 1)
+    }
+
+    @Test func callLocationIsTheExpressionStart() throws {
+        let source =
+            "import { SNSClient, PublishCommand } from '@aws-sdk/client-sns';\nconst sns = new SNSClient({});\n"
+            + "export const handler = async () => {\n  await sns.send(new PublishCommand({ TopicArn: 't' }));\n};"
+        let call = try #require(Fixture(app: source).analyze().result.calls.first)
+        #expect(call.location.line == 4)
+        #expect(call.location.column == 9)
     }
 }

@@ -2,6 +2,8 @@ extension Parser {
     /// Reads a primary expression followed by member accesses, calls and non-null assertions.
     /// Without `allowsCalls` it stops before call arguments, as after `new` and `extends`.
     mutating func parseLeftHandSide(allowsCalls: Bool) -> Expression {
+        // Calls are located where their whole expression starts, as `client.send(...)` is.
+        let expressionStart = position
         var expression: Expression
         if check("new") && !check(".", at: 1) {
             let start = position
@@ -29,8 +31,7 @@ extension Parser {
                 expect("]")
                 expression = .index(expression, key)
             } else if check("(") && allowsCalls {
-                let start = position
-                expression = .call(expression, parseArguments(), start)
+                expression = .call(expression, parseArguments(), expressionStart)
             } else if check("!") && !current.followsLineBreak && isTypeScript {
                 index += 1
             } else if current.kind == .template || current.kind == .templateHead {
