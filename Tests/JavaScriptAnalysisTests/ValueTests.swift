@@ -159,6 +159,21 @@ struct ValueCase: CustomTestStringConvertible, Sendable {
         #expect(Set(names) == [.literal("orders"), .environment(name: "AUDIT_TABLE", defaultValue: nil)])
     }
 
+    @Test func conditionalInputGivesACallPerBranch() {
+        let source = """
+            import { DynamoDBClient, QueryCommand } from "@aws-sdk/client-dynamodb";
+            const db = new DynamoDBClient({});
+            export const handler = async (event) => {
+              const input = event.byDate ? { TableName: "orders", IndexName: "byDate" } : { TableName: "orders" };
+              await db.send(new QueryCommand(input));
+            };
+            """
+        let calls = Fixture(app: source).analyze().result.calls
+        #expect(calls.count == 2)
+        #expect(calls.contains { $0.arguments["IndexName"] == nil && !$0.hasOpaqueArguments })
+        #expect(calls.contains { $0.arguments["IndexName"] == .literal("byDate") })
+    }
+
     @Test func unknownSpreadMarksArgumentsOpaque() throws {
         let source = """
             import { SNSClient, PublishCommand } from "@aws-sdk/client-sns";

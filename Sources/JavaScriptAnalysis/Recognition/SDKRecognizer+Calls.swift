@@ -125,6 +125,11 @@ extension SDKRecognizer {
 
     /// Records a call whose request parameters are the input object's properties.
     func record(_ client: String, _ operation: String, input: Value, form: CallForm, at site: CallSite) {
+        if case .union(let alternatives) = input {
+            // Each input the call may get (`cond ? { A } : { B }`) is a call of its own.
+            for alternative in alternatives { record(client, operation, input: alternative, form: form, at: site) }
+            return
+        }
         var arguments: [String: SymbolicValue] = [:]
         var isOpaque = false
         switch input {
