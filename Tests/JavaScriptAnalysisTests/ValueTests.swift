@@ -77,6 +77,9 @@ struct ValueCase: CustomTestStringConvertible, Sendable {
             setup: "const env = { get bucket() { return process.env.B; }, set bucket(value) {} };",
             bucket: "env.bucket", expected: .environment(name: "B", defaultValue: nil)),
         ValueCase(
+            name: "one of two buckets", setup: "", bucket: "event.archive ? 'archive' : 'live'",
+            expected: .unknown(reason: "one of several values: \"archive\", \"live\"")),
+        ValueCase(
             name: "TypeScript cast and non-null", setup: "const b = process.env.BUCKET as string;", bucket: "b!",
             expected: .environment(name: "BUCKET", defaultValue: nil)),
     ]

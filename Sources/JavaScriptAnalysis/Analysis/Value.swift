@@ -91,12 +91,17 @@ indirect enum Value {
             return .dictionary(entries)
         case .array(let items): return .list(items.map(\.symbolic))
         case .union(let members):
+            // Several different values cannot be one request parameter; unknown widens the
+            // resource instead of granting only one of them.
+            var known: [SymbolicValue] = []
             for member in members {
                 let value = member.symbolic
                 if case .unknown = value { continue }
-                return value
+                if !known.contains(value) { known.append(value) }
             }
-            return .unknown(reason: "a value the analysis does not follow")
+            if known.count == 1 { return known[0] }
+            if known.isEmpty { return .unknown(reason: "a value the analysis does not follow") }
+            return .unknown(reason: "one of several values: " + known.map(\.description).joined(separator: ", "))
         case .unknown(let reason): return .unknown(reason: reason)
         default: return .unknown(reason: "a value that is not data")
         }
