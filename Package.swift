@@ -31,6 +31,7 @@ let package = Package(
         .target(name: "DeploymentModel", dependencies: ["Diagnostics", "Documents", "PolicyModel"]),
         .target(name: "SourceAnalysis", dependencies: ["Diagnostics"]),
         .target(name: "PythonAnalysis", dependencies: ["Diagnostics", "Documents", "SourceAnalysis", "IAMCatalog"]),
+        .target(name: "JavaScriptAnalysis", dependencies: ["Diagnostics", "Documents", "SourceAnalysis", "IAMCatalog"]),
         .target(
             name: "PolicySynthesis",
             dependencies: [
@@ -59,6 +60,7 @@ let package = Package(
         .testTarget(name: "DeploymentModelTests", dependencies: ["DeploymentModel", "Documents"]),
         .testTarget(name: "SourceAnalysisTests", dependencies: ["SourceAnalysis"]),
         .testTarget(name: "PythonAnalysisTests", dependencies: ["PythonAnalysis", "IAMCatalog"]),
+        .testTarget(name: "JavaScriptAnalysisTests", dependencies: ["JavaScriptAnalysis", "IAMCatalog", "TestSupport"]),
         .testTarget(
             name: "PolicySynthesisTests",
             dependencies: [
