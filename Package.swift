@@ -31,7 +31,8 @@ let package = Package(
         .target(name: "DeploymentModel", dependencies: ["Diagnostics", "Documents", "PolicyModel"]),
         .target(name: "SourceAnalysis", dependencies: ["Diagnostics"]),
         .target(name: "PythonAnalysis", dependencies: ["Diagnostics", "Documents", "SourceAnalysis", "IAMCatalog"]),
-        .target(name: "JavaScriptAnalysis", dependencies: ["Diagnostics", "Documents", "SourceAnalysis", "IAMCatalog"]),
+        .target(
+            name: "JavaScriptAnalysis", dependencies: ["Diagnostics", "Documents", "SourceAnalysis", "IAMCatalog"]),
         .target(
             name: "PolicySynthesis",
             dependencies: [
@@ -47,7 +48,7 @@ let package = Package(
             name: "MinRoleCLI",
             dependencies: [
                 "Diagnostics", "Documents", "IAMCatalog", "PolicyModel", "DeploymentModel",
-                "SourceAnalysis", "PythonAnalysis", "PolicySynthesis", "Rendering",
+                "SourceAnalysis", "PythonAnalysis", "JavaScriptAnalysis", "PolicySynthesis", "Rendering",
             ]
         ),
         .executableTarget(name: "minrole", dependencies: ["MinRoleCLI"]),
@@ -60,11 +61,13 @@ let package = Package(
         .testTarget(name: "DeploymentModelTests", dependencies: ["DeploymentModel", "Documents"]),
         .testTarget(name: "SourceAnalysisTests", dependencies: ["SourceAnalysis"]),
         .testTarget(name: "PythonAnalysisTests", dependencies: ["PythonAnalysis", "IAMCatalog"]),
-        .testTarget(name: "JavaScriptAnalysisTests", dependencies: ["JavaScriptAnalysis", "IAMCatalog", "TestSupport"]),
+        .testTarget(
+            name: "JavaScriptAnalysisTests", dependencies: ["JavaScriptAnalysis", "IAMCatalog", "TestSupport"]),
         .testTarget(
             name: "PolicySynthesisTests",
             dependencies: [
-                "PolicySynthesis", "DeploymentModel", "PythonAnalysis", "IAMCatalog", "Documents", "Rendering",
+                "PolicySynthesis", "DeploymentModel", "PythonAnalysis", "JavaScriptAnalysis", "IAMCatalog", "Documents",
+                "Rendering",
                 "TestSupport",
             ]
         ),

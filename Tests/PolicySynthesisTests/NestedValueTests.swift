@@ -129,3 +129,44 @@ import Testing
         #expect(!policy.grants.contains("ses:SendEmail \(regionalARN("ses", "identity/*"))"))
     }
 }
+
+/// Node.js handlers go through the same resolution as Python ones.
+@Suite struct JavaScriptHandlerTests {
+    @Test func documentClientQueryAndQueueSend() throws {
+        let template = """
+            Transform: AWS::Serverless-2016-10-31
+            Resources:
+              Fn:
+                Type: AWS::Serverless::Function
+                Properties:
+                  CodeUri: src/
+                  Handler: app.handler
+                  Runtime: nodejs20.x
+                  Environment:
+                    Variables:
+                      TABLE: !Ref Orders
+                      JOBS_URL: !Ref Jobs
+              Orders:
+                Type: AWS::DynamoDB::Table
+                Properties: {TableName: orders}
+              Jobs:
+                Type: AWS::SQS::Queue
+            """
+        let code = """
+            import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+            import { DynamoDBDocumentClient, QueryCommand } from "@aws-sdk/lib-dynamodb";
+            import { SQSClient, SendMessageCommand } from "@aws-sdk/client-sqs";
+            const ddb = DynamoDBDocumentClient.from(new DynamoDBClient({}));
+            const sqs = new SQSClient({});
+            export const handler = async (event) => {
+              await ddb.send(new QueryCommand({ TableName: process.env.TABLE, IndexName: "by-status" }));
+              await sqs.send(new SendMessageCommand({ QueueUrl: process.env.JOBS_URL, MessageBody: "x" }));
+            };
+            """
+        let project = try ProjectFixture(files: ["template.yaml": template, "src/app.mjs": code]).generate()
+        let policy = try project.function("Fn")
+        #expect(policy.grants.contains("dynamodb:Query \(regionalARN("dynamodb", "table/orders/index/by-status"))"))
+        #expect(policy.grants.contains("sqs:SendMessage \(regionalARN("sqs", "${Jobs.QueueName}"))"))
+        #expect(!policy.actions.contains("dynamodb:Scan"))
+    }
+}

@@ -1,5 +1,6 @@
 import DeploymentModel
 import IAMCatalog
+import JavaScriptAnalysis
 import PolicyModel
 import PolicySynthesis
 import PythonAnalysis
@@ -14,7 +15,8 @@ struct ProjectFixture {
     /// Writes the files, runs the whole pipeline and returns the result.
     func generate(parameters: [String: String] = [:]) throws -> ProjectPolicies {
         let project = TemporaryProject(files: files)
-        let synthesizer = PolicySynthesizer(catalog: .shared, analyzers: [PythonAnalyzer()], platform: .bundled)
+        let synthesizer = PolicySynthesizer(
+            catalog: .shared, analyzers: [PythonAnalyzer(), JavaScriptAnalyzer()], platform: .bundled)
         return ProjectGeneration(
             root: project.root, parameterOverrides: parameters, functionFilter: [], synthesizer: synthesizer
         ).run()

@@ -1,5 +1,6 @@
 import Diagnostics
 import IAMCatalog
+import JavaScriptAnalysis
 import PolicySynthesis
 import PythonAnalysis
 import Rendering
@@ -54,7 +55,7 @@ enum GenerateCommand {
     static func run(_ arguments: ParsedArguments, io: CommandIO) throws -> MinRole.ExitStatus {
         let options = try GenerateOptions(arguments)
         let synthesizer = PolicySynthesizer(
-            catalog: .shared, analyzers: [PythonAnalyzer()], platform: .bundled)
+            catalog: .shared, analyzers: [PythonAnalyzer(), JavaScriptAnalyzer()], platform: .bundled)
         let generation = ProjectGeneration(
             root: options.root, parameterOverrides: options.parameters,
             functionFilter: Set(options.functions), templatePath: options.templatePath, synthesizer: synthesizer)
