@@ -22,6 +22,10 @@ final class ModuleLoader {
         self.rootForDisplay = rootForDisplay
         self.diagnostics = diagnostics
         self.reader = SourceFileReader(root: codeRoot, maximumFileSize: Self.maximumFileSize)
+        program.reportDeferredProblems = { [weak self] moduleID, problems in
+            guard let self else { return }
+            self.reportSyntaxProblems(problems, path: self.program.modules[moduleID].displayPath)
+        }
     }
 
     func displayPath(_ path: String) -> String {
@@ -81,15 +85,19 @@ final class ModuleLoader {
         bytesRead += bytes.count
         let file = TokenizedFile(bytes: bytes)
         reportTokenProblems(file, path: display)
-        var parser = Parser(file: file)
+        var parser = Parser(file: file, defersFunctionBodies: true)
         let statements = parser.parseModule()
-        for problem in parser.problems {
-            let location = SourceLocation(file: display, line: problem.position.line, column: problem.position.column)
+        reportSyntaxProblems(parser.problems, path: display)
+        return addModule(name: name, displayPath: display, isPackage: isPackage, statements: statements)
+    }
+
+    private func reportSyntaxProblems(_ problems: [SyntaxProblem], path: String) {
+        for problem in problems {
+            let location = SourceLocation(file: path, line: problem.position.line, column: problem.position.column)
             diagnostics.report(
                 .warning, .pythonUnparsedStatement, "cannot parse this statement: \(problem.message)", at: location,
                 notes: ["SDK calls in this statement are not analyzed; check that the file is valid Python 3"])
         }
-        return addModule(name: name, displayPath: display, isPackage: isPackage, statements: statements)
     }
 
     private func addModule(name: String, displayPath: String, isPackage: Bool, statements: [Statement]) -> Int {

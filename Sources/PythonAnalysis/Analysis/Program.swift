@@ -74,6 +74,8 @@ final class Program {
     var functions: [FunctionInfo] = []
     var classes: [ClassInfo] = []
     private var methodsByName: [String: (classCount: Int, methods: [Int])] = [:]
+    /// Reports the syntax problems of a function body parsed after its module was read.
+    var reportDeferredProblems: ((_ module: Int, [SyntaxProblem]) -> Void)?
 
     /// The methods of that name in every class, in class order. The list is kept while no
     /// class is added, because methods are added only while their module is being read.

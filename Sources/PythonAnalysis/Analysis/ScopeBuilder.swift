@@ -138,8 +138,25 @@ struct ScopeBuilder {
             }
             program.bind(parameter.name, binding, in: own)
         }
-        bindStatements(definition.body, in: own)
+        bindBody(of: definition, function: id, in: own)
         return id
+    }
+
+    /// Binds the body's names now, or when a deferred body is first read. A method body
+    /// that may record an instance attribute is read now, because the class's attributes
+    /// must be complete before any method is evaluated.
+    private func bindBody(of definition: FunctionDefinition, function id: Int, in scope: Int) {
+        guard let deferred = definition.deferredBody, !deferred.isParsed,
+            !(deferred.mayAssignFirstParameterAttribute && program.functions[id].bindsFirstParameter)
+        else {
+            bindStatements(definition.body, in: scope)
+            return
+        }
+        let moduleID = moduleID
+        deferred.onParse = { [unowned program] statements, problems in
+            program.reportDeferredProblems?(moduleID, problems)
+            ScopeBuilder(program: program, moduleID: moduleID).bindStatements(statements, in: scope)
+        }
     }
 
     private func addClass(_ definition: ClassDefinition, in scope: Int) -> Int {

@@ -1,0 +1,135 @@
+/// A function body whose parsing waits until the body is first read. Most functions in a
+/// project are never reached from a handler, so their statements are never built.
+///
+/// The parser defers a body only when parsing it later gives the statements parsing it at
+/// once would give, and when its statements bind names in the function's own scope only.
+/// One analysis reads and fills the body, on one thread.
+///
+/// NOTE: syntax problems in a body are reported when the body is parsed, so a body the
+/// analysis never reads reports none.
+package final class DeferredBody: @unchecked Sendable {
+    /// Released once the body is parsed.
+    private var file: TokenizedFile?
+    /// The index of the colon that starts the suite.
+    private let start: Int
+    /// The parser's nesting depth at the definition.
+    private let depth: Int
+    /// True when a statement in the body may assign `first.name = value`, where `first` is the
+    /// first parameter: in a method that records an instance attribute of the class.
+    package let mayAssignFirstParameterAttribute: Bool
+    private var parsed: [Statement]?
+    /// Called once, with the statements and syntax problems, when the body is parsed.
+    var onParse: (([Statement], [SyntaxProblem]) -> Void)?
+
+    init(file: TokenizedFile, start: Int, depth: Int, mayAssignFirstParameterAttribute: Bool) {
+        self.file = file
+        self.start = start
+        self.depth = depth
+        self.mayAssignFirstParameterAttribute = mayAssignFirstParameterAttribute
+    }
+
+    package var isParsed: Bool { parsed != nil }
+
+    package var statements: [Statement] {
+        if let parsed { return parsed }
+        guard let file else { return [] }
+        var parser = Parser(file: file, depth: depth, fixedPosition: nil)
+        parser.index = start
+        let statements = (try? parser.parseSuite()) ?? []
+        parsed = statements
+        self.file = nil
+        let handler = onParse
+        onParse = nil
+        handler?(statements, parser.problems)
+        return statements
+    }
+}
+
+extension Parser {
+    /// Steps over the function body at the current colon and returns it deferred, or returns
+    /// `nil` and stays put when the body must be parsed now. That is the case for a body that
+    /// is not an indented block, or that declares `global` or `nonlocal` names. It is also the
+    /// case for nested functions and classes, which get scopes and indexes in definition
+    /// order, and for a `match` statement, whose errors can end the block early. Blocks
+    /// nested deep enough to reach the depth limit are parsed now too.
+    mutating func deferBody(firstParameter: String?) -> DeferredBody? {
+        let tokens = file.tokens
+        guard current.kind == .colon, index + 2 < tokens.count, tokens[index + 1].kind == .newline,
+            tokens[index + 2].kind == .indent
+        else { return nil }
+        let first = firstParameter.map { Array($0.utf8) }
+        var scan = BodyScan()
+        var position = index + 3
+        while position < tokens.count {
+            let token = tokens[position]
+            switch scan.step(token) {
+            case .continue:
+                if let first, token.kind == .name, position + 2 < tokens.count, tokens[position + 1].kind == .dot,
+                    tokens[position + 2].kind == .name, file.bytes(of: token, equal: first)
+                {
+                    scan.readsFirstParameterAttribute = true
+                }
+                position += 1
+            case .stop:
+                return nil
+            case .end:
+                guard depth + 1 + scan.deepestLevel < Self.maximumDepth else { return nil }
+                let body = DeferredBody(
+                    file: file, start: index, depth: depth,
+                    mayAssignFirstParameterAttribute: scan.mayAssignFirstParameterAttribute)
+                index = position + 1
+                return body
+            }
+        }
+        return nil
+    }
+}
+
+/// The state of the token scan over a function body in `Parser.deferBody(firstParameter:)`.
+private struct BodyScan {
+    enum Step { case `continue`, stop, end }
+
+    var level = 1
+    var deepestLevel = 1
+    var brackets = 0
+    var atStatementStart = true
+    /// Set at `first.name` and cleared at each line break.
+    var readsFirstParameterAttribute = false
+    var mayAssignFirstParameterAttribute = false
+
+    mutating func step(_ token: Token) -> Step {
+        let wasAtStatementStart = atStatementStart
+        atStatementStart = false
+        switch token.kind {
+        case .indent:
+            level += 1
+            deepestLevel = max(deepestLevel, level)
+            atStatementStart = true
+        case .dedent:
+            level -= 1
+            atStatementStart = true
+            if level == 0 { return .end }
+        case .newline:
+            atStatementStart = true
+            readsFirstParameterAttribute = false
+            brackets = 0
+        case .endOfFile:
+            return .stop
+        case .leftParenthesis, .leftBracket, .leftBrace:
+            brackets += 1
+        case .rightParenthesis, .rightBracket, .rightBrace:
+            brackets = max(0, brackets - 1)
+        case .equal:
+            if brackets == 0 && readsFirstParameterAttribute { mayAssignFirstParameterAttribute = true }
+        case .name:
+            switch token.keyword {
+            case .def, .class, .global, .nonlocal: return .stop
+            case .match where wasAtStatementStart: return .stop
+            default: break
+            }
+        default:
+            break
+        }
+        return .continue
+    }
+}
