@@ -4,7 +4,7 @@ import Testing
 @testable import PythonAnalysis
 
 /// The function definitions at the top level and in top-level classes, in source order.
-private func definitions(in statements: [Statement]) -> [FunctionDefinition] {
+func definitions(in statements: [Statement]) -> [FunctionDefinition] {
     statements.flatMap { statement -> [FunctionDefinition] in
         switch statement {
         case .function(let definition): return [definition]
@@ -14,7 +14,7 @@ private func definitions(in statements: [Statement]) -> [FunctionDefinition] {
     }
 }
 
-private func parseDeferring(_ source: String) -> (statements: [Statement], problems: [SyntaxProblem]) {
+func parseDeferring(_ source: String) -> (statements: [Statement], problems: [SyntaxProblem]) {
     var parser = Parser(file: TokenizedFile(bytes: Array(source.utf8)), defersFunctionBodies: true)
     let statements = parser.parseModule()
     return (statements, parser.problems)
@@ -138,5 +138,47 @@ private func parseDeferring(_ source: String) -> (statements: [Statement], probl
                 """)
         let (result, _) = fixture.analyze()
         #expect(result.calls.compactMap { $0.arguments["SecretId"]?.literalValue } == ["configured"])
+    }
+}
+
+@Suite struct AttributeLineTests {
+    private func method(_ body: String) throws -> DeferredBody {
+        let source = "class A:\n    def m(self):\n" + body
+        let definition = try #require(definitions(in: parseDeferring(source).statements).first)
+        return try #require(definition.deferredBody)
+    }
+
+    @Test func attributeLinesAreParsedAlone() throws {
+        let body = try method("        x = 1\n        self.a = x\n        if x:\n            self.b, y = 2, 3\n")
+        let statements = try #require(body.attributeAssignments())
+        #expect(statements.count == 2)
+        #expect(!body.isParsed)
+    }
+
+    @Test(arguments: [
+        "        if c: self.x = 1\n",
+        "        if c:\n            pass\n        else: self.x = 1\n",
+        "        if c:\n        self.x = 1\n",
+        "        @decorator\n        self.x = 1\n",
+    ])
+    func lineInCompoundStatementNeedsWholeBody(_ body: String) throws {
+        #expect(try method(body).attributeAssignments() == nil)
+    }
+
+    @Test func attributeValueReadsLocalsOfUncalledMethod() throws {
+        let fixture = try Fixture(
+            app: """
+                import urllib.request
+                class Store:
+                    def configure(self):
+                        prefix = "app-"
+                        self.name = prefix + "token"
+                    def read(self):
+                        return \(ReachabilityTests.probe)" + self.name)
+                def handler(event, context):
+                    Store().read()
+                """)
+        let (result, _) = fixture.analyze()
+        #expect(result.calls.compactMap { $0.arguments["SecretId"]?.literalValue } == ["app-token"])
     }
 }

@@ -32,6 +32,8 @@ struct ScopeInfo {
     var globalNames: Set<String> = []
     /// Modules named by `from module import *`, made absolute.
     var starImports: [String] = []
+    /// The function body whose names are bound when it is first read, until then.
+    var deferredBody: DeferredBody?
 }
 
 struct FunctionInfo {
@@ -110,6 +112,8 @@ final class Program {
         if isGlobal(name, in: scope) { current = modules[scopes[scope].module].scope }
         // Reads fields in place: copying a `ScopeInfo` retains each of its collections.
         while let index = current {
+            // Reading a deferred body binds its names, so a value from it can read its locals.
+            if let body = scopes[index].deferredBody { _ = body.statements }
             if let bindings = scopes[index].bindings[name] { return (bindings, []) }
             let parent = scopes[index].parent
             if parent == nil && !scopes[index].starImports.isEmpty { return ([], scopes[index].starImports) }

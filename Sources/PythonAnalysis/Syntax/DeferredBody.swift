@@ -17,15 +17,35 @@ package final class DeferredBody: @unchecked Sendable {
     /// True when a statement in the body may assign `first.name = value`, where `first` is the
     /// first parameter: in a method that records an instance attribute of the class.
     package let mayAssignFirstParameterAttribute: Bool
+    /// The first token and nesting level of each logical line that may assign such an
+    /// attribute, or `nil` when one of them cannot be parsed apart from the block.
+    private let attributeLines: [(start: Int, level: Int)]?
     private var parsed: [Statement]?
     /// Called once, with the statements and syntax problems, when the body is parsed.
     var onParse: (([Statement], [SyntaxProblem]) -> Void)?
 
-    init(file: TokenizedFile, start: Int, depth: Int, mayAssignFirstParameterAttribute: Bool) {
+    init(
+        file: TokenizedFile, start: Int, depth: Int, mayAssignFirstParameterAttribute: Bool,
+        attributeLines: [(start: Int, level: Int)]?
+    ) {
         self.file = file
         self.start = start
         self.depth = depth
         self.mayAssignFirstParameterAttribute = mayAssignFirstParameterAttribute
+        self.attributeLines = attributeLines
+    }
+
+    /// Parses only the lines that may assign an attribute of the first parameter, each as the
+    /// whole body's parsing would. Returns `nil` when the lines must be read with the block.
+    func attributeAssignments() -> [Statement]? {
+        guard let attributeLines, let file, parsed == nil else { return nil }
+        var statements: [Statement] = []
+        for line in attributeLines {
+            var parser = Parser(file: file, depth: depth + line.level, fixedPosition: nil)
+            parser.index = line.start
+            parser.parseStatementRecovering(into: &statements)
+        }
+        return statements
     }
 
     package var isParsed: Bool { parsed != nil }
@@ -62,7 +82,7 @@ extension Parser {
         var position = index + 3
         while position < tokens.count {
             let token = tokens[position]
-            switch scan.step(token) {
+            switch scan.step(token, at: position) {
             case .continue:
                 if let first, token.kind == .name, position + 2 < tokens.count, tokens[position + 1].kind == .dot,
                     tokens[position + 2].kind == .name, file.bytes(of: token, equal: first)
@@ -76,60 +96,12 @@ extension Parser {
                 guard depth + 1 + scan.deepestLevel < Self.maximumDepth else { return nil }
                 let body = DeferredBody(
                     file: file, start: index, depth: depth,
-                    mayAssignFirstParameterAttribute: scan.mayAssignFirstParameterAttribute)
+                    mayAssignFirstParameterAttribute: scan.mayAssignFirstParameterAttribute,
+                    attributeLines: scan.attributeLinesParseAlone ? scan.attributeLines : nil)
                 index = position + 1
                 return body
             }
         }
         return nil
-    }
-}
-
-/// The state of the token scan over a function body in `Parser.deferBody(firstParameter:)`.
-private struct BodyScan {
-    enum Step { case `continue`, stop, end }
-
-    var level = 1
-    var deepestLevel = 1
-    var brackets = 0
-    var atStatementStart = true
-    /// Set at `first.name` and cleared at each line break.
-    var readsFirstParameterAttribute = false
-    var mayAssignFirstParameterAttribute = false
-
-    mutating func step(_ token: Token) -> Step {
-        let wasAtStatementStart = atStatementStart
-        atStatementStart = false
-        switch token.kind {
-        case .indent:
-            level += 1
-            deepestLevel = max(deepestLevel, level)
-            atStatementStart = true
-        case .dedent:
-            level -= 1
-            atStatementStart = true
-            if level == 0 { return .end }
-        case .newline:
-            atStatementStart = true
-            readsFirstParameterAttribute = false
-            brackets = 0
-        case .endOfFile:
-            return .stop
-        case .leftParenthesis, .leftBracket, .leftBrace:
-            brackets += 1
-        case .rightParenthesis, .rightBracket, .rightBrace:
-            brackets = max(0, brackets - 1)
-        case .equal:
-            if brackets == 0 && readsFirstParameterAttribute { mayAssignFirstParameterAttribute = true }
-        case .name:
-            switch token.keyword {
-            case .def, .class, .global, .nonlocal: return .stop
-            case .match where wasAtStatementStart: return .stop
-            default: break
-            }
-        default:
-            break
-        }
-        return .continue
     }
 }
