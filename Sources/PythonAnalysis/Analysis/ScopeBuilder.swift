@@ -151,28 +151,34 @@ struct ScopeBuilder {
                 name: definition.name, definition: definition, module: moduleID, scope: own, definingScope: scope,
                 classID: classID, bindsFirstParameter: classID != nil && !isStatic && !definition.parameters.isEmpty))
         if let classID { program.classes[classID].methods[definition.name] = id }
-        for (index, parameter) in definition.parameters.enumerated() {
+        bindBody(of: definition, function: id, isClassMethod: isClassMethod, in: own)
+        return id
+    }
+
+    private func bindParameters(_ parameters: [Parameter], function id: Int, isClassMethod: Bool, in scope: Int) {
+        let classID = program.functions[id].classID
+        for (index, parameter) in parameters.enumerated() {
             var binding = Binding.parameter(function: id, index: index)
             if index == 0, let classID, program.functions[id].bindsFirstParameter {
                 binding = isClassMethod ? .classDefinition(classID) : .instanceParameter(classID: classID)
             }
-            program.bind(parameter.name, binding, in: own)
+            program.bind(parameter.name, binding, in: scope)
         }
-        bindBody(of: definition, function: id, in: own)
-        return id
     }
 
-    /// Binds the body's names now, or when a deferred body is first read. A method body
-    /// that may record an instance attribute is read now, because the class's attributes
-    /// must be complete before any method is evaluated.
-    private func bindBody(of definition: FunctionDefinition, function id: Int, in scope: Int) {
+    /// Binds the parameters and the body's names now, or when a deferred body is first read.
+    /// The instance attributes a method body may record are bound now, because the class's
+    /// attributes must be complete before any method is evaluated.
+    private func bindBody(of definition: FunctionDefinition, function id: Int, isClassMethod: Bool, in scope: Int) {
         guard let deferred = definition.deferredBody, !deferred.isParsed else {
+            bindParameters(definition.parameters, function: id, isClassMethod: isClassMethod, in: scope)
             bindStatements(definition.body, in: scope)
             return
         }
         var rest = Part.all
         if deferred.mayAssignFirstParameterAttribute && program.functions[id].bindsFirstParameter {
             guard let assignments = deferred.attributeAssignments() else {
+                bindParameters(definition.parameters, function: id, isClassMethod: isClassMethod, in: scope)
                 bindStatements(definition.body, in: scope)
                 return
             }
@@ -181,12 +187,16 @@ struct ScopeBuilder {
             attributes.bindStatements(assignments, in: scope)
             rest = .allButInstanceAttributes
         }
+        // The handler keeps the parameters, not the definition, which holds the body.
         let moduleID = moduleID
+        let parameters = definition.parameters
         program.scopes[scope].deferredBody = deferred
         deferred.onParse = { [unowned program] statements, problems in
             program.scopes[scope].deferredBody = nil
             program.reportDeferredProblems?(moduleID, problems)
-            ScopeBuilder(program: program, moduleID: moduleID, part: rest).bindStatements(statements, in: scope)
+            let builder = ScopeBuilder(program: program, moduleID: moduleID, part: rest)
+            builder.bindParameters(parameters, function: id, isClassMethod: isClassMethod, in: scope)
+            builder.bindStatements(statements, in: scope)
         }
     }
 

@@ -23,6 +23,37 @@ struct BodyScan {
     private var previousLineOpensBlock = false
     private var lastKind = TokenKind.newline
 
+    /// Scans the block from `start`, just after its `indent`. Returns the index of the
+    /// `dedent` that ends it with the scan, or `nil` when the body must be parsed at once.
+    static func scan(
+        _ tokens: UnsafeBufferPointer<Token>, bytes: UnsafeBufferPointer<UInt8>, from start: Int,
+        firstParameter: [UInt8]?
+    ) -> (end: Int, scan: BodyScan)? {
+        var scan = BodyScan()
+        for position in start..<tokens.count {
+            let token = tokens[position]
+            switch scan.step(token, at: position) {
+            case .continue: break
+            case .stop: return nil
+            case .end: return (position, scan)
+            }
+            if let firstParameter, token.kind == .name, position + 2 < tokens.count,
+                tokens[position + 1].kind == .dot, tokens[position + 2].kind == .name,
+                spells(token, firstParameter, in: bytes)
+            {
+                scan.readsFirstParameterAttribute = true
+            }
+        }
+        return nil
+    }
+
+    private static func spells(_ token: Token, _ text: [UInt8], in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let start = Int(token.start)
+        guard Int(token.end) - start == text.count else { return false }
+        for offset in 0..<text.count where bytes[start + offset] != text[offset] { return false }
+        return true
+    }
+
     mutating func step(_ token: Token, at position: Int) -> Step {
         switch token.kind {
         case .indent:

@@ -78,30 +78,18 @@ extension Parser {
             tokens[index + 2].kind == .indent
         else { return nil }
         let first = firstParameter.map { Array($0.utf8) }
-        var scan = BodyScan()
-        var position = index + 3
-        while position < tokens.count {
-            let token = tokens[position]
-            switch scan.step(token, at: position) {
-            case .continue:
-                if let first, token.kind == .name, position + 2 < tokens.count, tokens[position + 1].kind == .dot,
-                    tokens[position + 2].kind == .name, file.bytes(of: token, equal: first)
-                {
-                    scan.readsFirstParameterAttribute = true
-                }
-                position += 1
-            case .stop:
-                return nil
-            case .end:
-                guard depth + 1 + scan.deepestLevel < Self.maximumDepth else { return nil }
-                let body = DeferredBody(
-                    file: file, start: index, depth: depth,
-                    mayAssignFirstParameterAttribute: scan.mayAssignFirstParameterAttribute,
-                    attributeLines: scan.attributeLinesParseAlone ? scan.attributeLines : nil)
-                index = position + 1
-                return body
+        let start = index + 3
+        let found = tokens.withUnsafeBufferPointer { tokens in
+            file.bytes.withUnsafeBufferPointer { bytes in
+                BodyScan.scan(tokens, bytes: bytes, from: start, firstParameter: first)
             }
         }
-        return nil
+        guard let (end, scan) = found, depth + 1 + scan.deepestLevel < Self.maximumDepth else { return nil }
+        let body = DeferredBody(
+            file: file, start: index, depth: depth,
+            mayAssignFirstParameterAttribute: scan.mayAssignFirstParameterAttribute,
+            attributeLines: scan.attributeLinesParseAlone ? scan.attributeLines : nil)
+        index = end + 1
+        return body
     }
 }

@@ -51,14 +51,6 @@ package struct TokenizedFile: Sendable {
         String(decoding: bytes[Int(token.start)..<Int(token.end)], as: UTF8.self)
     }
 
-    /// True when the token's bytes are `text`, compared without making a string.
-    func bytes(of token: Token, equal text: [UInt8]) -> Bool {
-        let start = Int(token.start)
-        guard Int(token.end) - start == text.count else { return false }
-        for offset in 0..<text.count where bytes[start + offset] != text[offset] { return false }
-        return true
-    }
-
     static func line(of offset: Int, in lineStarts: [Int32]) -> Int {
         var low = 0
         var high = lineStarts.count - 1
