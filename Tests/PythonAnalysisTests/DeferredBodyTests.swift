@@ -182,3 +182,25 @@ func parseDeferring(_ source: String) -> (statements: [Statement], problems: [Sy
         #expect(result.calls.compactMap { $0.arguments["SecretId"]?.literalValue } == ["app-token"])
     }
 }
+
+@Suite struct DeferredBodyHostileTests {
+    @Test func deepBlocksInFunctionAreReported() throws {
+        var source = "def helper():\n"
+        for level in 1...2_000 { source += String(repeating: " ", count: level) + "if x:\n" }
+        source += String(repeating: " ", count: 2_001) + "pass\n"
+        source += "def handler(event, context):\n    helper()\n"
+        let (_, diagnostics) = try Fixture(app: source).analyze()
+        #expect(!diagnostics.with(.pythonUnparsedStatement).isEmpty)
+    }
+
+    @Test func manyUnreachedFunctionsStayFast() throws {
+        var source = "import urllib.request\n"
+        for index in 0..<20_000 { source += "def f\(index)(a, b=1):\n    x = a + b\n    return g(x)\n" }
+        source += "def handler(event, context):\n    \(ReachabilityTests.probe)s\")\n"
+        let start = ContinuousClock.now
+        let (result, diagnostics) = try Fixture(app: source).analyze()
+        #expect(ContinuousClock.now - start < .seconds(20))
+        #expect(diagnostics.isEmpty, "\(diagnostics)")
+        #expect(result.calls.count == 1)
+    }
+}
