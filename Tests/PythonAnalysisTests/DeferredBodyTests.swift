@@ -60,6 +60,7 @@ func parseDeferring(_ source: String) -> (statements: [Statement], problems: [Sy
         ("a, self.b = 1, 2", true),
         ("if c: self.x = 1", true),
         ("self.x: int = 1", true),
+        ("(self).x = 1", true),
         ("f(self.x)", false),
         ("y = self.x", false),
         ("f(a=self.x)", false),
@@ -124,13 +125,14 @@ func parseDeferring(_ source: String) -> (statements: [Statement], problems: [Sy
         #expect(warning.location == SourceLocation(file: "app.py", line: 3, column: 9))
     }
 
-    @Test func uncalledMethodSetsInstanceAttribute() throws {
+    @Test(arguments: ["self.name", "(self).name"])
+    func uncalledMethodSetsInstanceAttribute(_ target: String) throws {
         let fixture = try Fixture(
             app: """
                 import urllib.request
                 class Store:
                     def configure(self):
-                        self.name = "configured"
+                        \(target) = "configured"
                     def read(self):
                         return \(Self.probe)" + self.name)
                 def handler(event, context):

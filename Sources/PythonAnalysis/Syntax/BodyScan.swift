@@ -37,8 +37,10 @@ struct BodyScan {
             case .stop: return nil
             case .end: return (position, scan)
             }
+            // `first.name`, or `(first).name`, which the parser reads the same way.
             if let firstParameter, token.kind == .name, position + 2 < tokens.count,
-                tokens[position + 1].kind == .dot, tokens[position + 2].kind == .name,
+                tokens[position + 1].kind == .dot && tokens[position + 2].kind == .name
+                    || tokens[position + 1].kind == .rightParenthesis,
                 spells(token, firstParameter, in: bytes)
             {
                 scan.readsFirstParameterAttribute = true
