@@ -32,8 +32,6 @@ struct ScopeInfo {
     var globalNames: Set<String> = []
     /// Modules named by `from module import *`, made absolute.
     var starImports: [String] = []
-    /// The function body whose names are bound when it is first read, until then.
-    var deferredBody: DeferredBody?
 }
 
 struct FunctionInfo {
@@ -73,6 +71,9 @@ final class Program {
     var modules: [ModuleInfo] = []
     var moduleIDs: [String: Int] = [:]
     var scopes: [ScopeInfo] = []
+    /// For each scope, the function body whose names are bound when it is first read, until
+    /// then. Kept apart from `scopes` so a lookup reads it without copying a `ScopeInfo`.
+    var deferredBodies: [DeferredBody?] = []
     var functions: [FunctionInfo] = []
     var classes: [ClassInfo] = []
     private var methodsByName: [String: (classCount: Int, methods: [Int])] = [:]
@@ -90,6 +91,7 @@ final class Program {
 
     func addScope(_ scope: ScopeInfo) -> Int {
         scopes.append(scope)
+        deferredBodies.append(nil)
         return scopes.count - 1
     }
 
@@ -113,7 +115,7 @@ final class Program {
         // Reads fields in place: copying a `ScopeInfo` retains each of its collections.
         while let index = current {
             // Reading a deferred body binds its names, so a value from it can read its locals.
-            if let body = scopes[index].deferredBody { _ = body.statements }
+            if let body = deferredBodies[index] { _ = body.statements }
             if let bindings = scopes[index].bindings[name] { return (bindings, []) }
             let parent = scopes[index].parent
             if parent == nil && !scopes[index].starImports.isEmpty { return ([], scopes[index].starImports) }

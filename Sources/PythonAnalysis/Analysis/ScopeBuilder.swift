@@ -190,9 +190,9 @@ struct ScopeBuilder {
         // The handler keeps the parameters, not the definition, which holds the body.
         let moduleID = moduleID
         let parameters = definition.parameters
-        program.scopes[scope].deferredBody = deferred
+        program.deferredBodies[scope] = deferred
         deferred.onParse = { [unowned program] statements, problems in
-            program.scopes[scope].deferredBody = nil
+            program.deferredBodies[scope] = nil
             program.reportDeferredProblems?(moduleID, problems)
             let builder = ScopeBuilder(program: program, moduleID: moduleID, part: rest)
             builder.bindParameters(parameters, function: id, isClassMethod: isClassMethod, in: scope)
