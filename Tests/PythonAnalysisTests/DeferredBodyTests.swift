@@ -195,6 +195,18 @@ func parseDeferring(_ source: String) -> (statements: [Statement], problems: [Sy
         #expect(!diagnostics.with(.pythonUnparsedStatement).isEmpty)
     }
 
+    @Test func problemsInReachedBodiesAreCappedPerFile() throws {
+        var source = ""
+        var calls = ""
+        for index in 0..<30 {
+            source += "def f\(index)():\n    x = = 1\n"
+            calls += "    f\(index)()\n"
+        }
+        source += "def handler(event, context):\n" + calls
+        let (_, diagnostics) = try Fixture(app: source).analyze()
+        #expect(diagnostics.with(.pythonUnparsedStatement).count == Parser.maximumReportedProblems)
+    }
+
     @Test func manyUnreachedFunctionsStayFast() throws {
         var source = "import urllib.request\n"
         for index in 0..<20_000 { source += "def f\(index)(a, b=1):\n    x = a + b\n    return g(x)\n" }

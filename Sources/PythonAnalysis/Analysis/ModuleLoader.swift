@@ -13,6 +13,8 @@ final class ModuleLoader {
     static let maximumFileSize = 16 * 1024 * 1024
     private let reader: SourceFileReader
     private var absent: Set<String> = []
+    /// Syntax problems reported per file, counting those of bodies parsed later.
+    private var syntaxProblemCounts: [String: Int] = [:]
     private(set) var filesRead: [String] = []
     private(set) var bytesRead = 0
 
@@ -91,8 +93,13 @@ final class ModuleLoader {
         return addModule(name: name, displayPath: display, isPackage: isPackage, statements: statements)
     }
 
+    /// Reports at most `Parser.maximumReportedProblems` problems per file, as one parser would.
     private func reportSyntaxProblems(_ problems: [SyntaxProblem], path: String) {
-        for problem in problems {
+        guard !problems.isEmpty else { return }
+        let reported = syntaxProblemCounts[path, default: 0]
+        let count = min(problems.count, max(0, Parser.maximumReportedProblems - reported))
+        syntaxProblemCounts[path] = reported + count
+        for problem in problems.prefix(count) {
             let location = SourceLocation(file: path, line: problem.position.line, column: problem.position.column)
             diagnostics.report(
                 .warning, .pythonUnparsedStatement, "cannot parse this statement: \(problem.message)", at: location,
