@@ -187,7 +187,7 @@ struct ScopeBuilder {
             attributes.bindStatements(assignments, in: scope)
             rest = .allButInstanceAttributes
         }
-        // The handler keeps the parameters, not the definition, which holds the body.
+        // The handler keeps the parameters, not the definition, which contains the body.
         let moduleID = moduleID
         let parameters = definition.parameters
         program.deferredBodies[scope] = deferred
