@@ -13,6 +13,8 @@ final class ModuleLoader {
     static let maximumFileSize = 16 * 1024 * 1024
     private let reader: SourceFileReader
     private var absent: Set<String> = []
+    /// Syntax problems reported per file, counting those of bodies parsed later.
+    private var syntaxProblemCounts: [String: Int] = [:]
     private(set) var filesRead: [String] = []
     private(set) var bytesRead = 0
 
@@ -22,6 +24,10 @@ final class ModuleLoader {
         self.rootForDisplay = rootForDisplay
         self.diagnostics = diagnostics
         self.reader = SourceFileReader(root: codeRoot, maximumFileSize: Self.maximumFileSize)
+        program.reportDeferredProblems = { [weak self] moduleID, problems in
+            guard let self else { return }
+            self.reportSyntaxProblems(problems, path: self.program.modules[moduleID].displayPath)
+        }
     }
 
     func displayPath(_ path: String) -> String {
@@ -81,15 +87,24 @@ final class ModuleLoader {
         bytesRead += bytes.count
         let file = TokenizedFile(bytes: bytes)
         reportTokenProblems(file, path: display)
-        var parser = Parser(file: file)
+        var parser = Parser(file: file, defersFunctionBodies: true)
         let statements = parser.parseModule()
-        for problem in parser.problems {
-            let location = SourceLocation(file: display, line: problem.position.line, column: problem.position.column)
+        reportSyntaxProblems(parser.problems, path: display)
+        return addModule(name: name, displayPath: display, isPackage: isPackage, statements: statements)
+    }
+
+    /// Reports at most `Parser.maximumReportedProblems` problems per file, as one parser would.
+    private func reportSyntaxProblems(_ problems: [SyntaxProblem], path: String) {
+        guard !problems.isEmpty else { return }
+        let reported = syntaxProblemCounts[path, default: 0]
+        let count = min(problems.count, max(0, Parser.maximumReportedProblems - reported))
+        syntaxProblemCounts[path] = reported + count
+        for problem in problems.prefix(count) {
+            let location = SourceLocation(file: path, line: problem.position.line, column: problem.position.column)
             diagnostics.report(
                 .warning, .pythonUnparsedStatement, "cannot parse this statement: \(problem.message)", at: location,
                 notes: ["SDK calls in this statement are not analyzed; check that the file is valid Python 3"])
         }
-        return addModule(name: name, displayPath: display, isPackage: isPackage, statements: statements)
     }
 
     private func addModule(name: String, displayPath: String, isPackage: Bool, statements: [Statement]) -> Int {

@@ -71,9 +71,14 @@ final class Program {
     var modules: [ModuleInfo] = []
     var moduleIDs: [String: Int] = [:]
     var scopes: [ScopeInfo] = []
+    /// For each scope, the function body whose names are bound when it is first read, until
+    /// then. Kept apart from `scopes` so a lookup reads it without copying a `ScopeInfo`.
+    var deferredBodies: [DeferredBody?] = []
     var functions: [FunctionInfo] = []
     var classes: [ClassInfo] = []
     private var methodsByName: [String: (classCount: Int, methods: [Int])] = [:]
+    /// Reports the syntax problems of a function body parsed after its module was read.
+    var reportDeferredProblems: ((_ module: Int, [SyntaxProblem]) -> Void)?
 
     /// The methods of that name in every class, in class order. The list is kept while no
     /// class is added, because methods are added only while their module is being read.
@@ -86,6 +91,7 @@ final class Program {
 
     func addScope(_ scope: ScopeInfo) -> Int {
         scopes.append(scope)
+        deferredBodies.append(nil)
         return scopes.count - 1
     }
 
@@ -108,6 +114,8 @@ final class Program {
         if isGlobal(name, in: scope) { current = modules[scopes[scope].module].scope }
         // Reads fields in place: copying a `ScopeInfo` retains each of its collections.
         while let index = current {
+            // Reading a deferred body binds its names, so a value from it can read its locals.
+            if let body = deferredBodies[index] { _ = body.statements }
             if let bindings = scopes[index].bindings[name] { return (bindings, []) }
             let parent = scopes[index].parent
             if parent == nil && !scopes[index].starImports.isEmpty { return ([], scopes[index].starImports) }

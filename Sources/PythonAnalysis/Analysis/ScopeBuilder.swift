@@ -1,8 +1,12 @@
 /// Records the bindings of a module's statements: assignments, imports, functions and classes,
 /// each in the scope Python gives it. Nested functions and classes get their own scopes.
 struct ScopeBuilder {
+    /// The bindings a builder records: all, or the two parts of a method body read in turn.
+    enum Part { case all, instanceAttributesOnly, allButInstanceAttributes }
+
     let program: Program
     let moduleID: Int
+    var part = Part.all
 
     /// Absolute name of the module `from` names, or `nil` when a relative import climbs
     /// above the top-level package.
@@ -21,6 +25,10 @@ struct ScopeBuilder {
     }
 
     private func bindStatement(_ statement: Statement, in scope: Int) {
+        if part == .instanceAttributesOnly {
+            bindInstanceAttributes(of: statement, in: scope)
+            return
+        }
         switch statement {
         case .assignment(let targets, let value):
             for target in targets { bindTarget(target, value: value, in: scope) }
@@ -89,13 +97,14 @@ struct ScopeBuilder {
     private func bindTarget(_ target: Expression, value: Expression, in scope: Int) {
         switch target {
         case .name(let name, _):
+            guard part != .instanceAttributesOnly else { return }
             program.bind(name, .value(value, scope: scope), in: scope)
         case .tuple(let elements), .list(let elements):
             if case .tuple(let values) = value, values.count == elements.count {
                 for (element, item) in zip(elements, values) { bindTarget(element, value: item, in: scope) }
                 return
             }
-            for (index, element) in elements.enumerated() {
+            for (index, element) in elements.enumerated() where part != .instanceAttributesOnly {
                 if case .name(let name, _) = element {
                     program.bind(name, .unpacked(value, scope: scope, index: index), in: scope)
                 }
@@ -107,9 +116,20 @@ struct ScopeBuilder {
         }
     }
 
+    private func bindInstanceAttributes(of statement: Statement, in scope: Int) {
+        switch statement {
+        case .assignment(let targets, let value):
+            for target in targets { bindTarget(target, value: value, in: scope) }
+        case .annotatedAssignment(let target, _, let value?):
+            bindTarget(target, value: value, in: scope)
+        default:
+            break
+        }
+    }
+
     /// `self.client = boto3.client(...)` inside a method records an instance attribute.
     private func bindInstanceAttribute(receiver: String, attribute: String, value: Expression, in scope: Int) {
-        guard let functionID = program.scopes[scope].function else { return }
+        guard part != .allButInstanceAttributes, let functionID = program.scopes[scope].function else { return }
         let function = program.functions[functionID]
         guard let classID = function.classID, function.bindsFirstParameter,
             function.definition.parameters.first?.name == receiver
@@ -131,15 +151,53 @@ struct ScopeBuilder {
                 name: definition.name, definition: definition, module: moduleID, scope: own, definingScope: scope,
                 classID: classID, bindsFirstParameter: classID != nil && !isStatic && !definition.parameters.isEmpty))
         if let classID { program.classes[classID].methods[definition.name] = id }
-        for (index, parameter) in definition.parameters.enumerated() {
+        bindBody(of: definition, function: id, isClassMethod: isClassMethod, in: own)
+        return id
+    }
+
+    private func bindParameters(_ parameters: [Parameter], function id: Int, isClassMethod: Bool, in scope: Int) {
+        let classID = program.functions[id].classID
+        for (index, parameter) in parameters.enumerated() {
             var binding = Binding.parameter(function: id, index: index)
             if index == 0, let classID, program.functions[id].bindsFirstParameter {
                 binding = isClassMethod ? .classDefinition(classID) : .instanceParameter(classID: classID)
             }
-            program.bind(parameter.name, binding, in: own)
+            program.bind(parameter.name, binding, in: scope)
         }
-        bindStatements(definition.body, in: own)
-        return id
+    }
+
+    /// Binds the parameters and the body's names now, or when a deferred body is first read.
+    /// The instance attributes a method body may record are bound now, because the class's
+    /// attributes must be complete before any method is evaluated.
+    private func bindBody(of definition: FunctionDefinition, function id: Int, isClassMethod: Bool, in scope: Int) {
+        guard let deferred = definition.deferredBody, !deferred.isParsed else {
+            bindParameters(definition.parameters, function: id, isClassMethod: isClassMethod, in: scope)
+            bindStatements(definition.body, in: scope)
+            return
+        }
+        var rest = Part.all
+        if deferred.mayAssignFirstParameterAttribute && program.functions[id].bindsFirstParameter {
+            guard let assignments = deferred.attributeAssignments() else {
+                bindParameters(definition.parameters, function: id, isClassMethod: isClassMethod, in: scope)
+                bindStatements(definition.body, in: scope)
+                return
+            }
+            var attributes = self
+            attributes.part = .instanceAttributesOnly
+            attributes.bindStatements(assignments, in: scope)
+            rest = .allButInstanceAttributes
+        }
+        // The handler keeps the parameters, not the definition, which contains the body.
+        let moduleID = moduleID
+        let parameters = definition.parameters
+        program.deferredBodies[scope] = deferred
+        deferred.onParse = { [unowned program] statements, problems in
+            program.deferredBodies[scope] = nil
+            program.reportDeferredProblems?(moduleID, problems)
+            let builder = ScopeBuilder(program: program, moduleID: moduleID, part: rest)
+            builder.bindParameters(parameters, function: id, isClassMethod: isClassMethod, in: scope)
+            builder.bindStatements(statements, in: scope)
+        }
     }
 
     private func addClass(_ definition: ClassDefinition, in scope: Int) -> Int {

@@ -47,10 +47,11 @@ extension Parser {
             advance()
             returnAnnotation = try parseExpression()
         }
-        let body = try parseSuite()
+        let deferred = defersFunctionBodies ? deferBody(firstParameter: parameters.first?.name) : nil
+        let body = deferred == nil ? try parseSuite() : []
         return FunctionDefinition(
             name: name, parameters: parameters, decorators: decorators, returnAnnotation: returnAnnotation,
-            body: body, position: position)
+            body: body, position: position, deferredBody: deferred)
     }
 
     private mutating func parseClass(decorators: [Expression]) throws(SyntaxError) -> ClassDefinition {

@@ -23,15 +23,19 @@ package struct Parser {
     /// Set when parsing an f-string field, whose tokens come from a copy of the field's text.
     let fixedPosition: SourcePosition?
     package private(set) var problems: [SyntaxProblem] = []
+    /// When set, a function's indented body is parsed only when it is first read. See
+    /// `deferBody(firstParameter:)` for the bodies that are still parsed at once.
+    let defersFunctionBodies: Bool
 
-    package init(file: TokenizedFile) {
-        self.init(file: file, depth: 0, fixedPosition: nil)
+    package init(file: TokenizedFile, defersFunctionBodies: Bool = false) {
+        self.init(file: file, depth: 0, fixedPosition: nil, defersFunctionBodies: defersFunctionBodies)
     }
 
-    init(file: TokenizedFile, depth: Int, fixedPosition: SourcePosition?) {
+    init(file: TokenizedFile, depth: Int, fixedPosition: SourcePosition?, defersFunctionBodies: Bool = false) {
         self.file = file
         self.depth = depth
         self.fixedPosition = fixedPosition
+        self.defersFunctionBodies = defersFunctionBodies
     }
 
     package mutating func parseModule() -> [Statement] {
@@ -102,6 +106,7 @@ package struct Parser {
     mutating func parseStatementRecovering(into statements: inout [Statement]) {
         let savedDepth = depth
         let savedCount = statements.count
+        let start = index
         do {
             try parseStatement(into: &statements)
         } catch {
@@ -109,6 +114,7 @@ package struct Parser {
             depth = savedDepth
             record(error)
             skipToEndOfLogicalLine()
+            if index == start { advance() }
         }
     }
 
@@ -117,8 +123,18 @@ package struct Parser {
         problems.append(SyntaxProblem(position: position(of: error.token), message: error.message))
     }
 
+    /// Skips the rest of a logical line. It stops before an `indent` or `dedent`, which only
+    /// start a line, so blocks stay paired and an indented body ends where its `dedent` is.
     mutating func skipToEndOfLogicalLine() {
-        while current.kind != .newline && current.kind != .endOfFile { advance() }
-        if current.kind == .newline { advance() }
+        while true {
+            switch current.kind {
+            case .newline: advance()
+            case .endOfFile, .indent, .dedent: return
+            default:
+                advance()
+                continue
+            }
+            return
+        }
     }
 }

@@ -78,8 +78,33 @@ package struct FunctionDefinition: Sendable {
     package var parameters: [Parameter]
     package var decorators: [Expression]
     package var returnAnnotation: Expression?
-    package var body: [Statement]
     package var position: SourcePosition
+    /// The body when it was parsed with the definition.
+    private var parsedBody: [Statement]
+    /// The body's tokens when its parsing waits until the body is first read.
+    package private(set) var deferredBody: DeferredBody?
+
+    package init(
+        name: String, parameters: [Parameter], decorators: [Expression], returnAnnotation: Expression?,
+        body: [Statement], position: SourcePosition, deferredBody: DeferredBody? = nil
+    ) {
+        self.name = name
+        self.parameters = parameters
+        self.decorators = decorators
+        self.returnAnnotation = returnAnnotation
+        self.parsedBody = body
+        self.position = position
+        self.deferredBody = deferredBody
+    }
+
+    /// The body's statements; a deferred body is parsed on first read.
+    package var body: [Statement] {
+        get { deferredBody?.statements ?? parsedBody }
+        set {
+            parsedBody = newValue
+            deferredBody = nil
+        }
+    }
 }
 
 package struct ClassDefinition: Sendable {
