@@ -74,7 +74,9 @@ extension CallCollector {
             checkSDKFactory(alternative, at: site)
         }
         record(recognizer.calls(for: value, at: site))
-        if !isLocal { record(ExtensionRecognizer(evaluator: evaluator).calls(at: site)) }
+        if !isLocal, value.alternatives.contains(where: ExtensionRecognizer.mayMakeHTTPRequest) {
+            record(ExtensionRecognizer(evaluator: evaluator).calls(at: site))
+        }
     }
 
     /// Follows a call into local code; returns true when the callee is local.

@@ -23,6 +23,36 @@ struct ExtensionRecognizer {
 
     let evaluator: Evaluator
 
+    /// Outside modules whose functions never send HTTP requests; calls into them skip the
+    /// argument evaluation the route check needs.
+    private static let modulesWithoutHTTP = [
+        "builtins.", "os.", "json.", "logging.", "boto3.", "botocore.", "datetime.", "time.", "uuid.", "decimal.",
+        "re.", "math.", "random.", "hashlib.", "base64.", "typing.", "dataclasses.", "collections.", "itertools.",
+        "functools.",
+    ]
+
+    /// False for callees that cannot reach the extension: SDK objects, methods of strings and
+    /// other data, and functions of modules that send no requests. Unknown callees may.
+    static func mayMakeHTTPRequest(_ callee: Value) -> Bool {
+        switch callee {
+        case .client, .serviceResource, .resourceObject, .collection, .collectionResult, .paginator, .waiter, .session,
+            .resourceMeta, .module, .none:
+            return false
+        case .boundMethod(let receiver, _):
+            switch receiver {
+            case .data, .client, .serviceResource, .resourceObject, .collection, .collectionResult, .paginator,
+                .waiter, .session, .none:
+                return false
+            default:
+                return true
+            }
+        case .external(let path):
+            return !modulesWithoutHTTP.contains { path.hasPrefix($0) }
+        default:
+            return true
+        }
+    }
+
     func calls(at site: CallSite) -> [SDKCall] {
         var values: [SymbolicValue] = []
         for argument in site.arguments {
