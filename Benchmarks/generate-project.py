@@ -1,17 +1,19 @@
 #!/usr/bin/env python3
 """Generate a synthetic SAM project for minrole benchmarks.
 
-The project has one ``template.yaml`` with N Python functions and the buckets, tables,
-queues, topics, secrets and KMS keys they use. Each function's ``CodeUri`` folder contains a
-handler, helper modules that import each other (a few import cycles and a package with
-relative imports among them), boto3 code in the shapes real handlers use, and plain Python
-that pads the files to the requested size.
+The project has one ``template.yaml`` with N functions and the buckets, tables, queues,
+topics, secrets and KMS keys they use. Each function's ``CodeUri`` folder contains a handler
+and helper modules that import each other, with a few import cycles and a package among them.
+The modules hold AWS SDK code in the shapes real handlers use, and plain code that pads the
+files to the requested size. ``--language`` picks Python (boto3), JavaScript or TypeScript (AWS SDK for JavaScript
+v3; JavaScript functions are ES modules or CommonJS, TypeScript ones are built with esbuild).
 
 The output depends only on the arguments: the same arguments give byte-identical files.
 The template is meant for analysis. With many functions it exceeds CloudFormation's
 resource limit and cannot be deployed.
 
 Usage: generate-project.py OUT_DIR [--functions 200] [--files 5000] [--megabytes 50] [--seed 1]
+                           [--language python|javascript|typescript]
 """
 
 import argparse
@@ -26,19 +28,26 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from benchmark_project.aws_code import AWS_MODULES, render_aws_module  # noqa: E402
 from benchmark_project.filler import FillerWriter  # noqa: E402
 from benchmark_project.layout import plan_function  # noqa: E402
+from benchmark_project.node_filler import NodeFillerWriter  # noqa: E402
+from benchmark_project.node_layout import choose_style, file_stem, render_node_module, render_package_json  # noqa: E402
 from benchmark_project.template import ResourcePool, render_template  # noqa: E402
 
 MARKER_FILE = ".minrole-benchmark-project"
 BYTES_PER_MEGABYTE = 1_000_000
+LANGUAGES = ("python", "javascript", "typescript")
 
 
 def parse_arguments(argv):
     parser = argparse.ArgumentParser(description="Generate a synthetic SAM project for minrole benchmarks.")
     parser.add_argument("out_dir", metavar="OUT_DIR", help="folder to create; must be missing or empty")
     parser.add_argument("--functions", type=int, default=200, help="number of Lambda functions (default 200)")
-    parser.add_argument("--files", type=int, default=5000, help="number of Python files in total (default 5000)")
-    parser.add_argument("--megabytes", type=float, default=50, help="total Python source size in MB of 10^6 bytes (default 50)")
+    parser.add_argument("--files", type=int, default=5000, help="number of source files in total (default 5000)")
+    parser.add_argument("--megabytes", type=float, default=50, help="total source size in MB of 10^6 bytes (default 50)")
     parser.add_argument("--seed", type=int, default=1, help="random seed; the same seed gives the same project (default 1)")
+    parser.add_argument(
+        "--language", choices=LANGUAGES, default="python",
+        help="language of the handlers: python (boto3), javascript or typescript (AWS SDK v3); default python",
+    )
     parser.add_argument("--force", action="store_true", help="replace OUT_DIR if this script generated it before")
     arguments = parser.parse_args(argv)
     if arguments.functions < 1:
@@ -95,6 +104,29 @@ def write_function(out_dir, plan, target_bytes, rng):
     return written_files, written_bytes
 
 
+def write_node_function(out_dir, plan, target_bytes, language, rng):
+    """Write every module of one Node.js function, and its package.json; return (files, bytes).
+
+    Each file is padded towards the bytes the function still lacks divided by the files left,
+    so that the unpadded package index and modules larger than the target even out.
+    """
+    style = choose_style(language, rng)
+    filler = NodeFillerWriter(rng, style.typescript)
+    code_root = os.path.join(out_dir, plan.code_uri)
+    function_target = target_bytes * len(plan.modules)
+    written_files = 0
+    written_bytes = 0
+    for module in plan.modules:
+        text = render_node_module(module, plan, style, rng)
+        if not module.is_package_init:
+            files_left = sum(1 for other in plan.modules[written_files:] if not other.is_package_init)
+            text = filler.pad(text, (function_target - written_bytes) // max(1, files_left))
+        written_bytes += write_file(os.path.join(code_root, file_stem(module) + style.extension), text)
+        written_files += 1
+    write_file(os.path.join(code_root, "package.json"), render_package_json(plan, style))
+    return written_files, written_bytes
+
+
 def main(argv=None):
     arguments = parse_arguments(argv if argv is not None else sys.argv[1:])
     rng = random.Random(arguments.seed)
@@ -105,13 +137,16 @@ def main(argv=None):
     pool = ResourcePool(arguments.functions, rng)
     plans = [plan_function(index, count, pool, rng) for index, count in enumerate(counts, start=1)]
 
-    template = render_template(plans, pool)
+    template = render_template(plans, pool, arguments.language)
     template_bytes = write_file(os.path.join(arguments.out_dir, "template.yaml"), template)
 
     total_files = 0
     total_bytes = 0
     for plan in plans:
-        files, size = write_function(arguments.out_dir, plan, target_per_file, rng)
+        if arguments.language == "python":
+            files, size = write_function(arguments.out_dir, plan, target_per_file, rng)
+        else:
+            files, size = write_node_function(arguments.out_dir, plan, target_per_file, arguments.language, rng)
         total_files += files
         total_bytes += size
 
@@ -120,14 +155,17 @@ def main(argv=None):
         "files": arguments.files,
         "megabytes": arguments.megabytes,
         "seed": arguments.seed,
+        "language": arguments.language,
     }
     write_file(os.path.join(arguments.out_dir, MARKER_FILE), json.dumps(settings, sort_keys=True) + "\n")
 
     aws_modules = sum(1 for plan in plans for module in plan.modules if module.aws_module is not None)
     print(f"wrote {arguments.out_dir}")
     print(f"  functions:      {len(plans)}")
-    print(f"  python files:   {total_files} ({aws_modules} with boto3 calls)")
-    print(f"  python bytes:   {total_bytes} ({total_bytes / BYTES_PER_MEGABYTE:.1f} MB)")
+    label = f"{arguments.language} files:".ljust(15) + " "
+    sdk = "boto3" if arguments.language == "python" else "AWS SDK"
+    print(f"  {label}{total_files} ({aws_modules} with {sdk} calls)")
+    print(f"  {arguments.language} bytes:".ljust(17) + f" {total_bytes} ({total_bytes / BYTES_PER_MEGABYTE:.1f} MB)")
     print(f"  template.yaml:  {template_bytes} bytes")
     print(f"  service mix:    {', '.join(sorted(AWS_MODULES))}")
     return 0

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Measure minrole's wall time and peak memory on three inputs, pinned to one core and on
 # every core, and print the results as a Markdown table:
-#   - a generated project (Benchmarks/work/project, made by generate-project.py if missing),
+#   - a generated project, made by generate-project.py if missing: Benchmarks/work/project,
+#     or js-project and ts-project with --language javascript or typescript,
 #   - the orders-app example,
 #   - catalog start-up alone (`minrole explain s3:GetObject`).
 # Progress goes to stderr and the table to stdout, so `Benchmarks/run.sh > results.md` works.
@@ -10,15 +11,17 @@ export LC_ALL=C
 
 usage() {
     cat <<'EOF'
-Usage: Benchmarks/run.sh [--runs N] [--binary PATH]
+Usage: Benchmarks/run.sh [--runs N] [--binary PATH] [--language LANGUAGE]
 
-  --runs N       measured runs per input and core setting (default 5); one unmeasured
-                 warm-up run comes first
-  --binary PATH  measure this minrole binary instead of building one with
-                 `swift build -c release`
+  --runs N             measured runs per input and core setting (default 5); one unmeasured
+                       warm-up run comes first
+  --binary PATH        measure this minrole binary instead of building one with
+                       `swift build -c release`
+  --language LANGUAGE  handler language of the generated project: python (default),
+                       javascript or typescript
 
-The generated project is written to Benchmarks/work/project on the first run and reused;
-delete that folder to regenerate it. Peak memory comes from GNU time -v (the GNU_TIME
+The generated project is written to Benchmarks/work/project (python), js-project or
+ts-project on the first run with that language and reused; delete the folder to regenerate it. Peak memory comes from GNU time -v (the GNU_TIME
 environment variable, default /usr/bin/time) when it is installed, otherwise from polling
 VmHWM in /proc/<pid>/status every 5 ms, which can miss a peak shorter than that.
 EOF
@@ -35,6 +38,7 @@ note() {
 
 runs=5
 binary=""
+language=python
 gnu_time=${GNU_TIME-/usr/bin/time}
 while (($# > 0)); do
     case "$1" in
@@ -46,6 +50,12 @@ while (($# > 0)); do
     --binary)
         [[ $# -ge 2 ]] || die "--binary needs a path"
         binary=$2
+        shift 2
+        ;;
+    --language)
+        [[ $# -ge 2 && $2 =~ ^(python|javascript|typescript)$ ]] ||
+            die "--language needs one of python, javascript, typescript"
+        language=$2
         shift 2
         ;;
     -h | --help)
@@ -67,7 +77,11 @@ done
 repository=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 benchmarks="$repository/Benchmarks"
 work="$benchmarks/work"
-project="$work/project"
+case "$language" in
+python) project="$work/project" language_label=Python ;;
+javascript) project="$work/js-project" language_label=JavaScript ;;
+typescript) project="$work/ts-project" language_label=TypeScript ;;
+esac
 example="$repository/Examples/orders-app"
 mkdir -p "$work"
 
@@ -85,14 +99,23 @@ fi
 
 if [[ ! -f $project/template.yaml ]]; then
     note "generating the benchmark project into $project"
-    python3 "$benchmarks/generate-project.py" "$project" --force >&2 ||
+    python3 "$benchmarks/generate-project.py" "$project" --force --language "$language" >&2 ||
         die "generate-project.py failed (output above)"
 fi
 [[ -f $example/template.yaml ]] || die "example project not found: $example"
 
-# Bytes of the files minrole reads: Python handlers and the templates.
+# The handler files of the generated project's language, as find(1) name tests.
+if [[ $language == python ]]; then
+    code_names=(-name '*.py')
+else
+    code_names=(-name '*.js' -o -name '*.mjs' -o -name '*.cjs' -o -name '*.ts')
+fi
+
+# Bytes of the files minrole reads: Python, JavaScript and TypeScript handlers, and the
+# templates. Files under node_modules are skipped, as minrole skips them.
 source_bytes() {
-    find "$1" -type f \( -name '*.py' -o -name '*.yaml' -o -name '*.yml' \) -printf '%s\n' |
+    find "$1" -name node_modules -prune -o -type f \( -name '*.py' -o -name '*.js' -o -name '*.mjs' \
+        -o -name '*.cjs' -o -name '*.ts' -o -name '*.yaml' -o -name '*.yml' \) -printf '%s\n' |
         awk '{ total += $1 } END { print total + 0 }'
 }
 
@@ -204,9 +227,9 @@ format_row() {
 # The JSON goes to a file in the work folder, not /dev/null: minrole writes output through a
 # temporary file and a rename, which must not replace a device node.
 output_json="$work/output.json"
-project_files=$(find "$project" -type f -name '*.py' | wc -l)
+project_files=$(find "$project" -type f \( "${code_names[@]}" \) | wc -l)
 
-measure_scenario "generated project ($project_files Python files)" "$(source_bytes "$project")" "$output_json" \
+measure_scenario "generated project ($project_files $language_label files)" "$(source_bytes "$project")" "$output_json" \
     "$binary" generate "$project" --format json --output "$output_json"
 measure_scenario "Examples/orders-app" "$(source_bytes "$example")" "$output_json" \
     "$binary" generate "$example" --format json --output "$output_json"
@@ -226,7 +249,7 @@ echo "- binary: $binary"
 echo "- runs: best and median of $runs after one warm-up run; 1 core = taskset -c 0"
 echo "- wall time: measured around the whole launch, including GNU time or taskset when used"
 echo "- peak RSS: $memory_source, the largest of the measured runs"
-echo "- MB/s: Python and YAML source bytes (10^6 per MB) divided by the best time"
+echo "- MB/s: handler source and YAML bytes (10^6 per MB) divided by the best time"
 echo
 echo "| input | cores | source MB | best s | median s | MB/s | peak RSS MB | speed-up |"
 echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"

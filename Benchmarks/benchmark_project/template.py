@@ -120,7 +120,27 @@ def render_resources(pool):
     return lines
 
 
-def render_function(plan, pool):
+# Language -> (Globals Runtime, Globals Handler).
+RUNTIME_AND_HANDLER = {
+    "python": ("python3.12", "app.lambda_handler"),
+    "javascript": ("nodejs20.x", "app.handler"),
+    "typescript": ("nodejs20.x", "app.handler"),
+}
+
+# SAM builds a TypeScript function with esbuild from this metadata.
+ESBUILD_METADATA = [
+    "    Metadata:",
+    "      BuildMethod: esbuild",
+    "      BuildProperties:",
+    "        Minify: true",
+    "        Target: es2022",
+    "        Sourcemap: true",
+    "        EntryPoints:",
+    "          - app.ts",
+]
+
+
+def render_function(plan, pool, language="python"):
     lines = [
         f"  {plan.logical_id}:",
         "    Type: AWS::Serverless::Function",
@@ -152,10 +172,13 @@ def render_function(plan, pool):
         events += ["        Hourly:", "          Type: Schedule", "          Properties:", "            Schedule: rate(1 hour)"]
     if events:
         lines += ["      Events:"] + events
+    if language == "typescript":
+        lines += ESBUILD_METADATA
     return lines
 
 
-def render_template(plans, pool):
+def render_template(plans, pool, language="python"):
+    runtime, handler = RUNTIME_AND_HANDLER[language]
     lines = [
         'AWSTemplateFormatVersion: "2010-09-09"',
         "Transform: AWS::Serverless-2016-10-31",
@@ -172,8 +195,8 @@ def render_template(plans, pool):
         "",
         "Globals:",
         "  Function:",
-        "    Runtime: python3.12",
-        "    Handler: app.lambda_handler",
+        f"    Runtime: {runtime}",
+        f"    Handler: {handler}",
         "    Timeout: 30",
         "    Environment:",
         "      Variables:",
@@ -183,5 +206,5 @@ def render_template(plans, pool):
     ]
     lines += render_resources(pool)
     for plan in plans:
-        lines += render_function(plan, pool)
+        lines += render_function(plan, pool, language)
     return "\n".join(lines) + "\n"
