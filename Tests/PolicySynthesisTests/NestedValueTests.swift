@@ -170,3 +170,22 @@ import Testing
         #expect(!policy.actions.contains("dynamodb:Scan"))
     }
 }
+
+@Suite struct JavaScriptFallbackTests {
+    @Test func unseenPropertyWithFallbackStaysOpen() throws {
+        let template = samTemplate().split(separator: "python3.12").joined(separator: "nodejs20.x")
+        let code = """
+            import { S3Client, GetObjectCommand } from "@aws-sdk/client-s3";
+            const s3 = new S3Client({});
+            export const handler = async (event) => {
+              const request = { ...event, kind: "doc" };
+              const name = String(request.reference ?? "latest");
+              await s3.send(new GetObjectCommand({ Bucket: "docs-bucket", Key: `docs/${name}.json` }));
+            };
+            """
+        let project = try ProjectFixture(files: ["template.yaml": template, "src/app.mjs": code]).generate()
+        let policy = try project.function("Fn")
+        #expect(policy.grants.contains("s3:GetObject arn:${AWS::Partition}:s3:::docs-bucket/docs/*.json"))
+        #expect(!policy.grants.contains("s3:GetObject arn:${AWS::Partition}:s3:::docs-bucket/docs/latest.json"))
+    }
+}

@@ -145,9 +145,17 @@ extension Interpreter {
             if case .symbolic(.environment(let name, nil)) = left, let fallback = right.symbolic.literalValue {
                 return .symbolic(.environment(name: name, defaultValue: fallback))
             }
-            if case .unknown = left { return right }
-            if case .symbolic(.unknown) = left { return right }
-            return .union(of: [left, right])
+            // A value the analysis could not see may still be set at run time: for data the
+            // result stays open rather than taking the fallback, while an object fallback
+            // (`client || new S3Client()`) is the one the analysis can follow.
+            switch (left, right) {
+            case (.unknown(let reason), .symbolic), (.symbolic(.unknown(let reason)), .symbolic):
+                return .symbolic(.unknown(reason: "\(reason), or the fallback after '\(operation)'"))
+            case (.unknown, _), (.symbolic(.unknown), _):
+                return right
+            default:
+                return .union(of: [left, right])
+            }
         case "&&":
             return right
         default:
