@@ -4,22 +4,7 @@ import SourceAnalysis
 /// on `localhost:2773`: a URL (or path) argument naming the extension's SSM or Secrets
 /// Manager route, with the parameter or secret in its query string.
 struct ExtensionRecognizer {
-    private struct Route {
-        var path: String
-        var queryName: String
-        var client: String
-        var operation: String
-        var parameter: String
-    }
-
-    private static let routes = [
-        Route(
-            path: "/systemsmanager/parameters/get", queryName: "name", client: "ssm", operation: "GetParameter",
-            parameter: "Name"),
-        Route(
-            path: "/secretsmanager/get", queryName: "secretId", client: "secretsmanager", operation: "GetSecretValue",
-            parameter: "SecretId"),
-    ]
+    private static let routes = ExtensionRoute.all
 
     let evaluator: Evaluator
 
