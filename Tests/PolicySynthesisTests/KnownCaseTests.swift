@@ -341,9 +341,8 @@ import Testing
                 """)
         #expect(policy.grants.contains("s3:ListBucket arn:${AWS::Partition}:s3:::reports-bucket"))
         #expect(policy.grants.contains { $0.hasPrefix("s3:GetObject arn:${AWS::Partition}:s3:::reports-bucket/") })
-        withKnownIssue("the object key of a collection item is not yet traced back to the filter's Prefix") {
-            #expect(policy.grants.contains("s3:GetObject arn:${AWS::Partition}:s3:::reports-bucket/2024/*"))
-        }
+        #expect(policy.grants.contains("s3:GetObject arn:${AWS::Partition}:s3:::reports-bucket/2024/*"))
+        #expect(!policy.grants.contains("s3:GetObject arn:${AWS::Partition}:s3:::reports-bucket/*"))
     }
 
     @Test func renamedActionsAndPrefixes() throws {

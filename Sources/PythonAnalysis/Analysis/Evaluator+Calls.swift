@@ -61,7 +61,11 @@ extension Evaluator {
                 let inherited = inheritedIdentifiers(of: parent)
                 return .resourceObject(resource(parent.client, name, parent: inherited, arguments, in: scope))
             }
-        case .collection(let reference, let collection), .collectionResult(let reference, let collection):
+        case .collection(var reference, let collection), .collectionResult(var reference, let collection):
+            // `objects.filter(Prefix=...)` lists keys under the prefix; items keep it.
+            if name == "filter", let prefix = keywordArguments(arguments, in: scope).values["Prefix"] {
+                reference.identifiers[Self.listingPrefixIdentifier] = prefix
+            }
             return .collectionResult(reference, collection)
         case .instance(let id):
             if let method = program.method(named: name, inClass: id, bases: baseClasses) {

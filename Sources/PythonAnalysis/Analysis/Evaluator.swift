@@ -14,6 +14,10 @@ final class Evaluator {
     let catalog: Catalog
     /// Values each parameter received at the call sites seen so far, by function and name.
     var parameterValues: [Int: [String: [Value]]] = [:]
+    /// The identifier under which a filtered listing keeps its `Prefix`; no boto3 resource has
+    /// an identifier of that name.
+    static let listingPrefixIdentifier = "_listing_prefix"
+
     /// The function the runtime calls; its first parameter is the invocation event.
     var handlerFunction: Int?
     private var depth = 0
@@ -214,6 +218,18 @@ final class Evaluator {
         switch iterable {
         case .data(.event(let path)): return .data(.event(path: path + ["*"]))
         case .data(.list(let items)): return .union(of: items.map { .data($0) })
+        case .collectionResult(let reference, "objects"),
+            .collection(let reference, "objects")
+        where reference.client == "s3" && reference.resource == "Bucket":
+            // An item of `Bucket.objects` is an ObjectSummary whose key starts with the
+            // listing's prefix, when the listing named one.
+            let prefix = reference.identifiers[Self.listingPrefixIdentifier]
+            let key: SymbolicValue =
+                prefix.map { .concatenation([$0, .unknown(reason: "a key listed under the prefix")]) }
+                ?? .unknown(reason: "a key listed from the bucket")
+            var identifiers: [String: SymbolicValue] = ["key": key]
+            identifiers["bucket_name"] = reference.identifiers["name"]
+            return .resourceObject(ResourceReference(client: "s3", resource: "ObjectSummary", identifiers: identifiers))
         case .collectionResult(let reference, _), .collection(let reference, _):
             return .unknown("an item listed from \(reference.resource)")
         default: return .unknown("'\(name)' is an item of a value computed at run time")
