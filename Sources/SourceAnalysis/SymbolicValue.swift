@@ -20,6 +20,10 @@ package indirect enum SymbolicValue: Hashable, Sendable, CustomStringConvertible
     /// A value the analyzer could not follow, with the reason shown to the user.
     case unknown(reason: String)
 
+    /// The reason of the open part of a key read from a listing that named a prefix: the
+    /// narrowest a static analysis can know, so synthesis reports it as a note.
+    package static let listedKeyReason = "a key listed under the prefix"
+
     /// The literal text when the whole value is known.
     package var literalValue: String? {
         switch self {

@@ -101,3 +101,28 @@ import Testing
         #expect(policy.diagnostics.allSatisfy { $0.message.count < 2_000 })
     }
 }
+
+/// Keys read from an S3 listing keep the listing's prefix.
+@Suite struct ListedKeyTests {
+    @Test func paginatedAndDirectListingsScopeLaterCalls() throws {
+        let project = try ProjectFixture(files: [
+            "template.yaml": samTemplate(),
+            "src/app.py": """
+            import boto3
+            s3 = boto3.client("s3")
+            def handler(event, context):
+                paginator = s3.get_paginator("list_objects_v2")
+                for page in paginator.paginate(Bucket="b", Prefix="in/"):
+                    for obj in page.get("Contents", []):
+                        s3.delete_object(Bucket="b", Key=obj["Key"])
+                response = s3.list_objects_v2(Bucket="b", Prefix="out/")
+                for item in response["Contents"]:
+                    s3.get_object(Bucket="b", Key=item["Key"])
+            """,
+        ]).generate()
+        let policy = try project.function("Fn")
+        #expect(policy.grants.contains("s3:DeleteObject arn:${AWS::Partition}:s3:::b/in/*"))
+        #expect(policy.grants.contains("s3:GetObject arn:${AWS::Partition}:s3:::b/out/*"))
+        #expect(!policy.diagnostics.contains { $0.code == .widenedResource && $0.severity == .warning })
+    }
+}

@@ -111,7 +111,8 @@ struct CallRequirements {
     private func reportWidening(_ call: SDKCall, action: ActionName, resource: PatternString, reasons: [String]) {
         var message = "\(action) is granted on \(resource) because part of the resource is not known"
         if !reasons.isEmpty { message += " (\(reasons.joined(separator: "; ")))" }
-        if !reasons.isEmpty, reasons.allSatisfy({ $0 == ValueResolver.eventKeyReason }) {
+        let narrowest: Set<String> = [ValueResolver.eventKeyReason, SymbolicValue.listedKeyReason]
+        if !reasons.isEmpty, reasons.allSatisfy(narrowest.contains) {
             diagnostics.report(.note, .widenedResource, message, at: call.location)
             return
         }

@@ -71,6 +71,18 @@ extension Evaluator {
             if let method = program.method(named: name, inClass: id, bases: baseClasses) {
                 return returnValue(of: method)
             }
+        case .data(.dictionary(let entries)) where name == "get":
+            // `response.get("Contents", [])`: the member when the mapping has it, else the default.
+            guard let key = arguments.first.flatMap({ evaluate($0.value, in: scope).symbolic.literalValue }) else {
+                return .unknown("a member chosen at run time")
+            }
+            if let member = entries[key] { return .data(member) }
+            return arguments.count > 1 ? evaluate(arguments[1].value, in: scope) : .none
+        case .paginator(let client, let operation) where name == "paginate":
+            guard let page = listingPage(client: client, operation: operation, arguments, in: scope) else {
+                return .unknown("the pages of \(client) \(operation)")
+            }
+            return .data(.list([page]))
         case .data(.event(let path)) where name == "get":
             // `event.get("Records", [])` reads the same member as `event["Records"]`.
             guard let key = arguments.first.flatMap({ evaluate($0.value, in: scope).symbolic.literalValue }) else {
@@ -103,8 +115,26 @@ extension Evaluator {
             }
             return .waiter(client: client, name: waiter, operation: operation)
         default:
+            if let operation = catalog.operationName(client: client, pythonMethod: name),
+                let page = listingPage(client: client, operation: operation, arguments, in: scope)
+            {
+                return .data(page)
+            }
             return .unknown("the response of \(client).\(name)")
         }
+    }
+
+    /// The shape of an S3 listing response that later calls read keys from: `Contents` items
+    /// whose `Key` starts with the request's `Prefix`. Other responses stay unknown.
+    private func listingPage(client: String, operation: String, _ arguments: [Argument], in scope: Int)
+        -> SymbolicValue?
+    {
+        guard client == "s3", operation == "ListObjectsV2" || operation == "ListObjects" else { return nil }
+        let key: SymbolicValue =
+            keywordArguments(arguments, in: scope).values["Prefix"].map {
+                .concatenation([$0, .unknown(reason: SymbolicValue.listedKeyReason)])
+            } ?? .unknown(reason: "a key listed from the bucket")
+        return .dictionary(["Contents": .list([.dictionary(["Key": key])])])
     }
 
     /// Service-resource actions that return a resource object, with the request parameter

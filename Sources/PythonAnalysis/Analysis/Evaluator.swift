@@ -225,7 +225,7 @@ final class Evaluator {
             // listing's prefix, when the listing named one.
             let prefix = reference.identifiers[Self.listingPrefixIdentifier]
             let key: SymbolicValue =
-                prefix.map { .concatenation([$0, .unknown(reason: "a key listed under the prefix")]) }
+                prefix.map { .concatenation([$0, .unknown(reason: SymbolicValue.listedKeyReason)]) }
                 ?? .unknown(reason: "a key listed from the bucket")
             var identifiers: [String: SymbolicValue] = ["key": key]
             identifiers["bucket_name"] = reference.identifiers["name"]
