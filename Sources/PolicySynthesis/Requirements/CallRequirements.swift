@@ -95,17 +95,21 @@ struct CallRequirements {
         }
     }
 
+    /// A condition filled from the request (`${Prefix}*`), or `nil` when a parameter it names is
+    /// absent or not fully known: a condition on an unknown value would only restate `*`.
     private func condition(from binding: ConditionBinding, arguments: [String: [ResolvedValue]]) -> Condition? {
-        var values: [PatternString] = []
+        var alternatives: [PatternString] = [PatternString()]
         for part in ARNFormat.parseTemplate(binding.template) {
-            guard case .variable(let name) = part else { continue }
-            guard let resolved = arguments[name] else { return nil }
-            values += resolved.map(\.pattern)
+            switch part {
+            case .literal(let text):
+                alternatives = alternatives.map { $0 + PatternString(literal: text) }
+            case .variable(let name):
+                guard let resolved = arguments[name], !resolved.isEmpty else { return nil }
+                alternatives = alternatives.flatMap { prefix in resolved.map { prefix + $0.pattern } }
+            }
         }
-        // A condition on a value that is not known would only restate `*`: leave it out.
-        let known = values.filter { !$0.containsWildcard }
-        guard !known.isEmpty, known.count == values.count else { return nil }
-        return Condition(conditionOperator: binding.conditionOperator, key: binding.key, values: known)
+        guard alternatives.allSatisfy({ !$0.containsWildcard }) else { return nil }
+        return Condition(conditionOperator: binding.conditionOperator, key: binding.key, values: alternatives)
     }
 
     private func reportWidening(_ call: SDKCall, action: ActionName, resource: PatternString, reasons: [String]) {
