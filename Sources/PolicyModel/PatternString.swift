@@ -135,3 +135,33 @@ extension String {
         return String(decoding: result, as: UTF8.self)
     }
 }
+
+extension PatternString {
+    /// The narrowest single pattern that matches every option: their common beginning and end
+    /// with a wildcard between (`orders-prod` and `orders-dev` give `orders-*`).
+    package static func covering(_ options: [PatternString]) -> PatternString {
+        guard let first = options.first else { return .wildcard }
+        if options.allSatisfy({ $0 == first }) { return first }
+        let units = options.map(\.units)
+        let shortest = units.map(\.count).min() ?? 0
+        var prefix = 0
+        while prefix < shortest, units.allSatisfy({ $0[prefix] == units[0][prefix] }) { prefix += 1 }
+        var suffix = 0
+        while suffix < shortest - prefix,
+            units.allSatisfy({ $0[$0.count - 1 - suffix] == units[0][units[0].count - 1 - suffix] })
+        {
+            suffix += 1
+        }
+        let head = units[0].prefix(prefix)
+        let tail = units[0].suffix(suffix)
+        return PatternString(Array(head) + [.wildcard] + Array(tail))
+    }
+
+    /// Segments with each literal split into single characters, for comparing patterns part by part.
+    private var units: [Segment] {
+        segments.flatMap { segment -> [Segment] in
+            if case .literal(let text) = segment { return text.map { .literal(String($0)) } }
+            return [segment]
+        }
+    }
+}

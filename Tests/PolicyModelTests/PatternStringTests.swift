@@ -38,3 +38,29 @@ import Testing
         #expect(PatternString.wildcard.isWildcardOnly)
     }
 }
+
+@Suite struct CoveringPatternTests {
+    @Test func commonBeginningAndEndAreKept() {
+        let covering = PatternString.covering([
+            PatternString(literal: "acme-ledger-reports"),
+            PatternString([.literal("acme-ledger-reports-"), .placeholder("Env")]),
+        ])
+        #expect(covering.description == "acme-ledger-reports*")
+    }
+
+    @Test func suffixIsKeptToo() {
+        let covering = PatternString.covering([
+            PatternString(literal: "orders-prod.fifo"), PatternString(literal: "orders-dev.fifo"),
+        ])
+        #expect(covering.description == "orders-*.fifo")
+    }
+
+    @Test func identicalOptionsStayExact() {
+        let option = PatternString(literal: "orders")
+        #expect(PatternString.covering([option, option]) == option)
+    }
+
+    @Test func nothingInCommonIsWildcard() {
+        #expect(PatternString.covering([PatternString(literal: "a"), PatternString(literal: "b")]).isWildcardOnly)
+    }
+}

@@ -86,10 +86,13 @@ final class ReferenceResolver {
         case .parameter(let name): return PatternString([.placeholder(name)])
         case .ref(let logicalId): return refPattern(logicalId)
         case .getAtt(let logicalId, let attribute): return attributePattern(logicalId, attribute)
-        case .concatenation(let parts): return parts.reduce(PatternString()) { $0 + pattern(for: $1) }
+        case .concatenation(let parts):
+            var result = PatternString()
+            for part in parts { result.append(pattern(for: part)) }
+            return result
         case .choice:
-            let options = value.alternatives().map { pattern(for: $0) }
-            return options.allSatisfy { $0 == options[0] } ? options[0] : .wildcard
+            // Both branches of Fn::If must be granted: their common beginning and end cover both.
+            return .covering(value.alternatives().map { pattern(for: $0) })
         case .list, .importValue, .unknown: return .wildcard
         }
     }
