@@ -126,3 +126,30 @@ import Testing
         #expect(!policy.diagnostics.contains { $0.code == .widenedResource && $0.severity == .warning })
     }
 }
+
+/// A client factory called with different service names.
+@Suite struct ClientFactoryTests {
+    @Test func eachServiceNameGivesItsClient() throws {
+        let project = try ProjectFixture(files: [
+            "template.yaml": samTemplate(),
+            "src/app.py": """
+            import boto3
+            def make_client(service):
+                return boto3.client(service, region_name="eu-west-1")
+            class Ledger:
+                def __init__(self):
+                    self._ddb = make_client("dynamodb")
+                    self._s3 = make_client("s3")
+                def record(self):
+                    self._ddb.put_item(TableName="ledger", Item={})
+                    self._s3.put_object(Bucket="reports", Key="r.json", Body=b"{}")
+            def handler(event, context):
+                Ledger().record()
+            """,
+        ]).generate()
+        let policy = try project.function("Fn")
+        #expect(policy.grants.contains("dynamodb:PutItem \(regionalARN("dynamodb", "table/ledger"))"))
+        #expect(policy.grants.contains("s3:PutObject arn:${AWS::Partition}:s3:::reports/r.json"))
+        #expect(!policy.diagnostics.contains { $0.severity == .warning })
+    }
+}

@@ -142,14 +142,14 @@ extension CallCollector {
                 at: site.location)
             return
         }
-        guard let literal = name.literalValue else {
+        guard let literals = evaluator.serviceNames(site.arguments, in: site.scope) else {
             diagnostics.report(
                 .warning, .pythonDynamicServiceName,
                 "the service name of this client is not a literal string (\(name)); its calls are not analyzed",
                 at: site.location, notes: ["pass the service name as a string literal, or add its permissions by hand"])
             return
         }
-        if evaluator.catalog.client(named: literal) == nil {
+        for literal in literals where evaluator.catalog.client(named: literal) == nil {
             diagnostics.report(
                 .warning, .pythonUnknownService,
                 "the catalog does not know the service '\(literal)'; calls on this client are not analyzed",

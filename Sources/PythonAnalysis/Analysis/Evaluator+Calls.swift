@@ -173,11 +173,28 @@ extension Evaluator {
         return evaluate(first.value, in: scope).symbolic
     }
 
+    /// The service names a client factory can receive: one literal, or every literal of a
+    /// value that differs between call sites (`make_client("s3")`, `make_client("sqs")`).
+    func serviceNames(_ arguments: [Argument], in scope: Int) -> [String]? {
+        var argument: Expression?
+        for candidate in arguments {
+            if case .keyword("service_name") = candidate.kind { argument = candidate.value }
+        }
+        if argument == nil, let first = arguments.first, case .positional = first.kind { argument = first.value }
+        guard let argument else { return nil }
+        var names: [String] = []
+        for alternative in evaluate(argument, in: scope).alternatives {
+            guard let name = alternative.symbolic.literalValue else { return nil }
+            if !names.contains(name) { names.append(name) }
+        }
+        return names.isEmpty ? nil : names
+    }
+
     private func client(_ arguments: [Argument], in scope: Int) -> Value {
-        guard let name = serviceName(arguments, in: scope)?.literalValue else {
+        guard let names = serviceNames(arguments, in: scope) else {
             return .unknown("a client whose service name is not known")
         }
-        return .client(name)
+        return .union(of: names.map { .client($0) })
     }
 
     private func serviceResource(_ arguments: [Argument], in scope: Int) -> Value {

@@ -13,6 +13,14 @@ struct SDKCallRecognizer {
     static let localClientMethods: Set<String> = ["get_paginator", "get_waiter", "can_paginate", "close"]
     static let collectionMethods: Set<String> = ["all", "filter", "limit", "page_size", "pages"]
 
+    /// True for a method of a client that the client has, as an operation or a helper.
+    private func knowsMethod(_ callee: Value) -> Bool {
+        guard case .boundMethod(.client(let client), let method) = callee else { return false }
+        return catalog.operationName(client: client, pythonMethod: method) != nil
+            || catalog.helperMethod(client: client, method: method) != nil
+            || ["get_paginator", "get_waiter", "generate_presigned_url", "generate_presigned_post"].contains(method)
+    }
+
     func calls(for callee: Value, at site: CallSite) -> [SDKCall] {
         switch callee {
         case .boundMethod(.client(let client), let method):
@@ -38,7 +46,10 @@ struct SDKCallRecognizer {
         case .external(let path):
             return PowertoolsRecognizer(recognizer: self).functionCalls(path, at: site)
         case .union(let members):
-            return members.flatMap { calls(for: $0, at: site) }
+            // A client made for one of several services: the method belongs to the ones that
+            // have it, and the others are not reported as unknown.
+            let owners = members.filter(knowsMethod)
+            return (owners.isEmpty ? members : owners).flatMap { calls(for: $0, at: site) }
         default:
             return []
         }
