@@ -2,15 +2,32 @@ import SourceAnalysis
 
 extension Evaluator {
     /// Evaluates a string literal. An f-string's fields become parts of a concatenation.
-    func stringValue(_ parts: [StringPart], in scope: Int) -> SymbolicValue {
-        var values: [SymbolicValue] = []
+    func stringValue(_ parts: [StringPart], in scope: Int) -> Value {
+        var values: [Value] = []
         for part in parts {
             switch part {
-            case .text(let text): values.append(.literal(text))
-            case .field(let expression): values.append(evaluate(expression, in: scope).symbolic)
+            case .text(let text): values.append(.data(.literal(text)))
+            case .field(let expression): values.append(evaluate(expression, in: scope))
             }
         }
-        return Concatenation.make(values)
+        return concatenation(of: values)
+    }
+
+    /// Joins string parts. A part that takes one of a few known values (a parameter given
+    /// different literals at different call sites) gives one joined text per value, so each
+    /// can still be read, up to `Value.maximumAlternatives`.
+    func concatenation(of operands: [Value]) -> Value {
+        var results: [[SymbolicValue]] = [[]]
+        for operand in operands {
+            let options = operand.alternatives
+            let allData = options.allSatisfy { if case .data = $0 { true } else { false } }
+            guard options.count > 1, allData, results.count * options.count <= Value.maximumAlternatives else {
+                results = results.map { $0 + [operand.symbolic] }
+                continue
+            }
+            results = results.flatMap { partial in options.map { partial + [$0.symbolic] } }
+        }
+        return .union(of: results.map { .data(Concatenation.make($0)) })
     }
 
     func binaryValue(_ first: Expression, _ rest: [(String, Expression)], in scope: Int) -> Value {
@@ -21,7 +38,7 @@ extension Evaluator {
             guard operands.contains(where: { if case .data = $0 { true } else { false } }) else {
                 return .unknown("a sum of values computed at run time")
             }
-            return .data(Concatenation.make(operands.map(\.symbolic)))
+            return concatenation(of: operands)
         }
         if rest.count == 1, rest[0].0 == "%", case .data(let format) = evaluate(first, in: scope) {
             let arguments = evaluate(rest[0].1, in: scope)

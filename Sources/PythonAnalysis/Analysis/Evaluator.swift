@@ -82,7 +82,7 @@ final class Evaluator {
     private func evaluateUnguarded(_ expression: Expression, in scope: Int) -> Value {
         switch expression {
         case .name(let name, _): return value(ofName: name, in: scope)
-        case .string(let parts): return .data(stringValue(parts, in: scope))
+        case .string(let parts): return stringValue(parts, in: scope)
         case .number(let text): return .data(.literal(text))
         case .constant(let name): return name == "None" ? .none : .data(.literal(name))
         case .attribute(let base, let name, _): return attribute(name, of: evaluate(base, in: scope))

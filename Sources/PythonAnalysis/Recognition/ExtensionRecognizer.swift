@@ -42,11 +42,14 @@ struct ExtensionRecognizer {
         var values: [SymbolicValue] = []
         for argument in site.arguments {
             switch argument.kind {
-            case .positional, .keyword: values.append(evaluator.evaluate(argument.value, in: site.scope).symbolic)
+            case .positional, .keyword:
+                // A URL that differs between call sites of a helper gives one request each.
+                values += evaluator.evaluate(argument.value, in: site.scope).alternatives.map(\.symbolic)
             default: continue
             }
         }
         let queryParameters = site.keyword("params").map { evaluator.evaluate($0, in: site.scope).symbolic }
+        var calls: [SDKCall] = []
         for value in values {
             let parts = Self.parts(of: value)
             for route in Self.routes {
@@ -56,14 +59,14 @@ struct ExtensionRecognizer {
                 var name = Self.queryValue(route.queryName, in: Array(parts[pathIndex...]))
                 if name == nil, case .dictionary(let entries)? = queryParameters { name = entries[route.queryName] }
                 let argument = name ?? .unknown(reason: "the \(route.queryName) query parameter is not in the URL")
-                return [
-                    SDKCall(
-                        client: route.client, operation: route.operation, arguments: [route.parameter: argument],
-                        form: .parametersAndSecretsExtension, location: site.location)
-                ]
+                let call = SDKCall(
+                    client: route.client, operation: route.operation, arguments: [route.parameter: argument],
+                    form: .parametersAndSecretsExtension, location: site.location)
+                if !calls.contains(call) { calls.append(call) }
+                break
             }
         }
-        return []
+        return calls
     }
 
     /// Returns true when the value is literal text containing the route path. Routes are
