@@ -52,8 +52,8 @@ final class Evaluator {
 
     /// Forgets cached values that read parameters or other changing state, after new call sites
     /// changed what parameters can hold. Evaluating the other values again would give the same.
-    /// NOTE: a kept value costs no steps when read again, so a later evaluation can stay under
-    /// `maximumSteps` where evaluating every value again would have reached it.
+    // NOTE: a kept value costs no steps when read again, so a later evaluation can stay under
+    // `maximumSteps` where evaluating every value again would have reached it.
     func invalidateCaches() {
         generation += 1
         for id in changingReturns { returnValues[id] = nil }

@@ -4,9 +4,8 @@
 /// The parser defers a body only when parsing it later gives the statements parsing it at
 /// once would give, and when its statements bind names in the function's own scope only.
 /// One analysis reads and fills the body, on one thread.
-///
-/// NOTE: syntax problems in a body are reported when the body is parsed, so a body the
-/// analysis never reads reports none.
+// NOTE: syntax problems in a body are reported when the body is parsed, so a body the
+// analysis never reads reports none.
 package final class DeferredBody: @unchecked Sendable {
     /// Released once the body is parsed.
     private var file: TokenizedFile?
