@@ -41,7 +41,7 @@ struct CallRequirements {
         if requirements.isEmpty {
             diagnostics.report(
                 .warning, .operationWithoutAction,
-                "\(call.client).\(call.operation) needs no IAM action that the catalog knows; nothing was granted for it",
+                "the catalog lists no IAM action for \(call.client).\(call.operation); nothing was granted for it",
                 at: call.location)
         }
         requirements += forwardAccessRequirements(for: call, arguments: arguments, why: why)
