@@ -134,7 +134,7 @@ package struct JSONTextBuilder: Sendable {
         text += bracket
     }
 
-    /// A JSON string literal, escaped as `JSONWriter` escapes it.
+    /// Returns a JSON string literal, escaped as `JSONWriter` escapes it.
     package static func quoted(_ value: String) -> String {
         var text = ""
         JSONWriter.writeString(value, to: &text)

@@ -1,13 +1,13 @@
 import Diagnostics
 
-/// Where a function's code starts: the file and the function the runtime calls.
+/// The entry point of a function's code: the file and the function the runtime calls.
 package struct HandlerEntry: Hashable, Sendable {
     /// The code root (SAM `CodeUri`), absolute.
     package var codeRoot: String
     /// The handler string from the template, such as `app.lambda_handler` or `src/index.handler`.
     package var handler: String
     package var runtime: String?
-    /// Where the handler is named in the template, for diagnostics.
+    /// The handler's position in the template, for diagnostics.
     package var declaredAt: SourceLocation?
 
     package init(codeRoot: String, handler: String, runtime: String?, declaredAt: SourceLocation?) {
@@ -18,7 +18,7 @@ package struct HandlerEntry: Hashable, Sendable {
     }
 }
 
-/// What an analyzer found for one function.
+/// The result of analyzing one function.
 package struct AnalysisResult: Sendable {
     package var calls: [SDKCall]
     /// Every source file read, relative paths as diagnostics show them.

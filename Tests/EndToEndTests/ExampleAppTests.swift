@@ -70,7 +70,7 @@ import Testing
         return try JSONDecoder().decode(Report.self, from: Data(result.output.utf8))
     }
 
-    /// `action resource` rows per function from the answer key's tables.
+    /// Reads the `action resource` rows per function from the tables of EXPECTED.md.
     func expectedGrants(_ app: String) throws -> [String: Set<String>] {
         let text = BinaryRunner.read(BinaryRunner.repositoryRoot + "/Examples/\(app)/EXPECTED.md")
         try #require(!text.isEmpty, "cannot read the answer key of \(app)")
@@ -94,8 +94,8 @@ import Testing
         return grants
     }
 
-    /// Rows the answer key names as an accepted fallback: the tool grants `granted` where the
-    /// exact answer is `expected`, and says so in a warning.
+    /// Rows EXPECTED.md lists as an accepted fallback: minrole grants `granted` where the exact
+    /// grant is `expected`, and reports it in a warning.
     static let knownGaps: [(function: String, expected: String, granted: String, why: String)] = [
         (
             "ArchiveReportsFunction",

@@ -93,7 +93,7 @@ package enum DocumentReader {
         let decoded = try TextInput.decode(bytes, displayPath: displayPath)
         var prepared = TextInput.preparedForLibYAML(decoded)
         // libyaml 0.2.5 ends the first mapping after its first key when the text starts with a
-        // byte-order mark, so the mark is dropped here; it takes no column in editors either.
+        // byte-order mark, so the mark is dropped here. Editors give it no column either.
         if prepared.starts(with: [0xEF, 0xBB, 0xBF]) { prepared.removeFirst(3) }
         let result = prepared.withUnsafeBufferPointer { buffer in
             Result { () throws(DocumentError) -> ParsedDocument in

@@ -111,7 +111,7 @@ enum GenerateCommand {
     private static func checkProject(_ options: GenerateOptions, project: ProjectPolicies) throws(UsageError) {
         if project.templatePaths.isEmpty && !project.hadUnreadableInput {
             throw UsageError(
-                "no SAM or CloudFormation template found under \(options.root); pass the folder that holds template.yaml, or the template file",
+                "no SAM or CloudFormation template found under \(options.root); pass the folder that contains template.yaml, or the template file",
                 command: spec.name)
         }
         let found = Set(project.allFunctionIds)

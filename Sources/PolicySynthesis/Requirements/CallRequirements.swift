@@ -95,8 +95,8 @@ struct CallRequirements {
         }
     }
 
-    /// A condition filled from the request (`${Prefix}*`), or `nil` when a parameter it names is
-    /// absent or not fully known: a condition on an unknown value would only restate `*`.
+    /// Fills a condition from the request (`${Prefix}*`). Returns `nil` when a parameter it names
+    /// is absent or not fully known, because a condition on an unknown value would only restate `*`.
     private func condition(from binding: ConditionBinding, arguments: [String: [ResolvedValue]]) -> Condition? {
         var alternatives: [PatternString] = [PatternString()]
         for part in ARNFormat.parseTemplate(binding.template) {

@@ -38,7 +38,8 @@ struct PlatformRequirements {
         return result
     }
 
-    /// The function's log group: `LoggingConfig.LogGroup`, or `/aws/lambda/<function name>`.
+    /// Grants logging on the function's log group: `LoggingConfig.LogGroup`, or
+    /// `/aws/lambda/<function name>`.
     private func logging() -> [Requirement] {
         var groups: [PatternString] = []
         if let logGroup = function.logGroup {
@@ -56,7 +57,7 @@ struct PlatformRequirements {
         return result
     }
 
-    /// The function's name: `FunctionName`, or the name CloudFormation generates (its `Ref`).
+    /// Returns the function's name: `FunctionName`, or the name CloudFormation generates (its `Ref`).
     func functionNames() -> [PatternString] {
         guard let name = function.functionName else { return [PatternString([.placeholder(function.logicalId)])] }
         return resolver.resolve(name).map(\.pattern)
@@ -112,7 +113,7 @@ struct PlatformRequirements {
         return result
     }
 
-    /// A DynamoDB stream: `table/<name>/stream/*` when the source is the table's stream.
+    /// Returns a DynamoDB stream's ARN pattern, `table/<name>/stream/*` when the source is the table's stream.
     private func streamARN(_ source: ResolvedValue) -> PatternString {
         if let reference = source.reference, let table = template?.arn(of: reference.logicalId),
             reference.type.contains("Table")
@@ -195,8 +196,8 @@ struct PlatformRequirements {
         return result
     }
 
-    /// The file system behind an access point defined in the template, or any file system in
-    /// the account with the access point as the condition.
+    /// Returns the file system behind an access point defined in the template, or any file
+    /// system in the account, which the access point condition then narrows.
     private func fileSystemARN(accessPoint: ResolvedValue) -> PatternString {
         if let reference = accessPoint.reference, let template,
             let properties = template.resources[reference.logicalId]?.properties,
@@ -230,8 +231,8 @@ struct PlatformRequirements {
         resolver.resolve(layer).contains { $0.pattern.description.contains(":layer:LambdaInsightsExtension") }
     }
 
-    /// The requirements of one platform template entry. `origin` names the configuration when
-    /// it differs from the entry (a stream's on-failure destination uses the destination entries).
+    /// Builds the requirements of one platform template entry. `origin` names the configuration
+    /// when it differs from the entry, as for a stream's on-failure destination.
     private func grant(
         _ id: String, values: [String: PatternString] = [:], at location: SourceLocation, origin: String? = nil
     ) -> [Requirement] {

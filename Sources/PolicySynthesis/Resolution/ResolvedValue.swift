@@ -64,13 +64,13 @@ package struct ValueResolver: Sendable {
     /// synthesis reports it as a note rather than a warning.
     package static let eventKeyReason = "the object key comes from the S3 event"
 
-    /// A value from the invocation event. The bucket and object key of an S3 notification
-    /// come from the function's S3 events: their buckets, and their key filter.
+    /// Resolves a value from the invocation event. The bucket and object key of an S3
+    /// notification come from the function's S3 events: their buckets and their key filter.
     private func resolveEvent(_ path: [String]) -> [ResolvedValue] {
         let s3Events = function.events.filter { $0.pushType == "S3" && $0.source != nil }
-        let shown = "event" + path.map { "[\($0)]" }.joined()
+        let eventText = "event" + path.map { "[\($0)]" }.joined()
         guard !s3Events.isEmpty, path.count >= 3, path[path.count - 3] == "s3" else {
-            return [ResolvedValue(pattern: .wildcard, widenedBecause: ["\(shown) comes from the invocation event"])]
+            return [ResolvedValue(pattern: .wildcard, widenedBecause: ["\(eventText) comes from the invocation event"])]
         }
         switch Array(path.suffix(2)) {
         case ["bucket", "name"]:
@@ -83,7 +83,7 @@ package struct ValueResolver: Sendable {
                 return ResolvedValue(pattern: key, widenedBecause: [ValueResolver.eventKeyReason])
             }
         default:
-            return [ResolvedValue(pattern: .wildcard, widenedBecause: ["\(shown) comes from the invocation event"])]
+            return [ResolvedValue(pattern: .wildcard, widenedBecause: ["\(eventText) comes from the invocation event"])]
         }
     }
 

@@ -85,8 +85,8 @@ struct ResourceBuilder {
         return arn
     }
 
-    /// The first ARN format whose every variable the request fills, or the first format. A
-    /// resource type can have several (Glue's `catalog` and `catalog/${CatalogName}`).
+    /// Picks the first ARN format whose every variable the request fills, else the first format.
+    /// A resource type can have several (Glue's `catalog` and `catalog/${CatalogName}`).
     private func chooseFormat(_ formats: [ARNFormat], for operationAction: OperationAction) -> ARNFormat {
         formats.first { format in
             format.resourceVariables.allSatisfy { variable in
@@ -96,8 +96,8 @@ struct ResourceBuilder {
         } ?? formats[0]
     }
 
-    /// An SES sender address may be verified itself or through its domain, and SES authorizes
-    /// the identity that is verified, so an address identity comes with its domain identity.
+    /// Adds the domain identity to an SES address identity. An address may be verified itself or
+    /// through its domain, and SES authorizes the identity that is verified.
     private func withDomainIdentity(_ resource: (PatternString, [String]), prefix: String, type: String)
         -> [(PatternString, [String])]
     {
@@ -173,7 +173,7 @@ struct ResourceBuilder {
         return found
     }
 
-    /// The request values an action's nested trigger points at (the `Put` entries of
+    /// Returns the request values an action's nested trigger points at (the `Put` entries of
     /// `TransactItems[].Put`), so that the action's resource comes from those entries only.
     private func triggerScope(of operationAction: OperationAction) -> [SymbolicValue]? {
         guard case .whenArgumentPresent(let path) = operationAction.trigger, path.contains(".") || path.contains("[]")
@@ -246,8 +246,8 @@ struct ResourceBuilder {
         return values
     }
 
-    /// A value that stands for a whole resource in an ARN template: a referenced resource's
-    /// ARN, or the text with an `s3://` scheme dropped.
+    /// Converts a value that stands for a whole resource in an ARN template: a referenced
+    /// resource becomes its ARN, and text loses an `s3://` scheme.
     private func wholeResource(_ value: ResolvedValue) -> ResolvedValue {
         if let reference = value.reference, let arn = template?.arn(of: reference.logicalId) {
             return ResolvedValue(pattern: arn, widenedBecause: value.widenedBecause)
@@ -256,8 +256,8 @@ struct ResourceBuilder {
             pattern: ResourceBuilder.droppingS3Scheme(value.pattern), widenedBecause: value.widenedBecause)
     }
 
-    /// The values at a request path such as `Image.S3Object.Bucket`, or `nil` when the request
-    /// does not carry it.
+    /// Returns the values at a request path such as `Image.S3Object.Bucket`, or `nil` when the
+    /// request does not carry it.
     private func pathValues(_ path: String) -> [ResolvedValue]? {
         // `${Location|bucket}` takes the bucket of an `s3://bucket/prefix` location.
         if path.hasSuffix("|bucket") {
@@ -277,7 +277,7 @@ struct ResourceBuilder {
         return resolver.resolve(value)
     }
 
-    /// The bucket part of `s3://bucket/prefix` or `bucket/prefix`.
+    /// Returns the bucket part of `s3://bucket/prefix` or `bucket/prefix`.
     static func bucketOnly(_ value: ResolvedValue) -> ResolvedValue {
         let location = droppingS3Scheme(value.pattern)
         let parts = SQSQueueURL.split(location, on: "/")
@@ -414,7 +414,7 @@ enum SQSQueueURL {
             + PatternString(literal: ":") + path[3] + PatternString(literal: ":") + path[4]
     }
 
-    /// The host with placeholders written as `${...}`, for the checks below.
+    /// Returns the host text when it starts like an SQS host, with placeholders as `${...}`.
     private static func hostPattern(_ host: PatternString) -> String? {
         host.description.hasPrefix("sqs.") || host.description.hasPrefix("queue.") ? host.description : nil
     }
