@@ -40,15 +40,26 @@ let package = Package(
                 "SourceAnalysis", "PythonAnalysis",
             ]
         ),
+        .target(name: "PolicyEvaluation", dependencies: ["Diagnostics", "PolicyModel", "IAMCatalog"]),
+        .target(name: "Invocations", dependencies: ["Diagnostics", "Documents", "PolicyModel", "IAMCatalog"]),
+        .target(
+            name: "PolicyLint",
+            dependencies: [
+                "Diagnostics", "Documents", "IAMCatalog", "PolicyModel", "DeploymentModel", "PolicyEvaluation",
+            ]
+        ),
         .target(
             name: "Rendering",
-            dependencies: ["Diagnostics", "IAMCatalog", "PolicyModel", "DeploymentModel", "PolicySynthesis"]
+            dependencies: [
+                "Diagnostics", "IAMCatalog", "PolicyModel", "DeploymentModel", "PolicySynthesis", "PolicyLint",
+            ]
         ),
         .target(
             name: "MinRoleCLI",
             dependencies: [
                 "Diagnostics", "Documents", "IAMCatalog", "PolicyModel", "DeploymentModel",
                 "SourceAnalysis", "PythonAnalysis", "JavaScriptAnalysis", "PolicySynthesis", "Rendering",
+                "PolicyEvaluation", "Invocations", "PolicyLint",
             ]
         ),
         .executableTarget(name: "minrole", dependencies: ["MinRoleCLI"]),

@@ -24,6 +24,20 @@ package struct Condition: Hashable, Sendable, Comparable {
     }
 }
 
+/// The `Principal` or `NotPrincipal` of a resource-policy statement: `"*"`, or principals by
+/// kind (`AWS`, `Service`, `Federated`, `CanonicalUser`) with their values as written.
+package struct Principal: Hashable, Sendable {
+    package var isWildcard: Bool
+    package var entries: [String: [String]]
+
+    package init(isWildcard: Bool = false, entries: [String: [String]] = [:]) {
+        self.isWildcard = isWildcard
+        self.entries = entries
+    }
+
+    package static let any = Principal(isWildcard: true)
+}
+
 /// A policy statement. Generated statements name actions and resources; statements read from
 /// an existing policy may use `NotAction` and `NotResource` instead.
 package struct Statement: Hashable, Sendable {
@@ -34,6 +48,9 @@ package struct Statement: Hashable, Sendable {
     package var resources: [PatternString]
     package var isNotResource: Bool
     package var conditions: [Condition]
+    /// The principal of a resource-policy statement; identity policies have none.
+    package var principal: Principal?
+    package var isNotPrincipal: Bool
     /// Where the statement was written, for statements read from a file.
     package var location: SourceLocation?
 
@@ -45,6 +62,8 @@ package struct Statement: Hashable, Sendable {
         resources: [PatternString],
         isNotResource: Bool = false,
         conditions: [Condition] = [],
+        principal: Principal? = nil,
+        isNotPrincipal: Bool = false,
         location: SourceLocation? = nil
     ) {
         self.sid = sid
@@ -54,6 +73,8 @@ package struct Statement: Hashable, Sendable {
         self.resources = resources
         self.isNotResource = isNotResource
         self.conditions = conditions
+        self.principal = principal
+        self.isNotPrincipal = isNotPrincipal
         self.location = location
     }
 }
@@ -63,10 +84,20 @@ package struct PolicyDocument: Hashable, Sendable {
     package static let currentVersion = "2012-10-17"
 
     package var version: String?
+    package var id: String?
     package var statements: [Statement]
+    /// Where the document starts, for documents read from a file.
+    package var location: SourceLocation?
 
-    package init(version: String? = PolicyDocument.currentVersion, statements: [Statement]) {
+    package init(
+        version: String? = PolicyDocument.currentVersion,
+        id: String? = nil,
+        statements: [Statement],
+        location: SourceLocation? = nil
+    ) {
         self.version = version
+        self.id = id
         self.statements = statements
+        self.location = location
     }
 }
