@@ -68,7 +68,7 @@ let package = Package(
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
         .testTarget(name: "DocumentsTests", dependencies: ["Documents"]),
         .testTarget(name: "IAMCatalogTests", dependencies: ["IAMCatalog"]),
-        .testTarget(name: "PolicyModelTests", dependencies: ["PolicyModel"]),
+        .testTarget(name: "PolicyModelTests", dependencies: ["PolicyModel", "Documents", "Diagnostics"]),
         .testTarget(name: "DeploymentModelTests", dependencies: ["DeploymentModel", "Documents"]),
         .testTarget(name: "SourceAnalysisTests", dependencies: ["SourceAnalysis"]),
         .testTarget(name: "PythonAnalysisTests", dependencies: ["PythonAnalysis", "IAMCatalog"]),

@@ -50,7 +50,7 @@ package struct Finding: Hashable, Sendable {
     package var location: SourceLocation
     /// The end of the span (inclusive line, exclusive column), when known.
     package var endLocation: SourceLocation?
-    /// Where the finding belongs beyond the file: a function's logical id, a policy's name.
+    /// The function's logical id or the policy's name the finding belongs to, beyond the file.
     package var subject: String?
     /// Suppressed findings stay in the output, marked, with the reason the suppression gave.
     package var suppression: String?

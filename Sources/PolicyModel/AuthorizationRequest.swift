@@ -17,7 +17,7 @@ package struct ContextValue: Hashable, Sendable {
     }
 }
 
-/// One call a principal made, or would make, as IAM sees it: who, which action, on which
+/// One call a principal made, or would make, in the terms IAM decides on: who, which action, on which
 /// resource, and the request context. Recorded invocations (CloudTrail events, AccessDenied
 /// messages, JSON Lines) become these, and the decision engine takes them.
 package struct AuthorizationRequest: Hashable, Sendable {
@@ -33,7 +33,7 @@ package struct AuthorizationRequest: Hashable, Sendable {
     /// Context keys as the request carries them (`aws:SourceIp`, `s3:prefix`, ...). Keys compare
     /// case-insensitively; the evaluator lowercases them.
     package var context: [String: ContextValue]
-    /// Where the call was recorded (file and line or record number), for reports.
+    /// The file and line (or record number) the call was recorded at, for reports.
     package var origin: SourceLocation?
 
     package init(
