@@ -28,7 +28,7 @@ let package = Package(
         ),
         .target(name: "IAMCatalog", dependencies: ["Documents"]),
         .target(name: "PolicyModel", dependencies: ["Diagnostics", "Documents"]),
-        .target(name: "DeploymentModel", dependencies: ["Diagnostics", "Documents", "PolicyModel"]),
+        .target(name: "DeploymentModel", dependencies: ["Diagnostics", "Documents", "PolicyModel", "IAMCatalog"]),
         .target(name: "SourceAnalysis", dependencies: ["Diagnostics"]),
         .target(name: "PythonAnalysis", dependencies: ["Diagnostics", "Documents", "SourceAnalysis", "IAMCatalog"]),
         .target(
@@ -69,7 +69,7 @@ let package = Package(
         .testTarget(name: "DocumentsTests", dependencies: ["Documents"]),
         .testTarget(name: "IAMCatalogTests", dependencies: ["IAMCatalog"]),
         .testTarget(name: "PolicyModelTests", dependencies: ["PolicyModel", "Documents", "Diagnostics"]),
-        .testTarget(name: "DeploymentModelTests", dependencies: ["DeploymentModel", "Documents"]),
+        .testTarget(name: "DeploymentModelTests", dependencies: ["DeploymentModel", "Documents", "IAMCatalog"]),
         .testTarget(name: "SourceAnalysisTests", dependencies: ["SourceAnalysis"]),
         .testTarget(name: "PythonAnalysisTests", dependencies: ["PythonAnalysis", "IAMCatalog"]),
         .testTarget(

@@ -37,6 +37,8 @@ extension DiagnosticCode {
     package static let invalidFunctionProperty = DiagnosticCode("MR2024")
     /// A `Policies` entry that is neither a name, an ARN, a statement list nor a SAM template.
     package static let invalidPolicyEntry = DiagnosticCode("MR2025")
+    /// A SAM `Policies` entry names a policy template SAM does not define (warning).
+    package static let unknownPolicyTemplate = DiagnosticCode("MR2026")
     /// Template discovery stopped at a limit.
     package static let discoveryLimit = DiagnosticCode("MR2030")
 }
