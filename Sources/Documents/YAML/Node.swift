@@ -31,11 +31,16 @@ package struct Node: Sendable, Hashable {
     /// (`!!str`) are resolved by the parser and not kept.
     package var tag: String?
     package var location: SourceLocation
+    /// Where the node's text ends (the position just after its last character), from libyaml's
+    /// end mark; `nil` for nodes not read by libyaml. A block collection ends where the next
+    /// token starts, which may be on a later line. An alias ends where the alias is written.
+    package var endLocation: SourceLocation?
 
-    package init(_ content: Content, tag: String? = nil, location: SourceLocation) {
+    package init(_ content: Content, tag: String? = nil, location: SourceLocation, endLocation: SourceLocation? = nil) {
         self.content = content
         self.tag = tag
         self.location = location
+        self.endLocation = endLocation
     }
 }
 
