@@ -39,16 +39,24 @@ struct ExcessSearch {
     ) {
         let usedActions = Set(uses.map { $0.action.lowercased() })
         guard pattern.hasWildcard else {
-            if uses.isEmpty { add("grants \(action), which the code of \(functionId) never needs", statement, 1) }
+            if uses.isEmpty {
+                add(
+                    "grants \(action), which the code of \(functionId) never needs", statement, 1,
+                    span: statement.actionSpans[action])
+            }
             return
         }
         guard let expanded = expand(action) else {
-            add("grants \(action), every action of every service\(needs(usedActions))", statement, 1000)
+            add(
+                "grants \(action), every action of every service\(needs(usedActions))", statement, 1000,
+                span: statement.actionSpans[action])
             return
         }
         let unused = expanded.filter { !usedActions.contains($0.lowercased()) }
         guard !unused.isEmpty else { return }
-        add("grants \(action) (\(expanded.count) actions)\(needs(usedActions))", statement, unused.count)
+        add(
+            "grants \(action) (\(expanded.count) actions)\(needs(usedActions))", statement, unused.count,
+            span: statement.actionSpans[action])
     }
 
     private func needs(_ used: Set<String>) -> String {
@@ -63,17 +71,22 @@ struct ExcessSearch {
     /// matches.
     private mutating func checkResources(_ statement: GrantedStatement, uses: [NeededPermission]) {
         for resource in statement.resources {
+            let span = statement.resourceSpans[resource.description]
             let covered = uses.filter { GrantMatcher.covers(resource, $0.resource) }
             let actions = Set(uses.map(\.action)).sorted().joined(separator: ", ")
             if covered.isEmpty {
-                add("grants \(actions) on \(resource), which the code of \(functionId) never uses", statement, 1)
+                add(
+                    "grants \(actions) on \(resource), which the code of \(functionId) never uses", statement, 1,
+                    span: span)
                 continue
             }
             let narrower = Set(covered.map(\.resource).filter { !GrantMatcher.covers($0, resource) })
             guard !narrower.isEmpty else { continue }
             let shown = narrower.map(\.description).sorted()
             let list = shown.prefix(5).joined(separator: ", ") + (shown.count > 5 ? " and \(shown.count - 5) more" : "")
-            add("grants \(actions) on \(resource); the code of \(functionId) needs only \(list)", statement, 1)
+            add(
+                "grants \(actions) on \(resource); the code of \(functionId) needs only \(list)", statement, 1,
+                span: span)
         }
     }
 
@@ -88,13 +101,15 @@ struct ExcessSearch {
         return service.actions.values.map(\.name.name).filter(pattern.matches).sorted().map { "\(prefix):\($0)" }
     }
 
-    private mutating func add(_ text: String, _ statement: GrantedStatement, _ weight: Int) {
+    /// Adds a finding at `span`, or at the whole statement when the span is not known.
+    private mutating func add(_ text: String, _ statement: GrantedStatement, _ weight: Int, span: SourceSpan? = nil) {
         let rule = GateRules.excessPermission
         count += weight
         findings.append(
             Finding(
                 ruleId: rule.id, severity: rule.severity,
                 message: "the role of \(functionId) \(text) (\(statement.origin))",
-                location: statement.location, endLocation: statement.endLocation, subject: functionId))
+                location: span?.start ?? statement.location, endLocation: span?.end ?? statement.endLocation,
+                subject: functionId))
     }
 }

@@ -4,6 +4,17 @@ import Documents
 import IAMCatalog
 import PolicyModel
 
+/// A start and an end in a file the user wrote.
+package struct SourceSpan: Hashable, Sendable {
+    package var start: SourceLocation
+    package var end: SourceLocation?
+
+    package init(start: SourceLocation, end: SourceLocation?) {
+        self.start = start
+        self.end = end
+    }
+}
+
 /// One statement a function's existing role has, with resources resolved through the template
 /// to the same `${...}` placeholder form that generated policies use.
 package struct GrantedStatement: Hashable, Sendable {
@@ -19,6 +30,10 @@ package struct GrantedStatement: Hashable, Sendable {
     /// Where the statement comes from, for messages: "an inline policy", "SAM policy template
     /// S3ReadPolicy", "managed policy AWSLambdaBasicExecutionRole".
     package var origin: String
+    /// Where each action and each resource (by its `description`) is written, for statements
+    /// read from the template itself.
+    package var actionSpans: [String: SourceSpan] = [:]
+    package var resourceSpans: [String: SourceSpan] = [:]
 
     package init(
         effect: Effect = .allow, actions: [String], isNotAction: Bool = false, resources: [PatternString],
@@ -135,14 +150,31 @@ package struct ExistingRoleReader: Sendable {
             let sink = DiagnosticSink()
             let actionNode = item["Action"] ?? item["NotAction"]
             let resourceNode = item["Resource"] ?? item["NotResource"]
-            let actions = actionNode.map { texts(in: template.evaluate($0, diagnostics: sink)) } ?? []
-            let resources = resourceNode.map { patterns(in: template.evaluate($0, diagnostics: sink)) } ?? []
+            var actions: [String] = []
+            var actionSpans: [String: SourceSpan] = [:]
+            for node in actionNode.map({ $0.sequence ?? [$0] }) ?? [] {
+                let texts = texts(in: template.evaluate(node, diagnostics: sink))
+                actions += texts
+                for text in texts { actionSpans[text] = SourceSpan(start: node.location, end: node.endLocation) }
+            }
+            var resources: [PatternString] = []
+            var resourceSpans: [String: SourceSpan] = [:]
+            for node in resourceNode.map({ IntrinsicCheck.isIntrinsic($0) ? [$0] : ($0.sequence ?? [$0]) }) ?? [] {
+                let patterns = patterns(in: template.evaluate(node, diagnostics: sink))
+                resources += patterns
+                for pattern in patterns {
+                    resourceSpans[pattern.description] = SourceSpan(start: node.location, end: node.endLocation)
+                }
+            }
             let effect = item["Effect"]?.scalar == "Deny" ? Effect.deny : .allow
-            return GrantedStatement(
+            var statement = GrantedStatement(
                 effect: effect, actions: actions, isNotAction: item["Action"] == nil && item["NotAction"] != nil,
                 resources: resources, isNotResource: item["Resource"] == nil && item["NotResource"] != nil,
                 hasConditions: item["Condition"] != nil, location: item.location, endLocation: item.endLocation,
                 origin: "an inline policy")
+            statement.actionSpans = actionSpans
+            statement.resourceSpans = resourceSpans
+            return statement
         }
     }
 
@@ -155,5 +187,15 @@ package struct ExistingRoleReader: Sendable {
         let items: [TemplateValue]
         if case .list(let list) = value { items = list } else { items = [value] }
         return items.flatMap { template.patterns(for: $0) }
+    }
+}
+
+/// Tells an intrinsic function call (a tagged node or a one-key `Fn::` or `Ref` mapping) from a
+/// plain list or value.
+enum IntrinsicCheck {
+    static func isIntrinsic(_ node: Node) -> Bool {
+        if node.tag != nil { return true }
+        guard let pairs = node.mapping, pairs.count == 1, let key = pairs[0].key.scalar else { return false }
+        return key == "Ref" || key.hasPrefix("Fn::")
     }
 }

@@ -17,6 +17,8 @@ extension LintConfiguration {
             for warning in document.warnings { diagnostics.report(warning) }
             root = document.root
         } catch {
+            // A file of only comments sets nothing, like an empty mapping.
+            if error.code == .emptyDocument { return LintConfiguration() }
             diagnostics.report(
                 .error, .configurationUnreadable, "configuration is not valid YAML: \(error.message)",
                 at: error.location)
