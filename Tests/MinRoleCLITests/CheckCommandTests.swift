@@ -97,7 +97,7 @@ import Testing
 }
 
 extension String {
-    /// The text with `suffix` appended to line `number` (1-based).
+    /// Returns the text with `suffix` appended to line `number` (1-based).
     fileprivate func replacingLine(_ number: Int, suffix: String) -> String {
         var lines = split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         lines[number - 1] += suffix

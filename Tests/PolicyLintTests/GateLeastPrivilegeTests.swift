@@ -80,11 +80,11 @@ import Testing
         #expect(missing.first?.location == SourceLocation(file: "src/app.py", line: 9))
         #expect(missing.first?.message.contains("sns:Publish") == true)
         let excess = findings.filter { $0.ruleId == "MR401" }.map(\.message)
-        #expect(excess.contains { $0.contains("grants s3:*") && $0.contains("needs only s3:GetObject") })
+        #expect(excess.contains { $0.contains("grants s3:* (") })
+        #expect(excess.contains { $0.hasSuffix("the code of Fn needs only s3:GetObject (an inline policy)") })
         #expect(excess.contains { $0.contains("on *; the code of Fn needs only arn:${AWS::Partition}:s3:::docs/*") })
         #expect(excess.contains { $0.contains("grants sqs:SendMessage, which the code of Fn never needs") })
-        #expect(
-            excess.contains { $0.contains("dynamodb:Scan") || $0.contains("(SAM policy template DynamoDBReadPolicy)") })
+        #expect(excess.contains { $0.contains("grants dynamodb:Scan, which the code of Fn never needs") })
         #expect(findings.allSatisfy { $0.subject == "Fn" })
     }
 
@@ -93,7 +93,8 @@ import Testing
         let findings = LeastPrivilegeComparison(catalog: .shared, tolerance: 100_000).findings(
             functionId: "Fn", functionLocation: function.location, role: role, needed: [])
         #expect(!findings.isEmpty)
-        #expect(findings.allSatisfy { $0.severity == .note && $0.message.contains("within the tolerance") })
+        #expect(findings.allSatisfy { $0.severity == .note })
+        #expect(findings.allSatisfy { $0.message.contains("within the tolerance of 100000") })
     }
 
     @Test func denyTakesGrantAway() {

@@ -73,27 +73,16 @@ enum CheckCommand {
         for diagnostic in project.diagnostics + project.functions.flatMap(\.diagnostics) {
             diagnostics.report(diagnostic)
         }
-        let reader = SourceFileReader(root: generateOptions.root)
         var collection = GateCollection()
-        let linter = Linter(
-            catalog: .shared,
-            options: LintOptions(
-                enabledRules: options.onlyRules, disabledRules: gate.selection.disabledRules,
-                includeDeploymentRules: true))
-        let loader = DeploymentLoader(root: generateOptions.root, parameterOverrides: generateOptions.parameters)
-        var templates: [String: Template] = [:]
-        for path in project.templatePaths where !gate.configuration.isIgnored(path) {
-            guard let text = try? reader.read(path) else { continue }
-            collection.add(
-                path, text: text, findings: linter.lintTemplate(path: path, text: text, diagnostics: diagnostics))
-            templates[path] = loader.loadTemplate(at: path, diagnostics: DiagnosticSink())
-        }
+        let templates = lintTemplates(
+            project, options: generateOptions, gate: gate, into: &collection, diagnostics: diagnostics)
         let comparison = LeastPrivilegeComparison(
             catalog: .shared, tolerance: tolerance ?? gate.configuration.checkTolerance ?? 0)
+        let reader = SourceFileReader(root: generateOptions.root)
         for policy in project.functions {
             guard let template = templates[policy.templateDisplayPath] else { continue }
             let findings = compare(policy, template: template, comparison: comparison, diagnostics: diagnostics)
-            for file in Set(findings.map(\.location.file)) where collection.texts[file] == nil {
+            for file in Set(findings.map(\.location.file)).sorted() where collection.texts[file] == nil {
                 collection.add(file, text: try? reader.read(file), findings: [])
             }
             collection.add(policy.templateDisplayPath, text: nil, findings: findings)
@@ -102,6 +91,30 @@ enum CheckCommand {
             collection, diagnostics: diagnostics.diagnostics, grouping: .subject,
             suiteNames: project.functions.map(\.function.logicalId))
         return project.hadUnreadableInput ? .unreadableInput : status
+    }
+
+    /// Lints each template the project has, unless the configuration ignores it, and returns
+    /// the templates by display path for the role comparison.
+    private static func lintTemplates(
+        _ project: ProjectPolicies, options: GenerateOptions, gate: GateRun, into collection: inout GateCollection,
+        diagnostics: DiagnosticSink
+    ) -> [String: Template] {
+        let linter = Linter(
+            catalog: .shared,
+            options: LintOptions(
+                enabledRules: gate.options.onlyRules, disabledRules: gate.selection.disabledRules,
+                includeDeploymentRules: true))
+        let reader = SourceFileReader(root: options.root)
+        let loader = DeploymentLoader(root: options.root, parameterOverrides: options.parameters)
+        var templates: [String: Template] = [:]
+        for path in project.templatePaths where !gate.configuration.isIgnored(path) {
+            guard let text = try? reader.read(path) else { continue }
+            collection.add(
+                path, text: text, findings: linter.lintTemplate(path: path, text: text, diagnostics: diagnostics))
+            // The generation above already reported this template's problems.
+            templates[path] = loader.loadTemplate(at: path, diagnostics: DiagnosticSink())
+        }
+        return templates
     }
 
     /// Compares one function's existing role with its generated policy.

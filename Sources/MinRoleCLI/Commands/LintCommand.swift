@@ -172,6 +172,13 @@ struct GateRun {
                 bytes: bytes, displayPath: FilePathText.display(configPath, root: root), knownRuleIds: known,
                 diagnostics: diagnostics)
         }
+        for id in (options.onlyRules ?? []).union(options.disabledRules).sorted() where !known.contains(id) {
+            var message = "no rule has the id '\(id)' given to --rule or --disable; it has no effect"
+            if let close = Suggestions.closest(to: id, among: known.sorted()) {
+                message += " (did you mean '\(close)'?)"
+            }
+            diagnostics.report(.warning, .unknownRuleId, message)
+        }
         var baseline: Baseline?
         if let path = options.baselinePath,
             let bytes = Self.read(path, diagnostics: diagnostics, code: .baselineUnreadable)
@@ -215,8 +222,9 @@ struct GateRun {
         var settled: [Finding] = []
         for (path, findings) in collection.findings.sorted(by: { $0.key < $1.key }) {
             let text = collection.texts[path] ?? []
-            let root =
-                path.hasSuffix(".py") || text.isEmpty ? nil : try? DocumentReader.parse(bytes: text, displayPath: path)
+            // Only templates carry Metadata suppressions, so handler code is not parsed.
+            let isDocument = [".yaml", ".yml", ".json", ".template"].contains { path.lowercased().hasSuffix($0) }
+            let root = isDocument ? try? DocumentReader.parse(bytes: text, displayPath: path) : nil
             settled += gate.settle(fileFindings: findings, text: text, root: root, displayPath: path)
         }
         var report = gate.report(

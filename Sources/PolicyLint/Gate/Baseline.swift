@@ -7,7 +7,7 @@ import Documents
 /// {"schemaVersion": 1, "tool": "minrole", "findings": [
 ///   {"fingerprint": "9f0c…", "ruleId": "MR101", "path": "template.yaml", "message": "…"}]}
 /// ```
-/// Only `fingerprint` decides a match; the other members are for the people who review the file.
+/// Only `fingerprint` decides a match. The other members help people who review the file.
 package struct Baseline: Sendable, Equatable {
     package static let schemaVersion: Int64 = 1
 
@@ -69,7 +69,7 @@ package struct Baseline: Sendable, Equatable {
         return Baseline(fingerprints: fingerprints)
     }
 
-    /// The baseline text for `findings`: every finding that has a fingerprint and is not
+    /// Writes the baseline text for `findings`: every finding that has a fingerprint and is not
     /// suppressed, sorted by fingerprint so the file diffs cleanly.
     package static func text(for findings: [Finding]) -> String {
         var seen = Set<String>()

@@ -32,7 +32,7 @@ package struct FNV1a64: Sendable {
 
 /// Computes the fingerprints that baselines and SARIF `partialFingerprints` key findings by.
 /// A fingerprint hashes the rule id, the file path, the subject, the finding's source text
-/// with white space collapsed, and an occurrence counter that tells apart findings that share
+/// with white space collapsed, and an occurrence counter that distinguishes findings that share
 /// all of these. Line numbers are left out, so moving a statement keeps its fingerprint.
 package enum FindingFingerprints {
     /// The `partialFingerprints` key in SARIF; the version changes when the hash input does.
@@ -79,7 +79,7 @@ struct SourceLines {
         lines = bytes.split(separator: 0x0A, omittingEmptySubsequences: false)
     }
 
-    /// The text from `start` to `end` (or to the end of the start line) with runs of white
+    /// Returns the text from `start` to `end` (or to the end of the start line) with runs of white
     /// space collapsed to one space. Columns count characters; a column of 0 means the whole
     /// line. Returns "" when the location lies outside the file.
     func normalizedText(from start: SourceLocation, to end: SourceLocation?) -> String {
@@ -109,7 +109,7 @@ struct SourceLines {
         line[..<index(afterCharacters: count, in: line)]
     }
 
-    /// The byte index after `count` UTF-8 characters, or the end of the line.
+    /// Returns the byte index after `count` UTF-8 characters, or the end of the line.
     private static func index(afterCharacters count: Int, in line: ArraySlice<UInt8>) -> Int {
         var index = line.startIndex
         var seen = 0

@@ -24,9 +24,9 @@ package struct NeededPermission: Hashable, Sendable {
     }
 }
 
-/// Compares a function's existing role with what its code needs: `MR401` for each grant the
-/// code does not need (an unused action, or a resource broader than the one used) and `MR402`
-/// for each needed permission the role does not grant.
+/// Compares a function's existing role with what its code needs. `MR401` reports each grant
+/// the code does not need: an unused action, or a resource broader than the one used. `MR402`
+/// reports each needed permission the role does not grant.
 package struct LeastPrivilegeComparison: Sendable {
     package var catalog: Catalog
     /// Excess grants each role may have before `MR401` findings count at their own severity;

@@ -90,7 +90,7 @@ struct ExcessSearch {
         }
     }
 
-    /// The catalog's actions that a pattern with a service prefix matches, or `nil` when the
+    /// Returns the catalog's actions that a pattern with a service prefix matches, or `nil` when the
     /// prefix itself has a wildcard.
     private func expand(_ action: String) -> [String]? {
         let parts = action.split(separator: ":", maxSplits: 1)

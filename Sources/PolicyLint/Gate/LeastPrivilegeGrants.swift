@@ -27,11 +27,11 @@ package struct GrantedStatement: Hashable, Sendable {
     /// The statement in the template, or the `Policies` entry that expands to it.
     package var location: SourceLocation
     package var endLocation: SourceLocation?
-    /// Where the statement comes from, for messages: "an inline policy", "SAM policy template
+    /// The statement's source, for messages: "an inline policy", "SAM policy template
     /// S3ReadPolicy", "managed policy AWSLambdaBasicExecutionRole".
     package var origin: String
-    /// Where each action and each resource (by its `description`) is written, for statements
-    /// read from the template itself.
+    /// The positions of each action and each resource (keyed by its `description`), for
+    /// statements read from the template itself.
     package var actionSpans: [String: SourceSpan] = [:]
     package var resourceSpans: [String: SourceSpan] = [:]
 
@@ -55,9 +55,9 @@ package struct GrantedStatement: Hashable, Sendable {
 /// A function's existing role as statements, and whether every part of it could be read.
 package struct ExistingRole: Sendable {
     package var statements: [GrantedStatement]
-    /// False when some policy could not be expanded (an unknown SAM policy template, a managed
-    /// policy whose document the catalog lacks, a role from outside the template); the
-    /// comparison then reports no missing permissions, since the unread part may grant them.
+    /// False when some policy could not be expanded: an unknown SAM policy template, a managed
+    /// policy whose document the catalog lacks, or a role from outside the template. The
+    /// comparison then reports no missing permissions, because the unread part may grant them.
     package var isComplete: Bool
     /// SAM adds the permissions of event sources, dead-letter queues and destinations to the
     /// roles it creates, so those are not reported missing.
@@ -95,8 +95,8 @@ package struct ExistingRoleReader: Sendable {
         return role
     }
 
-    /// The managed policies SAM attaches to every role it creates, and for tracing and VPC
-    /// access.
+    /// Lists the managed policies SAM attaches to every role it creates, and those it adds for
+    /// tracing and VPC access.
     private func samManagedPolicies(for function: FunctionModel) -> [ExistingPolicy] {
         var names = ["AWSLambdaBasicExecutionRole"]
         if function.tracingActive { names.append("AWSXrayWriteOnlyAccess") }
@@ -141,7 +141,7 @@ package struct ExistingRoleReader: Sendable {
             at: location)
     }
 
-    /// The statements of a policy document node: `Statement` as one mapping or a list.
+    /// Reads the statements of a policy document node: `Statement` as one mapping or a list.
     func statements(inDocument document: Node) -> [GrantedStatement] {
         guard let statementNode = document["Statement"] else { return [] }
         let items = statementNode.sequence ?? [statementNode]

@@ -82,7 +82,7 @@ struct SAMTemplateExpansion {
         return .joined(parts)
     }
 
-    /// The index of the next `${` in `text`.
+    /// Returns the index of the next `${` in `text`.
     private func placeholderStart(in text: Substring) -> Substring.Index? {
         var index = text.startIndex
         while index < text.endIndex {

@@ -5,9 +5,9 @@ extension LintConfiguration {
     static let topLevelKeys = ["rules", "ignore", "fail-on", "check"]
     static let checkKeys = ["tolerance"]
 
-    /// Reads a configuration file. Every problem is reported with its position and what to
-    /// do; a key or value that cannot be used is left out of the result, so the caller should
-    /// stop when `diagnostics` has errors.
+    /// Reads a configuration file and reports every problem with its position and what to do.
+    /// A key or value that cannot be used is left out of the result, so the caller should stop
+    /// when `diagnostics` has errors.
     package static func read(
         bytes: [UInt8], displayPath: String, knownRuleIds: Set<String>, diagnostics: DiagnosticSink
     ) -> LintConfiguration {

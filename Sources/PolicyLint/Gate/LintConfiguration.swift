@@ -46,7 +46,7 @@ package struct LintConfiguration: Sendable, Equatable {
     /// The rule ids the file turns on, for rules that are off by default.
     package var enabledRules: Set<String> { Set(rules.filter { $0.value != .off }.keys) }
 
-    /// The severity the file gives a rule, or `nil` to keep the rule's own.
+    /// Returns the severity the file gives a rule, or `nil` to keep the rule's own.
     package func severity(forRule id: String) -> Severity? {
         if case .severity(let severity)? = rules[id] { return severity }
         return nil

@@ -1,7 +1,8 @@
 import Diagnostics
 import Documents
 
-/// Which rules report: the command line's `--rule` and `--disable` and the configuration file.
+/// The rules that report, from the command line's `--rule` and `--disable` and the
+/// configuration file.
 package struct RuleSelection: Sendable, Equatable {
     /// When set, only these rule ids report.
     package var onlyRules: Set<String>?

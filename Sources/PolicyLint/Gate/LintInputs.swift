@@ -101,7 +101,7 @@ package struct LintInputs: Sendable {
 
 /// Policy JSON files among a folder's `*.json` files.
 package enum PolicyFileDetection {
-    /// True when the file parses and holds a policy document: `Statement` at the top, in
+    /// True when the file parses and contains a policy document: `Statement` at the top, in
     /// each item of a top-level array, or under `PolicyDocument`.
     package static func isPolicyFile(_ path: String) -> Bool {
         let folder = FilePathText.folder(of: path)

@@ -29,7 +29,7 @@ package struct LintReport: Sendable {
         self.diagnostics = diagnostics
     }
 
-    /// True when the baseline holds the finding, so it does not fail the gate.
+    /// True when the baseline contains the finding, so it does not fail the gate.
     package func isBaselined(_ finding: Finding) -> Bool {
         finding.fingerprint.map(baselinedFingerprints.contains) ?? false
     }

@@ -6,7 +6,7 @@ struct SuppressionComment {
     static let marker = Array("minrole:ignore".utf8)
 
     var suppression: Suppression
-    /// Why the comment suppresses nothing, or `nil` when it is complete.
+    /// The reason the comment suppresses nothing, or `nil` when it is complete.
     var problem: String?
 
     var location: SourceLocation { suppression.location }

@@ -2,8 +2,8 @@
 /// character, as IAM matches actions and resources. With `isPathGlob`, `*` and `?` stop at `/`
 /// and `**` crosses folders, as ignore files match paths.
 ///
-/// The match keeps only the last `*` to retry from, so it runs in O(n × m) time at worst and
-/// linear time for patterns without `*`; it never recurses.
+/// The match keeps only the last `*` to retry from, so it runs in O(n × m) time at worst and in
+/// linear time for patterns without `*`. It never recurses.
 package struct WildcardPattern: Hashable, Sendable {
     package let pattern: String
     package let isCaseSensitive: Bool
@@ -52,7 +52,7 @@ package struct WildcardPattern: Hashable, Sendable {
         return patternIndex == patternSegments.count
     }
 
-    /// The classic greedy wildcard match: on a mismatch, the last `*` takes one more character.
+    /// Matches with the classic greedy algorithm: on a mismatch, the last `*` takes one more character.
     private static func matches(_ text: [Unicode.Scalar], _ pattern: [Unicode.Scalar], crossing: Bool) -> Bool {
         var textIndex = 0
         var patternIndex = 0

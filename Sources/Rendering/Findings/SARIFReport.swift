@@ -3,9 +3,8 @@ import Documents
 import PolicyLint
 
 /// `--format sarif`: one SARIF 2.1.0 run that GitHub code scanning accepts. Paths are relative
-/// to the scanned folder under the `SRCROOT` base id; fingerprints go to
-/// `partialFingerprints`, suppressions to `suppressions`, and with a baseline each result gets
-/// a `baselineState`.
+/// to the scanned folder under the `SRCROOT` base id. Fingerprints go to `partialFingerprints`
+/// and suppressions to `suppressions`. With a baseline, each result gets a `baselineState`.
 package enum SARIFReport {
     package static let schemaURI = "https://json.schemastore.org/sarif-2.1.0.json"
     package static let rootBaseId = "SRCROOT"
@@ -63,7 +62,7 @@ package enum SARIFReport {
         return ["physicalLocation": .object(physical)]
     }
 
-    /// The region, with the end clamped so it never precedes the start. A finding about a whole
+    /// Returns the region, with the end clamped so it never precedes the start. A finding about a whole
     /// file points at its first line; one about a whole line gives no columns.
     private static func region(of finding: Finding) -> JSONObject? {
         let start = finding.location

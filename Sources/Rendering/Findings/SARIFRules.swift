@@ -2,7 +2,7 @@ import Diagnostics
 import Documents
 import PolicyLint
 
-/// The `tool.driver.rules` of a SARIF run: every rule the report knows, plus a minimal entry
+/// The `tool.driver.rules` of a SARIF run: every rule the report describes, plus a minimal entry
 /// for any finding whose rule is not among them, so every `ruleIndex` is valid.
 struct SARIFRules {
     let descriptors: [RuleDescriptor]
