@@ -57,6 +57,7 @@ enum CheckCommand {
         guard let gate = GateRun(options: options, root: generateOptions.root, io: io, command: spec.name) else {
             return .usageError
         }
+
         let synthesizer = PolicySynthesizer(
             catalog: .shared, analyzers: [PythonAnalyzer(), JavaScriptAnalyzer()], platform: .bundled)
         let project = ProjectGeneration(
@@ -69,6 +70,7 @@ enum CheckCommand {
                 "no SAM or CloudFormation template found under \(generateOptions.root); pass the folder that contains template.yaml",
                 command: spec.name)
         }
+
         let diagnostics = DiagnosticSink()
         for diagnostic in project.diagnostics + project.functions.flatMap(\.diagnostics) {
             diagnostics.report(diagnostic)
@@ -76,6 +78,7 @@ enum CheckCommand {
         var collection = GateCollection()
         let templates = lintTemplates(
             project, options: generateOptions, gate: gate, into: &collection, diagnostics: diagnostics)
+
         let comparison = LeastPrivilegeComparison(
             catalog: .shared, tolerance: tolerance ?? gate.configuration.checkTolerance ?? 0)
         let reader = SourceFileReader(root: generateOptions.root)
@@ -87,6 +90,7 @@ enum CheckCommand {
             }
             collection.add(policy.templateDisplayPath, text: nil, findings: findings)
         }
+
         let status = gate.finish(
             collection, diagnostics: diagnostics.diagnostics, grouping: .subject,
             suiteNames: project.functions.map(\.function.logicalId))
