@@ -18,6 +18,8 @@ package enum MinRole {
     static let commands: [Command] = [
         Command(spec: GenerateCommand.spec, run: GenerateCommand.run),
         Command(spec: ExplainCommand.spec, run: ExplainCommand.run),
+        Command(spec: LintCommand.spec, run: LintCommand.run),
+        Command(spec: CheckCommand.spec, run: CheckCommand.run),
     ]
 
     package static func main(arguments: [String]) -> Int32 {
