@@ -65,6 +65,11 @@ enum ResourcePattern: Sendable {
             let elements = template.fixedElements
             if elements.allSatisfy({ $0 == .anyRun }) && !elements.isEmpty { return (.any, notes) }
             if let arn = ARNPattern(elements: elements, foldsHead: true) { return (.arn(arn), notes) }
+            if pattern.description.hasPrefix("arn:") {
+                // A pattern that starts like an ARN but lacks parts would otherwise let a `*`
+                // span the colons between parts.
+                return (.never, notes)
+            }
             notes.append("the resource '\(pattern.description)' is not an ARN; it is matched as a whole")
             return (.whole(CompiledWildcard(elements: elements, foldsCase: false)), notes)
         }

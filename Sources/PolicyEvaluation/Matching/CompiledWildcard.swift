@@ -10,8 +10,9 @@
 package struct CompiledWildcard: Sendable, Hashable {
     struct Segment: Sendable, Hashable {
         var bytes: [UInt8]
-        /// Positions that hold `?`; empty when the segment has none.
+        /// Positions that hold `?`, one entry per byte; empty when the segment has none.
         var anyPositions: [Bool]
+        var hasAnyByte = false
         /// Shift-and masks, 256 entries of `wordCount` words each; only for long segments.
         var masks: [UInt64]
 
@@ -83,7 +84,7 @@ package struct CompiledWildcard: Sendable, Hashable {
 
     @inline(__always)
     private func matchesSegment(_ segment: Segment, in text: UnsafeBufferPointer<UInt8>, at start: Int) -> Bool {
-        let hasAny = !segment.anyPositions.isEmpty
+        let hasAny = segment.hasAnyByte
         for offset in 0..<segment.count {
             if hasAny && segment.anyPositions[offset] { continue }
             let byte = foldsCase ? text[start + offset].foldedASCII : text[start + offset]
@@ -128,9 +129,12 @@ package struct CompiledWildcard: Sendable, Hashable {
 
 extension CompiledWildcard.Segment {
     fileprivate mutating func append(_ byte: UInt8, isAny: Bool) {
-        if isAny && anyPositions.isEmpty { anyPositions = Array(repeating: false, count: bytes.count) }
+        if isAny && !hasAnyByte {
+            hasAnyByte = true
+            anyPositions = Array(repeating: false, count: bytes.count)
+        }
         bytes.append(byte)
-        if !anyPositions.isEmpty { anyPositions.append(isAny) }
+        if hasAnyByte { anyPositions.append(isAny) }
     }
 
     fileprivate mutating func buildMasks() {
@@ -138,7 +142,7 @@ extension CompiledWildcard.Segment {
         masks = Array(repeating: 0, count: 256 * words)
         for (offset, byte) in bytes.enumerated() {
             let bit = UInt64(1) << UInt64(offset % 64)
-            let isAny = !anyPositions.isEmpty && anyPositions[offset]
+            let isAny = hasAnyByte && anyPositions[offset]
             for value in 0..<256 where isAny || value == Int(byte) {
                 masks[value * words + offset / 64] |= bit
             }
