@@ -93,7 +93,8 @@ enum Fixtures {
     @Test func statementReferenceCarriesLocation() throws {
         var statement = Fixtures.allow("s3:GetObject", "*", sid: "Read")
         statement.location = SourceLocation(file: "role.json", line: 4, column: 7)
-        let evaluator = PolicyEvaluator(policies: PolicySet(identity: [Fixtures.policy([statement], name: "role.json")]))
+        let evaluator = PolicyEvaluator(
+            policies: PolicySet(identity: [Fixtures.policy([statement], name: "role.json")]))
         let result = evaluator.evaluate(Fixtures.request("s3:GetObject", "arn:aws:s3:::b/k"))
         let reference = try #require(result.matchedStatements.first)
         #expect(reference.policyName == "role.json")

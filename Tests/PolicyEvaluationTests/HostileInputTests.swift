@@ -41,7 +41,8 @@ import Testing
 
     @Test func deepVariableNestingIsRead() {
         let depth = 50_000
-        let resource = "arn:aws:s3:::b/" + String(repeating: "${", count: depth) + "x" + String(repeating: "}", count: depth)
+        let resource =
+            "arn:aws:s3:::b/" + String(repeating: "${", count: depth) + "x" + String(repeating: "}", count: depth)
         let statement = Statement(actions: ["s3:GetObject"], resources: [PatternString(literal: resource)])
         let evaluator = PolicyEvaluator(policies: PolicySet(identity: [Fixtures.policy([statement])]))
         let result = evaluator.evaluate(

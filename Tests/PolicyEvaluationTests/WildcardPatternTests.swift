@@ -35,10 +35,18 @@ import Testing
         Case(pattern: "S3:Get*", text: "s3:getobject", caseInsensitive: true, matches: true),
         Case(pattern: "S3:Get*", text: "s3:getobject", caseInsensitive: false, matches: false),
         Case(pattern: "caf\u{e9}*", text: "caf\u{e9}-menu", caseInsensitive: false, matches: true),
-        Case(pattern: "*" + String(repeating: "ab", count: 40) + "*", text: "x" + String(repeating: "ab", count: 40), caseInsensitive: false, matches: true),
-        Case(pattern: "*" + String(repeating: "a?", count: 40) + "z", text: String(repeating: "ba", count: 45) + "z", caseInsensitive: false, matches: false),
-        Case(pattern: "*" + String(repeating: "a?", count: 40) + "*", text: String(repeating: "ab", count: 45), caseInsensitive: false, matches: true),
-        Case(pattern: "*" + String(repeating: "X", count: 70) + "*", text: String(repeating: "x", count: 80), caseInsensitive: true, matches: true),
+        Case(
+            pattern: "*" + String(repeating: "ab", count: 40) + "*", text: "x" + String(repeating: "ab", count: 40),
+            caseInsensitive: false, matches: true),
+        Case(
+            pattern: "*" + String(repeating: "a?", count: 40) + "z", text: String(repeating: "ba", count: 45) + "z",
+            caseInsensitive: false, matches: false),
+        Case(
+            pattern: "*" + String(repeating: "a?", count: 40) + "*", text: String(repeating: "ab", count: 45),
+            caseInsensitive: false, matches: true),
+        Case(
+            pattern: "*" + String(repeating: "X", count: 70) + "*", text: String(repeating: "x", count: 80),
+            caseInsensitive: true, matches: true),
     ]
 
     @Test(arguments: cases)
@@ -57,7 +65,8 @@ import Testing
         for pattern in Set(patterns) {
             for text in texts {
                 let expected = Self.referenceMatch(Array(pattern), Array(text))
-                #expect(WildcardPattern.matches(pattern, text, caseInsensitive: false) == expected, "\(pattern) ~ \(text)")
+                #expect(
+                    WildcardPattern.matches(pattern, text, caseInsensitive: false) == expected, "\(pattern) ~ \(text)")
             }
         }
     }

@@ -1,10 +1,10 @@
 /// The decision order of the IAM User Guide ("Policy evaluation logic", "Cross-account policy
-/// evaluation logic"): an explicit Deny anywhere is final; every SCP level must allow; then a
-/// resource-policy Allow or the identity policies decide, limited by the permissions boundary
-/// and the session policies as the way the resource policy names the caller requires.
+/// evaluation logic"). An explicit Deny anywhere is final, and every SCP level must allow. Then a
+/// resource-policy Allow or the identity policies decide, and the permissions boundary and the
+/// session policies limit them as the way the resource policy names the caller requires.
 extension PolicyEvaluator {
-    /// Which resource policy a request needs besides the identity side: role trust policies
-    /// and KMS key policies must allow the caller themselves.
+    /// The resource policy a request needs besides the identity side. Role trust policies and
+    /// KMS key policies must allow the caller themselves.
     enum ResourceRule {
         case ordinary, trustPolicy, keyPolicy
 
@@ -51,10 +51,14 @@ extension PolicyEvaluator {
             request.isCrossAccount
             ? crossAccountLack(matches, request, &trace) : sameAccountLack(matches, request, &trace)
         if let lacking { return finish(.implicitDeny, [], lacking, trace) }
-        return finish(.allowed, matches.identity.allows + matches.resource.allows, nil, trace)
+        let allows =
+            matches.resource.allows.isEmpty
+            ? matches.identity.allows : matches.identity.allows + matches.resource.allows
+        return finish(.allowed, allows, nil, trace)
     }
 
-    /// The level that lacks an Allow for a request within one account, or `nil` when allowed.
+    /// Returns the level that lacks an Allow for a request within one account, or `nil` when
+    /// allowed.
     private func sameAccountLack(_ matches: Matches, _ request: RequestView, _ trace: inout EvaluationTrace)
         -> PolicyKind?
     {
@@ -81,8 +85,9 @@ extension PolicyEvaluator {
         }
     }
 
-    /// For a resource in another account both sides must allow: the caller's identity side,
-    /// and the resource policy naming the caller, its role or its account.
+    /// Returns the level that lacks an Allow for a resource in another account. Both sides must
+    /// allow there: the caller's identity side, and a resource policy naming the caller, its role
+    /// or its account.
     private func crossAccountLack(_ matches: Matches, _ request: RequestView, _ trace: inout EvaluationTrace)
         -> PolicyKind?
     {

@@ -1,5 +1,5 @@
-/// Policies that IAM reads together (all identity policies, one SCP level, ...) and what their
-/// statements say about one request.
+/// Policies that IAM reads together (all identity policies, one SCP level, ...), matched
+/// against one request at a time.
 struct PolicyGroup: Sendable {
     let kind: PolicyKind
     let policies: [CompiledPolicy]
@@ -44,8 +44,8 @@ struct PolicyGroup: Sendable {
     }
 
     /// Actions without resource types are requested on `*`. An AWS example grants such an
-    /// action with `arn:aws:s3:::*`, which other implementations do not match; the engine
-    /// matches only `*` and says so.
+    /// action with `arn:aws:s3:::*`, which other implementations do not match. The engine
+    /// matches only `*` and reports the case.
     private func noteResourceLessAction(
         _ statement: CompiledStatement, _ request: RequestView, _ trace: inout EvaluationTrace
     ) {
