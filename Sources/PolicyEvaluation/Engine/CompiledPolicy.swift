@@ -1,6 +1,6 @@
 /// A policy with its statements read once and indexed by the service prefix of their actions,
 /// so a request only visits statements that can name its action.
-struct CompiledPolicy: Sendable {
+final class CompiledPolicy: Sendable {
     let statements: [CompiledStatement]
     /// Statement indices by the lowercased service prefix they name.
     private let statementsByService: [String: [Int]]

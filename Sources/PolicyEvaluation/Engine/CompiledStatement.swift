@@ -1,7 +1,7 @@
 import PolicyModel
 
 /// A statement read once into matchers for its action, resource, principal and conditions.
-struct CompiledStatement: Sendable {
+final class CompiledStatement: Sendable {
     let reference: StatementReference
     let effect: Effect
     let actions: [ActionPattern]
