@@ -25,6 +25,16 @@ extension PolicyEvaluator {
         var boundary: PolicyGroup.Match?
         var session: PolicyGroup.Match?
         var resource: PolicyGroup.Match
+
+        var hasDeny: Bool {
+            !resource.denies.isEmpty || !identity.denies.isEmpty || boundary?.denies.isEmpty == false
+                || session?.denies.isEmpty == false
+        }
+
+        /// The matching Deny statements of these groups, resource policies first.
+        var denies: [StatementReference] {
+            resource.denies + identity.denies + (boundary?.denies ?? []) + (session?.denies ?? [])
+        }
     }
 
     func decide(_ request: RequestView) -> EvaluationResult {
@@ -39,10 +49,13 @@ extension PolicyEvaluator {
             session: sessionPolicies?.match(request, trace: &trace),
             resource: resourcePolicies.match(request, trace: &trace))
 
-        var denies = serviceControl.flatMap(\.denies) + resourceControl.flatMap(\.denies)
-        denies += matches.resource.denies + matches.identity.denies
-        denies += (matches.boundary?.denies ?? []) + (matches.session?.denies ?? [])
-        if !denies.isEmpty { return finish(.explicitDeny, denies, nil, trace) }
+        let hasDeny =
+            matches.hasDeny || serviceControl.contains { !$0.denies.isEmpty }
+            || resourceControl.contains { !$0.denies.isEmpty }
+        if hasDeny {
+            let denies = (serviceControl + resourceControl).flatMap(\.denies) + matches.denies
+            return finish(.explicitDeny, denies, nil, trace)
+        }
         if serviceControl.contains(where: { !$0.hasAllow }) {
             return finish(.implicitDeny, [], .serviceControl, trace)
         }
@@ -94,7 +107,7 @@ extension PolicyEvaluator {
         if let lacking = identitySideLack(matches) { return lacking }
         if resourcePolicies.policies.isEmpty {
             trace.noteUncertainty(
-                "the resource is in account \(request.request.resourceAccount ?? "?") and its policy was not given, "
+                "the resource is in account \(request.resourceAccount ?? "?") and its policy was not given, "
                     + "so only the caller's side was evaluated")
             return nil
         }

@@ -49,10 +49,11 @@ struct PolicyGroup: Sendable {
     private func noteResourceLessAction(
         _ statement: CompiledStatement, _ request: RequestView, _ trace: inout EvaluationTrace
     ) {
-        guard request.request.resource == "*", !statement.isNotResource, statement.resources.contains(where: \.isARN)
+        guard request.resource == [UInt8(ascii: "*")], !statement.isNotResource,
+            statement.resources.contains(where: \.isARN)
         else { return }
         trace.noteUncertainty(
-            "\(request.request.action) is requested on * (the action has no resource type); statement "
+            "\(request.actionText) is requested on * (the action has no resource type); statement "
                 + "\(statement.reference.sid ?? "#\(statement.reference.index)") of \(statement.reference.policyName) "
                 + "names ARNs and is read as not matching")
     }

@@ -3,7 +3,11 @@ import PolicyModel
 /// A request read once for matching: the action split and lowercased, the resource as bytes
 /// with its ARN parts found, and the accounts on both sides.
 struct RequestView {
-    let request: AuthorizationRequest
+    /// The action as the request spells it, for messages.
+    let actionText: String
+    /// The account that owns the resource; `nil` means the principal's account.
+    let resourceAccount: String?
+    let context: [String: ContextValue]
     /// The action's service prefix, lowercased (`s3`); empty when the action has no colon.
     let service: String
     /// The whole action, lowercased, as UTF-8 bytes.
@@ -17,7 +21,9 @@ struct RequestView {
     /// Reads `request`. The principal's ARN is parsed only when `parsesPrincipal`, because only
     /// resource policies, RCPs and cross-account requests look at it.
     init(_ request: AuthorizationRequest, roleARN: String?, parsesPrincipal: Bool) {
-        self.request = request
+        actionText = request.action
+        resourceAccount = request.resourceAccount
+        context = request.context
         let action = request.action.utf8.map(\.foldedASCII)
         self.action = action
         if let colon = action.firstIndex(of: UInt8(ascii: ":")) {
@@ -41,14 +47,13 @@ struct RequestView {
 
     /// True when the resource belongs to another account than the principal.
     var isCrossAccount: Bool {
-        guard let owner = request.resourceAccount, let account = principal.account else { return false }
+        guard let owner = resourceAccount, let account = principal.account else { return false }
         return owner != account
     }
 
     /// Looks up a context key case-insensitively without building a new map. The key as the
     /// policy spells it and its lowercase form are tried first.
     func contextValue(_ key: ContextKeyName) -> ContextValue? {
-        let context = request.context
         if context.isEmpty { return nil }
         if let value = context[key.spelled] ?? context[key.lowercased] { return value }
         for (name, value) in context where name.utf8.count == key.lowercased.utf8.count {

@@ -7,48 +7,52 @@
 /// direct comparison, at most `shortSegmentLimit` byte comparisons per text position. Longer
 /// ones use a bit-parallel shift-and search over precomputed byte masks, one pass per 64
 /// pattern bytes. Both keep the work linear in the length of the text for a given pattern.
-package struct CompiledWildcard: Sendable, Hashable {
+///
+/// It is a class so that passing a compiled pattern around costs one reference count.
+package final class CompiledWildcard: Sendable {
     static let shortSegmentLimit = 32
 
     /// The bytes of every segment, one after another; `?` positions hold 0.
-    private var bytes: [UInt8] = []
+    private let bytes: [UInt8]
     /// One flag per byte, true where the pattern has `?`; empty when it has none.
-    private var anyByteFlags: [Bool] = []
+    private let anyByteFlags: [Bool]
     /// Where each segment starts in `bytes`, followed by the end of the last one.
-    private var bounds: [Int] = [0]
+    private let bounds: [Int]
     /// Shift-and masks of the long middle segments: 256 entries of one word per 64 segment
     /// bytes, by segment index.
-    private var masks: [Int: [UInt64]] = [:]
+    private let masks: [Int: [UInt64]]
     /// True when the pattern has at least one `*`, so the segments are not one exact string.
-    private(set) var hasAnyRun = false
+    let hasAnyRun: Bool
     let foldsCase: Bool
 
     /// Compiles `elements`; with `foldsCase`, ASCII letters are lowercased here and in every text.
     package init(elements: [PatternElement], foldsCase: Bool) {
-        self.foldsCase = foldsCase
+        var bytes: [UInt8] = []
+        var flags: [Bool] = []
+        var bounds = [0]
+        var hasAnyRun = false
         for element in elements {
+            var byte: UInt8 = 0
             switch element {
             case .anyRun:
                 hasAnyRun = true
                 bounds.append(bytes.count)
+                continue
             case .anyByte:
-                append(0, isAnyByte: true)
-            case .byte(let byte):
-                append(foldsCase ? byte.foldedASCII : byte, isAnyByte: false)
+                if flags.isEmpty { flags = Array(repeating: false, count: bytes.count) }
+            case .byte(let value):
+                byte = foldsCase ? value.foldedASCII : value
             }
+            bytes.append(byte)
+            if !flags.isEmpty || element == .anyByte { flags.append(element == .anyByte) }
         }
         bounds.append(bytes.count)
-        if segmentCount > 2 {
-            for segment in 1..<segmentCount - 1 where length(of: segment) > Self.shortSegmentLimit {
-                masks[segment] = buildMasks(segment)
-            }
-        }
-    }
-
-    private mutating func append(_ byte: UInt8, isAnyByte: Bool) {
-        if isAnyByte && anyByteFlags.isEmpty { anyByteFlags = Array(repeating: false, count: bytes.count) }
-        bytes.append(byte)
-        if !anyByteFlags.isEmpty || isAnyByte { anyByteFlags.append(isAnyByte) }
+        self.bytes = bytes
+        self.anyByteFlags = flags
+        self.bounds = bounds
+        self.hasAnyRun = hasAnyRun
+        self.foldsCase = foldsCase
+        self.masks = Self.buildMasks(bytes: bytes, flags: flags, bounds: bounds)
     }
 
     private var segmentCount: Int { bounds.count - 1 }
@@ -130,18 +134,26 @@ package struct CompiledWildcard: Sendable, Hashable {
         return nil
     }
 
-    private func buildMasks(_ segment: Int) -> [UInt64] {
-        let base = bounds[segment]
-        let count = length(of: segment)
-        let words = (count + 63) / 64
-        var result = [UInt64](repeating: 0, count: 256 * words)
-        for offset in 0..<count {
-            let bit = UInt64(1) << UInt64(offset % 64)
-            let isAnyByte = !anyByteFlags.isEmpty && anyByteFlags[base + offset]
-            for value in 0..<256 where isAnyByte || value == Int(bytes[base + offset]) {
-                result[value * words + offset / 64] |= bit
+    /// Builds the shift-and masks of every middle segment longer than `shortSegmentLimit`.
+    private static func buildMasks(bytes: [UInt8], flags: [Bool], bounds: [Int]) -> [Int: [UInt64]] {
+        var masks: [Int: [UInt64]] = [:]
+        let segmentCount = bounds.count - 1
+        guard segmentCount > 2 else { return masks }
+        for segment in 1..<segmentCount - 1 {
+            let base = bounds[segment]
+            let count = bounds[segment + 1] - base
+            guard count > shortSegmentLimit else { continue }
+            let words = (count + 63) / 64
+            var result = [UInt64](repeating: 0, count: 256 * words)
+            for offset in 0..<count {
+                let bit = UInt64(1) << UInt64(offset % 64)
+                let isAnyByte = !flags.isEmpty && flags[base + offset]
+                for value in 0..<256 where isAnyByte || value == Int(bytes[base + offset]) {
+                    result[value * words + offset / 64] |= bit
+                }
             }
+            masks[segment] = result
         }
-        return result
+        return masks
     }
 }
