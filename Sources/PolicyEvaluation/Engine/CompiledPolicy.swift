@@ -33,7 +33,7 @@ final class CompiledPolicy: Sendable {
         statementsForAnyService = anyService
     }
 
-    /// The statements that may match an action of `service`, in policy order.
+    /// Returns the statements that may match an action of `service`, in policy order.
     func candidates(for service: String) -> CandidateSequence {
         CandidateSequence(first: statementsByService[service] ?? [], second: statementsForAnyService)
     }

@@ -50,10 +50,6 @@ struct PolicyTemplate: Hashable, Sendable {
         }
     }
 
-    init(text: String, allowsVariables: Bool) {
-        self.init(PatternString(literal: text), allowsVariables: allowsVariables)
-    }
-
     private mutating func append(_ elements: [PatternElement]) {
         guard !elements.isEmpty else { return }
         if case .elements(let previous)? = pieces.last {
