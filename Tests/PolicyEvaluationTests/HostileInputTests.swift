@@ -87,6 +87,19 @@ import Testing
         #expect(evaluator.evaluate(Fixtures.request(action, resource)).decision == .allowed)
     }
 
+    @Test func contextValueWithoutValuesIsAbsent() {
+        var value = ContextValue("x")
+        value.values = []
+        let condition = Condition(
+            conditionOperator: "StringNotEquals", key: "aws:PrincipalTag/team", values: [PatternString(literal: "a")])
+        let statement = Fixtures.allow("s3:GetObject", "*", conditions: [condition])
+        let evaluator = PolicyEvaluator(policies: PolicySet(identity: [Fixtures.policy([statement])]))
+        let context = ["aws:PrincipalTag/team": value]
+        let result = evaluator.evaluate(Fixtures.request("s3:GetObject", "arn:aws:s3:::b/k", context: context))
+        #expect(result.decision == .allowed)
+        #expect(result.missingContextKeys == ["aws:PrincipalTag/team"])
+    }
+
     @Test func emptyRequestDecides() {
         let evaluator = PolicyEvaluator(policies: PolicySet(identity: [Fixtures.policy([Fixtures.allow("*", "*")])]))
         let result = evaluator.evaluate(AuthorizationRequest(principal: "", action: "", resource: ""))

@@ -12,7 +12,7 @@ extension CompiledCondition {
             return false
         }
         let value = request.contextValue(key)
-        let isAbsent = value.map { $0.isMultivalued && $0.values.isEmpty } ?? true
+        let isAbsent = value?.values.isEmpty ?? true
         if isAbsent { trace.noteMissing(key) }
         if case .nulls(let expectations) = values {
             return expectations.contains { $0 == isAbsent }
