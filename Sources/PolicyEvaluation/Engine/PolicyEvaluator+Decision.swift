@@ -136,8 +136,8 @@ extension PolicyEvaluator {
 }
 
 extension [UInt8] {
-    /// True when the UTF-8 bytes of `text` occur in the array; a plain byte search, because the
-    /// generic string search costs more than a whole decision.
+    /// True when the UTF-8 bytes of `text` occur in the array. A plain byte search is used
+    /// because the generic string search cost more than a whole decision in a profile.
     fileprivate func containsBytes(of text: StaticString) -> Bool {
         let needle = UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount)
         guard needle.count <= count else { return false }

@@ -12,7 +12,7 @@ struct RequestView {
     let service: String
     /// The whole action, lowercased, as UTF-8 bytes.
     let action: [UInt8]
-    /// Where the action name starts in `action`, after the colon.
+    /// The offset in `action` at which the action name starts, after the colon.
     let actionNameStart: Int
     let resource: [UInt8]
     let resourceARN: ARNBounds?
@@ -117,7 +117,7 @@ struct PrincipalIdentity {
     let roleARN: String?
     let account: String?
 
-    /// An identity of which only the ARN is known; used when nothing needs the other parts.
+    /// Creates an identity of which only the ARN is known, for requests that need no other part.
     init(unparsed arn: String) {
         self.arn = arn
         roleARN = nil

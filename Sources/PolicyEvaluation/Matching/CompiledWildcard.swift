@@ -16,7 +16,7 @@ package final class CompiledWildcard: Sendable {
     private let bytes: [UInt8]
     /// One flag per byte, true where the pattern has `?`; empty when it has none.
     private let anyByteFlags: [Bool]
-    /// Where each segment starts in `bytes`, followed by the end of the last one.
+    /// The start offset of each segment in `bytes`, followed by the end of the last one.
     private let bounds: [Int]
     /// Shift-and masks of the long middle segments: 256 entries of one word per 64 segment
     /// bytes, by segment index.
