@@ -6,8 +6,13 @@ final class CompiledPolicy: Sendable {
     private let statementsByService: [String: [Int]]
     /// Statements that can match any service: `NotAction`, `*`, or a wildcard in the prefix.
     private let statementsForAnyService: [Int]
+    /// The resource a resource policy is attached to; `nil` for every resource.
+    private let attachedTo: CompiledWildcard?
 
     init(_ policy: NamedPolicy) {
+        attachedTo = policy.attachedTo.map {
+            CompiledWildcard(elements: PatternElement.parse($0.utf8), foldsCase: false)
+        }
         statements = policy.document.statements.enumerated().map { index, statement in
             CompiledStatement(statement, index: index, policy: policy)
         }
@@ -31,6 +36,12 @@ final class CompiledPolicy: Sendable {
         }
         statementsByService = byService
         statementsForAnyService = anyService
+    }
+
+    /// True when the policy applies to the request's resource.
+    func applies(to request: RequestView) -> Bool {
+        guard let attachedTo else { return true }
+        return request.resource.withUnsafeBufferPointer { attachedTo.matches(bytes: $0) }
     }
 
     /// Returns the statements that may match an action of `service`, in policy order.

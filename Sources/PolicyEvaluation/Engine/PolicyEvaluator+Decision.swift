@@ -76,7 +76,7 @@ extension PolicyEvaluator {
         -> PolicyKind?
     {
         let rule = ResourceRule(request)
-        if rule != .ordinary && resourcePolicies.policies.isEmpty {
+        if rule != .ordinary && !resourcePolicies.hasPolicy(for: request) {
             let policy = rule == .trustPolicy ? "trust policy of the role" : "key policy of the KMS key"
             trace.noteUncertainty("the \(policy) was not given, so only the caller's side was evaluated")
             return identitySideLack(matches)
@@ -105,7 +105,7 @@ extension PolicyEvaluator {
         -> PolicyKind?
     {
         if let lacking = identitySideLack(matches) { return lacking }
-        if resourcePolicies.policies.isEmpty {
+        if !resourcePolicies.hasPolicy(for: request) {
             trace.noteUncertainty(
                 "the resource is in account \(request.resourceAccount ?? "?") and its policy was not given, "
                     + "so only the caller's side was evaluated")

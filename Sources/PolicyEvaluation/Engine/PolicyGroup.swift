@@ -20,7 +20,7 @@ struct PolicyGroup: Sendable {
 
     func match(_ request: RequestView, trace: inout EvaluationTrace) -> Match {
         var result = Match()
-        for policy in policies {
+        for policy in policies where policy.applies(to: request) {
             for index in policy.candidates(for: request.service) {
                 let statement = policy.statements[index]
                 guard statement.matchesAction(request) else { continue }
@@ -41,6 +41,11 @@ struct PolicyGroup: Sendable {
             }
         }
         return result
+    }
+
+    /// True when some policy of the group applies to the request's resource.
+    func hasPolicy(for request: RequestView) -> Bool {
+        policies.contains { $0.applies(to: request) }
     }
 
     /// Actions without resource types are requested on `*`. An AWS example grants such an
