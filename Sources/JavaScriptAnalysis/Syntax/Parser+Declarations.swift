@@ -25,6 +25,13 @@ extension Parser {
     }
 
     mutating func parseParameters() -> [Pattern] {
+        var properties: [String] = []
+        return parseParameters(properties: &properties)
+    }
+
+    /// Reads a parameter list. `properties` receives the names of TypeScript parameter
+    /// properties (`private readonly client: Client`), which the constructor assigns to `this`.
+    mutating func parseParameters(properties: inout [String]) -> [Pattern] {
         guard check("(") else {
             report("expected '(' before '\(file.text(of: current))'")
             return []
@@ -35,11 +42,14 @@ extension Parser {
         while index < closing && !atEnd && !check(")") {
             let before = index
             skipDecorators()
+            var isProperty = false
             while let word = identifierText, Self.parameterModifiers.contains(word), token(at: 1).kind == .identifier {
+                isProperty = true
                 index += 1
             }
             let isRest = eat("...")
             var pattern = parseBindingPattern()
+            if isProperty, case .identifier(let name) = pattern { properties.append(name) }
             _ = eat("?")
             if eat(":") { skipType() }
             if eat("=") { pattern = .defaulted(pattern, parseAssignment()) }
@@ -115,9 +125,16 @@ extension Parser {
         _ = eat("?") || eat("!")
         if check("(") || check("<") {
             if check("<") { skipTypeArguments() }
-            let parameters = parseParameters()
+            var properties: [String] = []
+            let parameters = parseParameters(properties: &properties)
             if eat(":") { skipType() }
-            let body = check("{") ? parseBlock() : []
+            var body = check("{") ? parseBlock() : []
+            if case .name("constructor") = key {
+                let assignments = properties.map { name -> Statement in
+                    .expression(.assignment("=", .expression(.member(.this, name)), .identifier(name, start)))
+                }
+                body = assignments + body
+            }
             // A setter runs on assignment, which the analysis does not model; it would hide the getter.
             if case .name(let name) = key, !isSetter {
                 methods[name] = FunctionNode(
