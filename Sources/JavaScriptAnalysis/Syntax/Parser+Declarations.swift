@@ -17,11 +17,11 @@ extension Parser {
         if check("<") { skipTypeArguments() }
         let parameters = parseParameters()
         if eat(":") { skipType() }
-        guard check("{") else {
+        guard let body = deferBlock() else {
             endStatement()
             return FunctionNode(name: name, parameters: parameters, body: [], position: start)
         }
-        return FunctionNode(name: name, parameters: parameters, body: parseBlock(), position: start)
+        return FunctionNode(name: name, parameters: parameters, body: body, position: start)
     }
 
     mutating func parseParameters() -> [Pattern] {
@@ -128,17 +128,23 @@ extension Parser {
             var properties: [String] = []
             let parameters = parseParameters(properties: &properties)
             if eat(":") { skipType() }
-            var body = check("{") ? parseBlock() : []
+            var prelude: [Statement] = []
             if case .name("constructor") = key {
-                let assignments = properties.map { name -> Statement in
+                prelude = properties.map { name -> Statement in
                     .expression(.assignment("=", .expression(.member(.this, name)), .identifier(name, start)))
                 }
-                body = assignments + body
             }
+            let body = deferBlock(prelude: prelude)
             // A setter runs on assignment, which the analysis does not model; it would hide the getter.
             if case .name(let name) = key, !isSetter {
-                methods[name] = FunctionNode(
-                    name: name, parameters: parameters, body: body, position: start, isGetter: isGetter)
+                methods[name] =
+                    if let body {
+                        FunctionNode(
+                            name: name, parameters: parameters, body: body, position: start, isGetter: isGetter)
+                    } else {
+                        FunctionNode(
+                            name: name, parameters: parameters, body: prelude, position: start, isGetter: isGetter)
+                    }
             }
             return
         }

@@ -145,9 +145,12 @@ extension Parser {
             let parameters = parseParameters()
             if eat(":") { skipType() }
             let name: String? = if case .name(let text) = key { text } else { nil }
-            let body = check("{") ? parseBlock() : []
-            let method = FunctionNode(
-                name: name, parameters: parameters, body: body, position: start, isGetter: isGetter)
+            let method =
+                if let body = deferBlock() {
+                    FunctionNode(name: name, parameters: parameters, body: body, position: start, isGetter: isGetter)
+                } else {
+                    FunctionNode(name: name, parameters: parameters, body: [], position: start, isGetter: isGetter)
+                }
             // A setter runs on assignment, which the analysis does not model; it would hide the getter.
             return isSetter ? nil : .value(key, .function(method))
         }

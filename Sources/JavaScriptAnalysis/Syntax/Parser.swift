@@ -9,6 +9,7 @@ struct SyntaxProblem: Sendable, Hashable {
 /// annotations. It records a problem and moves on where it cannot read, limits nesting, and
 /// looks ahead through a table of matching brackets, so it ends in linear time on any input.
 struct Parser {
+    let unit: SourceUnit
     let file: TokenizedFile
     let isTypeScript: Bool
     var index = 0
@@ -22,9 +23,16 @@ struct Parser {
     static let maximumListedProblems = 20
 
     init(file: TokenizedFile, isTypeScript: Bool) {
-        self.file = file
-        self.isTypeScript = isTypeScript
-        self.matching = Self.matchBrackets(file)
+        self.init(unit: SourceUnit(file: file, isTypeScript: isTypeScript), index: 0)
+    }
+
+    /// A parser that starts at token `index` of the unit's file.
+    init(unit: SourceUnit, index: Int) {
+        self.unit = unit
+        self.file = unit.file
+        self.isTypeScript = unit.isTypeScript
+        self.matching = unit.matching
+        self.index = index
     }
 
     mutating func parseProgram() -> [Statement] {
@@ -99,6 +107,15 @@ struct Parser {
         }
     }
 
+    /// Skips a function's block body, to be parsed when the function first runs. Returns `nil`
+    /// when no block follows.
+    mutating func deferBlock(prelude: [Statement] = []) -> DeferredBody? {
+        guard check("{") else { return nil }
+        let body = DeferredBody(unit: unit, braceIndex: index, prelude: prelude)
+        skipTokenOrGroup()
+        return body
+    }
+
     /// Ends a statement: a `;`, or a line break, `}` or the end of the file before the next token.
     mutating func endStatement() {
         if eat(";") || atEnd || check("}") || current.followsLineBreak { return }
@@ -106,7 +123,7 @@ struct Parser {
         skipStatementRest()
     }
 
-    private static func matchBrackets(_ file: TokenizedFile) -> [Int32] {
+    static func matchBrackets(_ file: TokenizedFile) -> [Int32] {
         let tokens = file.tokens
         var matching = [Int32](repeating: -1, count: tokens.count)
         var open: [(index: Int, closer: UInt8)] = []
