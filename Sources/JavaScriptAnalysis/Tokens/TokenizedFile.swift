@@ -21,11 +21,35 @@ struct TokenizedFile {
             lineStarts = tokenizer.lineStarts
             problems = tokenizer.problems
             problemCount = tokenizer.problemCount
+            if !Self.isValidUTF8(buffer) {
+                problemCount += 1
+                problems.append(TokenProblem(kind: .invalidUTF8, offset: 0, line: 1))
+            }
         }
         tokens = collected
-        if String(validating: bytes, as: UTF8.self) == nil {
-            problemCount += 1
-            problems.append(TokenProblem(kind: .invalidUTF8, offset: 0, line: 1))
+    }
+
+    /// Checks UTF-8 without making a string: ASCII eight bytes at a time, and the rest from
+    /// the first byte above ASCII through the standard library's decoder.
+    private static func isValidUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        if let base = UnsafeRawPointer(bytes.baseAddress) {
+            while index + 8 <= bytes.count
+                && base.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 == 0
+            {
+                index += 8
+            }
+        }
+        while index < bytes.count && bytes[index] < 0x80 { index += 1 }
+        guard index < bytes.count else { return true }
+        var iterator = UnsafeBufferPointer(rebasing: bytes[index...]).makeIterator()
+        var decoder = Unicode.UTF8()
+        while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue: continue
+            case .emptyInput: return true
+            case .error: return false
+            }
         }
     }
 
