@@ -15,13 +15,15 @@ extension Parser {
             index += 1
         }
         if check("<") { skipTypeArguments() }
-        let parameters = parseParameters()
-        if eat(":") { skipType() }
-        guard let body = deferBlock() else {
+        guard let parameterIndex = deferParameters() else {
+            let parameters = parseParameters()
             endStatement()
             return FunctionNode(name: name, parameters: parameters, body: [], position: start)
         }
-        return FunctionNode(name: name, parameters: parameters, body: body, position: start)
+        if eat(":") { skipType() }
+        let body = deferBlock()
+        if body == nil { endStatement() }
+        return FunctionNode(name: name, parameterIndex: parameterIndex, in: unit, body: body, position: start)
     }
 
     mutating func parseParameters() -> [Pattern] {
@@ -125,26 +127,19 @@ extension Parser {
         _ = eat("?") || eat("!")
         if check("(") || check("<") {
             if check("<") { skipTypeArguments() }
-            var properties: [String] = []
-            let parameters = parseParameters(properties: &properties)
-            if eat(":") { skipType() }
-            var prelude: [Statement] = []
             if case .name("constructor") = key {
-                prelude = properties.map { name -> Statement in
-                    .expression(.assignment("=", .expression(.member(.this, name)), .identifier(name, start)))
-                }
+                methods["constructor"] = parseConstructor(at: start)
+                return
             }
-            let body = deferBlock(prelude: prelude)
+            let parameterIndex = deferParameters()
+            if parameterIndex == nil { report("expected '(' before '\(file.text(of: current))'") }
+            if eat(":") { skipType() }
+            let body = deferBlock()
             // A setter runs on assignment, which the analysis does not model; it would hide the getter.
-            if case .name(let name) = key, !isSetter {
-                methods[name] =
-                    if let body {
-                        FunctionNode(
-                            name: name, parameters: parameters, body: body, position: start, isGetter: isGetter)
-                    } else {
-                        FunctionNode(
-                            name: name, parameters: parameters, body: prelude, position: start, isGetter: isGetter)
-                    }
+            if case .name(let name) = key, !isSetter, let parameterIndex {
+                methods[name] = FunctionNode(
+                    name: name, parameterIndex: parameterIndex, in: unit, body: body, position: start,
+                    isGetter: isGetter)
             }
             return
         }
@@ -154,6 +149,21 @@ extension Parser {
             if case .name(let name) = key { fields.append((name, value)) }
         }
         endStatement()
+    }
+
+    /// Reads a constructor from its parameter list. TypeScript parameter properties
+    /// (`private readonly client: Client`) become assignments to `this` before the body.
+    private mutating func parseConstructor(at start: Position) -> FunctionNode {
+        var properties: [String] = []
+        let parameters = parseParameters(properties: &properties)
+        if eat(":") { skipType() }
+        let prelude = properties.map { name -> Statement in
+            .expression(.assignment("=", .expression(.member(.this, name)), .identifier(name, start)))
+        }
+        if let body = deferBlock(prelude: prelude) {
+            return FunctionNode(name: "constructor", parameters: parameters, body: body, position: start)
+        }
+        return FunctionNode(name: "constructor", parameters: parameters, body: prelude, position: start)
     }
 
     mutating func skipDecorators() {

@@ -107,6 +107,15 @@ struct Parser {
         }
     }
 
+    /// Skips a parameter list, to be parsed when the function first runs, and returns the
+    /// index of its `(`; `nil`, without moving, when no `(` is here.
+    mutating func deferParameters() -> Int? {
+        guard check("(") else { return nil }
+        let start = index
+        skipTokenOrGroup()
+        return start
+    }
+
     /// Skips a function's block body, to be parsed when the function first runs. Returns `nil`
     /// when no block follows.
     mutating func deferBlock(prelude: [Statement] = []) -> DeferredBody? {

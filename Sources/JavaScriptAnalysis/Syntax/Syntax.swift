@@ -8,16 +8,18 @@ struct Position: Hashable, Sendable {
 /// functions apart by identity and stop at recursion.
 final class FunctionNode {
     let name: String?
-    let parameters: [Pattern]
     let position: Position
     /// True for a `get` accessor, whose body runs when the property is read.
     let isGetter: Bool
+    private var parsedParameters: [Pattern]?
+    /// Where the parameter list's `(` is, when the list is parsed on first use.
+    private var deferredParameters: (unit: SourceUnit, index: Int)?
     private var parsedBody: [Statement]?
     private var deferredBody: DeferredBody?
 
     init(name: String?, parameters: [Pattern], body: [Statement], position: Position, isGetter: Bool = false) {
         self.name = name
-        self.parameters = parameters
+        self.parsedParameters = parameters
         self.parsedBody = body
         self.position = position
         self.isGetter = isGetter
@@ -25,10 +27,35 @@ final class FunctionNode {
 
     init(name: String?, parameters: [Pattern], body: DeferredBody, position: Position, isGetter: Bool = false) {
         self.name = name
-        self.parameters = parameters
+        self.parsedParameters = parameters
         self.deferredBody = body
         self.position = position
         self.isGetter = isGetter
+    }
+
+    /// A function whose parameter list starts at token `parameterIndex` of `unit` and is
+    /// parsed on first use, like its body. A function without a body has an empty one.
+    init(
+        name: String?, parameterIndex: Int, in unit: SourceUnit, body: DeferredBody?, position: Position,
+        isGetter: Bool = false
+    ) {
+        self.name = name
+        self.deferredParameters = (unit, parameterIndex)
+        self.parsedBody = body == nil ? [] : nil
+        self.deferredBody = body
+        self.position = position
+        self.isGetter = isGetter
+    }
+
+    var parameters: [Pattern] {
+        if let parsedParameters { return parsedParameters }
+        guard let (unit, index) = deferredParameters else { return [] }
+        var parser = Parser(unit: unit, index: index)
+        let patterns = parser.parseParameters()
+        unit.recordProblems(of: parser)
+        parsedParameters = patterns
+        deferredParameters = nil
+        return patterns
     }
 
     /// The body's statements. A block body is parsed on first use, because most functions of

@@ -58,13 +58,18 @@ struct TokenizedFile {
     }
 
     /// True when the token's bytes are exactly `text`, without making a string.
+    @inline(__always)
     func token(_ token: Token, is text: StaticString) -> Bool {
         let length = Int(token.end - token.start)
         guard length == text.utf8CodeUnitCount else { return false }
-        return text.withUTF8Buffer { expected in
-            for index in 0..<length where bytes[Int(token.start) + index] != expected[index] { return false }
-            return true
+        guard length > 0 else { return true }
+        let start = Int(token.start)
+        guard text.hasPointerRepresentation else {
+            return text.withUTF8Buffer { $0.elementsEqual(bytes[start..<(start + length)]) }
         }
+        let expected = text.utf8Start
+        for index in 0..<length where bytes[start + index] != expected[index] { return false }
+        return true
     }
 
     /// Returns the column of a byte offset on its line, counting from 1.
