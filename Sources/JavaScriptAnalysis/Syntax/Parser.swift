@@ -56,6 +56,7 @@ struct Parser {
 
     func token(at offset: Int) -> Token { file.tokens[min(index + offset, file.tokens.count - 1)] }
 
+    @inline(__always)
     func check(_ text: StaticString) -> Bool {
         let token = current
         return (token.kind == .punctuator || token.kind == .identifier) && file.token(token, is: text)

@@ -10,7 +10,8 @@ struct TokenizedFile {
     init(bytes: [UInt8], allowsJSX: Bool = true) {
         self.bytes = bytes
         var collected: [Token] = []
-        collected.reserveCapacity(bytes.count / 5)
+        // Code averages about one token per four bytes, so this rarely needs to grow.
+        collected.reserveCapacity(bytes.count / 3 + 64)
         bytes.withUnsafeBufferPointer { buffer in
             var tokenizer = Tokenizer(bytes: buffer, allowsJSX: allowsJSX)
             while true {
