@@ -114,8 +114,9 @@ extension Parser {
         if eat(";") { return }
         var isGetter = false
         var isSetter = false
-        while let word = identifierText, Self.memberModifiers.contains(word),
-            !(check("(", at: 1) || check("=", at: 1) || check(":", at: 1) || check(";", at: 1) || check("<", at: 1))
+        while current.kind == .identifier,
+            !(check("(", at: 1) || check("=", at: 1) || check(":", at: 1) || check(";", at: 1) || check("<", at: 1)),
+            let word = identifierText, Self.memberModifiers.contains(word)
         {
             isGetter = isGetter || word == "get"
             isSetter = isSetter || word == "set"
