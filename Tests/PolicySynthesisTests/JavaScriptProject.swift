@@ -114,7 +114,7 @@ enum JavaScriptResources {
 /// `arn:${AWS::Partition}:s3:::rest`.
 func s3ARN(_ rest: String) -> String { "arn:${AWS::Partition}:s3:::\(rest)" }
 
-/// The ARN the pipeline writes for a KMS key of the template.
+/// Returns the ARN the pipeline writes for a KMS key of the template.
 func templateKeyARN(_ logicalId: String) -> String { regionalARN("kms", "key/${\(logicalId)}") }
 
 /// A JavaScript or TypeScript project and what its function's policy must and must not grant.

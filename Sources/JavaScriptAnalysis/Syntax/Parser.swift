@@ -26,7 +26,7 @@ struct Parser {
         self.init(unit: SourceUnit(file: file, isTypeScript: isTypeScript), index: 0)
     }
 
-    /// A parser that starts at token `index` of the unit's file.
+    /// Creates a parser that starts at token `index` of the unit's file.
     init(unit: SourceUnit, index: Int) {
         self.unit = unit
         self.file = unit.file
@@ -109,7 +109,7 @@ struct Parser {
     }
 
     /// Skips a parameter list, to be parsed when the function first runs, and returns the
-    /// index of its `(`; `nil`, without moving, when no `(` is here.
+    /// index of its `(`. Returns `nil` without moving when no `(` is here.
     mutating func deferParameters() -> Int? {
         guard check("(") else { return nil }
         let start = index

@@ -12,7 +12,7 @@ final class FunctionNode {
     /// True for a `get` accessor, whose body runs when the property is read.
     let isGetter: Bool
     private var parsedParameters: [Pattern]?
-    /// Where the parameter list's `(` is, when the list is parsed on first use.
+    /// The unit and token index of the parameter list's `(`, when the list is parsed on first use.
     private var deferredParameters: (unit: SourceUnit, index: Int)?
     private var parsedBody: [Statement]?
     private var deferredBody: DeferredBody?
@@ -59,7 +59,7 @@ final class FunctionNode {
     }
 
     /// The body's statements. A block body is parsed on first use, because most functions of
-    /// a project never run from a handler; its syntax problems then go to its `SourceUnit`.
+    /// a project never run from a handler. Its syntax problems then go to its `SourceUnit`.
     var body: [Statement] {
         if let parsedBody { return parsedBody }
         guard let deferredBody else { return [] }
@@ -107,7 +107,7 @@ final class SourceUnit {
         for problem in parser.problems where problems.count < Parser.maximumListedProblems { problems.append(problem) }
     }
 
-    /// Returns the problems recorded since the last call and forgets them.
+    /// Returns the problems recorded since the last call and clears them.
     func takeProblems() -> (listed: [SyntaxProblem], count: Int) {
         defer {
             problems = []
