@@ -327,7 +327,9 @@ struct FormCase: CustomTestStringConvertible, Sendable {
             #expect(call.arguments["Body"] == nil)
         }
         let part = try #require(result.calls("UploadPart").first)
-        #expect(part.arguments["SSEKMSKeyId"] == nil)
+        // Parts are encrypted with the upload's key, which `UploadPart` needs `kms:Decrypt` on.
+        #expect(part.arguments["SSEKMSKeyId"] == .environment(name: "EXPORT_KEY_ARN", defaultValue: nil))
+        #expect(part.arguments["ServerSideEncryption"] == nil)
         #expect(
             part.arguments["Key"] == .concatenation([.literal("exports/"), .event(path: ["id"]), .literal(".csv")]))
     }

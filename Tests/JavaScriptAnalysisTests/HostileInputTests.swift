@@ -64,6 +64,59 @@ import Testing
         #expect(messages.contains { $0.contains("NUL byte") })
     }
 
+    @Test(arguments: [
+        ("ASCII", Array("const a = 'plain text';".utf8), false),
+        ("two-byte and four-byte characters", Array("const a = 'café 😀 ü';".utf8), false),
+        ("lone continuation byte after a long ASCII run", Array("const abcdefghijk = '".utf8) + [0x80, 0x27], true),
+        ("truncated sequence at the end", Array("const a = 'é".utf8) + [0xC3], true),
+        ("overlong encoding", Array("const a = '".utf8) + [0xC0, 0xAF, 0x27], true),
+        ("encoded surrogate", Array("const a = '".utf8) + [0xED, 0xA0, 0x80, 0x27], true),
+    ])
+    func checksUTF8(name: String, bytes: [UInt8], isInvalid: Bool) {
+        let file = TokenizedFile(bytes: bytes)
+        #expect(file.problems.contains { $0.kind == .invalidUTF8 } == isInvalid)
+    }
+
+    @Test func syntaxErrorInCalledFunctionIsReported() throws {
+        let source = """
+            function broken() {
+              const x = ;
+            }
+            function unused() {
+              const y = ;
+            }
+            export const handler = async () => broken();
+            """
+        let (_, diagnostics) = Fixture(app: source).analyze()
+        let problems = diagnostics.with(.javaScriptUnparsedCode)
+        let problem = try #require(problems.first, "\(diagnostics)")
+        #expect(problem.location?.line == 2)
+        // A body is parsed when the function first runs, so code that never runs is not checked.
+        #expect(problems.count == 1)
+    }
+
+    @Test func deeplyNestedFunctionBodiesEnd() {
+        let depth = 20_000
+        let source =
+            "export const handler = async () => "
+            + String(repeating: "(() => { return ", count: depth) + "1" + String(repeating: "; })()", count: depth)
+            + ";\n"
+        let start = ContinuousClock.now
+        let (_, diagnostics) = Fixture(app: source).analyze()
+        #expect(ContinuousClock.now - start < .seconds(60))
+        #expect(diagnostics.errors.isEmpty)
+    }
+
+    @Test func minifiedBundleIsAnalyzed() {
+        let bytes = JavaScriptTokenizerThroughput.generatedSingleLine(bytes: 4 * 1024 * 1024)
+        let fixture = Fixture(["app.ts": ""])
+        fixture.project.write(bytes, to: "app.ts")
+        let start = ContinuousClock.now
+        let (result, _) = fixture.analyze()
+        #expect(ContinuousClock.now - start < .seconds(60))
+        #expect(result.summary.contains("dynamodb:PutItem") == catalogIsAvailable)
+    }
+
     @Test func byteOrderMarkIsAccepted() {
         let (result, diagnostics) = Fixture(app: "\u{FEFF}" + Self.publish).analyze()
         #expect(diagnostics.isEmpty, "\(diagnostics)")

@@ -80,6 +80,11 @@ struct ValueCase: CustomTestStringConvertible, Sendable {
             name: "one of two buckets", setup: "", bucket: "event.archive ? 'archive' : 'live'",
             expected: .unknown(reason: "one of several values: \"archive\", \"live\"")),
         ValueCase(
+            name: "TypeScript parameter property",
+            setup:
+                "class Store { constructor(private readonly name: string, public count = 0) {} get bucket() { return this.name; } }\nconst store = new Store(process.env.B!);",
+            bucket: "store.bucket", expected: .environment(name: "B", defaultValue: nil)),
+        ValueCase(
             name: "TypeScript cast and non-null", setup: "const b = process.env.BUCKET as string;", bucket: "b!",
             expected: .environment(name: "BUCKET", defaultValue: nil)),
     ]
@@ -117,6 +122,27 @@ struct ValueCase: CustomTestStringConvertible, Sendable {
         #expect(call.arguments["DelaySeconds"] == .literal("5"))
         #expect(call.arguments["MessageGroupId"] == nil)
         #expect(!call.hasOpaqueArguments)
+    }
+
+    @Test func batchTablesFromComputedKeys() throws {
+        let source = """
+            import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+            import { BatchGetCommand, BatchWriteCommand, DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+            const doc = DynamoDBDocumentClient.from(new DynamoDBClient({}));
+            export const handler = async (event) => {
+              await doc.send(new BatchGetCommand({ RequestItems: { [process.env.A]: { Keys: [] }, audit: { Keys: [] } } }));
+              await doc.send(new BatchWriteCommand({ RequestItems: { ...event.items } }));
+            };
+            """
+        let result = Fixture(app: source).analyze().result
+        let read = try #require(result.calls("BatchGetItem").first)
+        #expect(read.arguments["TableName"] == .list([.literal("audit"), .environment(name: "A", defaultValue: nil)]))
+        let write = try #require(result.calls("BatchWriteItem").first)
+        guard case .unknown? = write.arguments["TableName"] else {
+            Issue.record(
+                "a spread of the event names no known table: \(String(describing: write.arguments["TableName"]))")
+            return
+        }
     }
 
     @Test func recordsOfEventInLoopAndMap() throws {

@@ -218,9 +218,11 @@ extension Interpreter {
             let value = position < arguments.count ? arguments[position] : .unknown("a parameter not passed")
             bind(parameter, to: value, in: scope, declares: true)
         }
-        hoist(closure.node.body, in: scope)
+        let body = closure.node.body
+        reportBodyProblems(inModule: closure.scope.module)
+        hoist(body, in: scope)
         var returns: [Value] = []
-        execute(closure.node.body, in: scope, returns: &returns)
+        execute(body, in: scope, returns: &returns)
         return returns.isEmpty ? .unknown("a function without a return value") : .union(of: returns)
     }
 

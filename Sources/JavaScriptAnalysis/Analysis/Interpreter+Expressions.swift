@@ -99,20 +99,19 @@ extension Interpreter {
         let box = ObjectBox()
         for property in properties {
             switch property {
-            case .value(let key, let expression):
-                guard let name = propertyName(key, in: scope) else {
-                    box.hasUnknownProperties = true
-                    _ = evaluate(expression, in: scope)
-                    continue
-                }
+            case .value(.name(let name), let expression):
                 box.properties[name] = evaluate(expression, in: scope)
+            case .value(.computed(let keyExpression), let expression):
+                let key = evaluate(keyExpression, in: scope).symbolic
+                let value = evaluate(expression, in: scope)
+                if let name = key.literalValue { box.properties[name] = value } else { box.addComputed(key, value) }
             case .spread(let expression):
-                switch evaluate(expression, in: scope) {
-                case .object(let source):
+                if case .object(let source) = evaluate(expression, in: scope) {
                     box.properties.merge(source.properties) { _, new in new }
+                    for (key, value) in source.computedProperties { box.addComputed(key, value) }
                     box.hasUnknownProperties = box.hasUnknownProperties || source.hasUnknownProperties
-                case .processEnvironment, .symbolic(.event): box.hasUnknownProperties = true
-                default: box.hasUnknownProperties = true
+                } else {
+                    box.addComputed(.unknown(reason: "a key of a spread value"), .notFollowed)
                 }
             }
         }

@@ -123,19 +123,19 @@ extension Interpreter {
     /// Stores into `object.name` or `object[key]` when the object is one the analysis tracks.
     private func store(_ value: Value, into target: Expression, in scope: Scope) {
         let object: Expression
-        let name: String?
+        let key: SymbolicValue
         switch target {
         case .member(let base, let property):
             object = base
-            name = property
-        case .index(let base, let key):
+            key = .literal(property)
+        case .index(let base, let index):
             object = base
-            name = evaluate(key, in: scope).symbolic.literalValue
+            key = evaluate(index, in: scope).symbolic
         default:
             _ = evaluate(target, in: scope)
             return
         }
         guard case .object(let box) = evaluate(object, in: scope) else { return }
-        if let name { box.properties[name] = value } else { box.hasUnknownProperties = true }
+        if let name = key.literalValue { box.properties[name] = value } else { box.addComputed(key, value) }
     }
 }

@@ -30,7 +30,8 @@ extension Interpreter {
         } else {
             record.statements = parser.parseProgram()
         }
-        reportSyntaxProblems(parser, path: display)
+        record.unit = parser.unit
+        reportSyntaxProblems(parser.problems, count: parser.problemCount, path: display)
         run(record)
         return record
     }
@@ -98,8 +99,15 @@ extension Interpreter {
         }
     }
 
-    private func reportSyntaxProblems(_ parser: Parser, path: String) {
-        for problem in parser.problems {
+    /// Reports the problems of function bodies of the module that were parsed since the last call.
+    func reportBodyProblems(inModule id: Int) {
+        guard let unit = modules[id].unit, unit.problemCount > 0 else { return }
+        let (problems, count) = unit.takeProblems()
+        reportSyntaxProblems(problems, count: count, path: modules[id].displayPath)
+    }
+
+    private func reportSyntaxProblems(_ problems: [SyntaxProblem], count: Int, path: String) {
+        for problem in problems {
             diagnostics.report(
                 .warning, .javaScriptUnparsedCode, "cannot parse this code: \(problem.message)",
                 at: SourceLocation(file: path, line: problem.position.line, column: problem.position.column),
@@ -107,10 +115,10 @@ extension Interpreter {
                     "SDK calls in the code around it may be missed; check that the file is valid JavaScript or TypeScript"
                 ])
         }
-        if parser.problemCount > parser.problems.count {
+        if count > problems.count {
             diagnostics.report(
                 .note, .javaScriptMoreProblems,
-                "\(parser.problemCount - parser.problems.count) more parse problems in this file are not listed",
+                "\(count - problems.count) more parse problems in this file are not listed",
                 at: SourceLocation(file: path))
         }
     }

@@ -6,6 +6,8 @@ final class ModuleRecord {
     let displayPath: String
     let isTypeScript: Bool
     var statements: [Statement] = []
+    /// The tokens the module's function bodies are parsed from when they first run.
+    var unit: SourceUnit?
     /// The `exports` object, which `export` statements fill.
     let exports = ObjectBox()
     /// The `module` object, whose `exports` property CommonJS code may replace.

@@ -8,6 +8,23 @@ final class ObjectBox {
     var classValue: ClassValue?
     /// True when a spread of an unknown value or a computed key may have added properties.
     var hasUnknownProperties = false
+    /// Keys that are not literal text (`{ [process.env.TABLE]: items }`), with their values.
+    /// An unknown spread adds an unknown key, so every key outside `properties` is here.
+    var computedProperties: [(key: SymbolicValue, value: Value)] = []
+
+    /// Adds a property whose key is not literal text. Past the maximum, the last key becomes
+    /// unknown, so a reader of the keys widens instead of missing one.
+    func addComputed(_ key: SymbolicValue, _ value: Value) {
+        hasUnknownProperties = true
+        if computedProperties.count < ObjectBox.maximumComputedProperties {
+            computedProperties.append((key, value))
+        } else {
+            computedProperties[computedProperties.count - 1] = (.unknown(reason: "one of many computed keys"), value)
+        }
+    }
+
+    /// The maximum number of computed keys kept per object, because a loop may add one per run.
+    static let maximumComputedProperties = 32
 
     init(_ properties: [String: Value] = [:], classValue: ClassValue? = nil) {
         self.properties = properties

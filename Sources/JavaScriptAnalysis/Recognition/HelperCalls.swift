@@ -7,9 +7,12 @@ struct HelperCalls {
 
     /// Parameters of `Upload` that configure the upload itself, not the request.
     private static let uploadOnlyParameters: Set<String> = ["Body"]
+    /// Parameters the part calls share with the upload. `SSEKMSKeyId` is not a parameter of
+    /// `UploadPart`, but S3 encrypts every part with the key `CreateMultipartUpload` named, so the
+    /// part calls carry it for the KMS permissions they need (`kms:Decrypt` for `UploadPart`).
     private static let partParameters: Set<String> = [
         "Bucket", "Key", "SSECustomerAlgorithm", "SSECustomerKey", "SSECustomerKeyMD5", "ExpectedBucketOwner",
-        "RequestPayer",
+        "RequestPayer", "SSEKMSKeyId",
     ]
 
     /// `new Upload({ client, params })` sends the object in one `PutObject` or in parts, and

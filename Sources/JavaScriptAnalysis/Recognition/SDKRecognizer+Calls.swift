@@ -139,6 +139,11 @@ extension SDKRecognizer {
                 arguments[name] = value.symbolic
             }
             isOpaque = box.hasUnknownProperties
+            if client == "dynamodb", operation == "BatchGetItem" || operation == "BatchWriteItem",
+                arguments["TableName"] == nil, let tables = batchTableNames(box)
+            {
+                arguments["TableName"] = tables
+            }
         case .unknown(let reason) where reason == "a missing argument" || reason == Value.absentReason:
             break
         case .function:
@@ -150,6 +155,19 @@ extension SDKRecognizer {
             SDKCall(
                 client: client, operation: operation, arguments: arguments, form: form, location: site.location,
                 hasOpaqueArguments: isOpaque))
+    }
+
+    /// Returns the tables a DynamoDB batch names: the keys of its `RequestItems`, which are table names
+    /// or ARNs. Keys the analysis cannot read stay unknown, so the table widens.
+    private func batchTableNames(_ input: ObjectBox) -> SymbolicValue? {
+        guard case .object(let items)? = input.properties["RequestItems"] else { return nil }
+        var tables = items.properties.keys.sorted().map { SymbolicValue.literal($0) }
+        tables += items.computedProperties.map(\.key)
+        if items.hasUnknownProperties && items.computedProperties.isEmpty {
+            tables.append(.unknown(reason: "a key of RequestItems the analysis cannot read"))
+        }
+        if tables.isEmpty { return nil }
+        return tables.count == 1 ? tables[0] : .list(tables)
     }
 
     /// Functions passed to SDK methods (v2 callbacks) run later with unknown arguments.

@@ -85,8 +85,7 @@ extension Parser {
         if current.kind == .identifier && check("=>", at: 1) {
             let name = file.text(of: current)
             index += 2
-            return FunctionNode(
-                name: nil, parameters: [.identifier(name)], body: parseArrowBody(), position: startPosition)
+            return arrowFunction(parameters: [.identifier(name)], position: startPosition)
         }
         if isTypeScript && check("<") {
             skipTypeArguments()
@@ -98,7 +97,7 @@ extension Parser {
         let parameters = parseParameters()
         if eat(":") { skipType() }
         expect("=>")
-        return FunctionNode(name: nil, parameters: parameters, body: parseArrowBody(), position: startPosition)
+        return arrowFunction(parameters: parameters, position: startPosition)
     }
 
     private mutating func isArrowAfterParameters(closing: Int) -> Bool {
@@ -114,8 +113,12 @@ extension Parser {
         return isArrow
     }
 
-    private mutating func parseArrowBody() -> [Statement] {
-        if check("{") { return parseBlock() }
-        return [.returnValue(parseAssignment())]
+    /// Reads an arrow function's body after `=>`: a block, parsed on first use, or an expression.
+    private mutating func arrowFunction(parameters: [Pattern], position: Position) -> FunctionNode {
+        if let body = deferBlock() {
+            return FunctionNode(name: nil, parameters: parameters, body: body, position: position)
+        }
+        return FunctionNode(
+            name: nil, parameters: parameters, body: [.returnValue(parseAssignment())], position: position)
     }
 }

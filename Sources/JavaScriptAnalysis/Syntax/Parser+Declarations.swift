@@ -15,16 +15,25 @@ extension Parser {
             index += 1
         }
         if check("<") { skipTypeArguments() }
-        let parameters = parseParameters()
-        if eat(":") { skipType() }
-        guard check("{") else {
+        guard let parameterIndex = deferParameters() else {
+            let parameters = parseParameters()
             endStatement()
             return FunctionNode(name: name, parameters: parameters, body: [], position: start)
         }
-        return FunctionNode(name: name, parameters: parameters, body: parseBlock(), position: start)
+        if eat(":") { skipType() }
+        let body = deferBlock()
+        if body == nil { endStatement() }
+        return FunctionNode(name: name, parameterIndex: parameterIndex, in: unit, body: body, position: start)
     }
 
     mutating func parseParameters() -> [Pattern] {
+        var properties: [String] = []
+        return parseParameters(properties: &properties)
+    }
+
+    /// Reads a parameter list. `properties` receives the names of TypeScript parameter
+    /// properties (`private readonly client: Client`), which the constructor assigns to `this`.
+    mutating func parseParameters(properties: inout [String]) -> [Pattern] {
         guard check("(") else {
             report("expected '(' before '\(file.text(of: current))'")
             return []
@@ -35,11 +44,14 @@ extension Parser {
         while index < closing && !atEnd && !check(")") {
             let before = index
             skipDecorators()
+            var isProperty = false
             while let word = identifierText, Self.parameterModifiers.contains(word), token(at: 1).kind == .identifier {
+                isProperty = true
                 index += 1
             }
             let isRest = eat("...")
             var pattern = parseBindingPattern()
+            if isProperty, case .identifier(let name) = pattern { properties.append(name) }
             _ = eat("?")
             if eat(":") { skipType() }
             if eat("=") { pattern = .defaulted(pattern, parseAssignment()) }
@@ -102,8 +114,9 @@ extension Parser {
         if eat(";") { return }
         var isGetter = false
         var isSetter = false
-        while let word = identifierText, Self.memberModifiers.contains(word),
-            !(check("(", at: 1) || check("=", at: 1) || check(":", at: 1) || check(";", at: 1) || check("<", at: 1))
+        while current.kind == .identifier,
+            !(check("(", at: 1) || check("=", at: 1) || check(":", at: 1) || check(";", at: 1) || check("<", at: 1)),
+            let word = identifierText, Self.memberModifiers.contains(word)
         {
             isGetter = isGetter || word == "get"
             isSetter = isSetter || word == "set"
@@ -115,13 +128,19 @@ extension Parser {
         _ = eat("?") || eat("!")
         if check("(") || check("<") {
             if check("<") { skipTypeArguments() }
-            let parameters = parseParameters()
+            if case .name("constructor") = key {
+                methods["constructor"] = parseConstructor(at: start)
+                return
+            }
+            let parameterIndex = deferParameters()
+            if parameterIndex == nil { report("expected '(' before '\(file.text(of: current))'") }
             if eat(":") { skipType() }
-            let body = check("{") ? parseBlock() : []
+            let body = deferBlock()
             // A setter runs on assignment, which the analysis does not model; it would hide the getter.
-            if case .name(let name) = key, !isSetter {
+            if case .name(let name) = key, !isSetter, let parameterIndex {
                 methods[name] = FunctionNode(
-                    name: name, parameters: parameters, body: body, position: start, isGetter: isGetter)
+                    name: name, parameterIndex: parameterIndex, in: unit, body: body, position: start,
+                    isGetter: isGetter)
             }
             return
         }
@@ -131,6 +150,21 @@ extension Parser {
             if case .name(let name) = key { fields.append((name, value)) }
         }
         endStatement()
+    }
+
+    /// Reads a constructor from its parameter list. TypeScript parameter properties
+    /// (`private readonly client: Client`) become assignments to `this` before the body.
+    private mutating func parseConstructor(at start: Position) -> FunctionNode {
+        var properties: [String] = []
+        let parameters = parseParameters(properties: &properties)
+        if eat(":") { skipType() }
+        let prelude = properties.map { name -> Statement in
+            .expression(.assignment("=", .expression(.member(.this, name)), .identifier(name, start)))
+        }
+        if let body = deferBlock(prelude: prelude) {
+            return FunctionNode(name: "constructor", parameters: parameters, body: body, position: start)
+        }
+        return FunctionNode(name: "constructor", parameters: parameters, body: prelude, position: start)
     }
 
     mutating func skipDecorators() {

@@ -38,7 +38,9 @@ extension Parser {
             expect(":")
             return .conditional(condition, whenTrue, parseAssignment())
         }
-        if current.kind == .punctuator, Self.assignmentOperators.contains(file.text(of: current)) {
+        if current.kind == .punctuator, endsWithEqualsSign(current),
+            Self.assignmentOperators.contains(file.text(of: current))
+        {
             let operation = file.text(of: current)
             index += 1
             return .assignment(operation, Self.pattern(from: condition), parseAssignment())
@@ -79,7 +81,10 @@ extension Parser {
                 if !eat("const") { skipType() }
                 continue
             }
-            guard current.kind == .punctuator || check("instanceof") || check("in") else { break }
+            guard
+                (current.kind == .punctuator && Self.mayStartBinaryOperator(firstByte(of: current)))
+                    || check("instanceof") || check("in")
+            else { break }
             let operation = file.text(of: current)
             guard let precedence = Self.precedences[operation], precedence > minimumPrecedence else { break }
             index += 1
@@ -105,7 +110,7 @@ extension Parser {
             index += 1
             return .unary("await", parseUnary())
         }
-        if (current.kind == .punctuator || current.kind == .identifier) && !Self.endsOperand(self, offset: 1),
+        if mayBePrefixOperator(current) && !Self.endsOperand(self, offset: 1),
             Self.prefixOperators.contains(file.text(of: current))
         {
             let operation = file.text(of: current)
@@ -131,5 +136,43 @@ extension Parser {
             return true
         }
         return false
+    }
+}
+
+// Cheap tests on a token's bytes that rule out most tokens before a string is made for a
+// table lookup.
+extension Parser {
+    func firstByte(of token: Token) -> UInt8 { file.bytes[Int(token.start)] }
+
+    func endsWithEqualsSign(_ token: Token) -> Bool {
+        token.end > token.start && file.bytes[Int(token.end) - 1] == UInt8(ascii: "=")
+    }
+
+    /// True for the first bytes of binary operators: `? | & ^ = ! < > + - * / %`.
+    static func mayStartBinaryOperator(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "?"), UInt8(ascii: "|"), UInt8(ascii: "&"), UInt8(ascii: "^"), UInt8(ascii: "="),
+            UInt8(ascii: "!"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "+"), UInt8(ascii: "-"),
+            UInt8(ascii: "*"), UInt8(ascii: "/"), UInt8(ascii: "%"):
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// True when the token can be a prefix operator: `! - + ~ ++ --`, `typeof`, `void`, `delete`.
+    func mayBePrefixOperator(_ token: Token) -> Bool {
+        let length = token.end - token.start
+        switch token.kind {
+        case .punctuator:
+            let byte = firstByte(of: token)
+            return length <= 2
+                && (byte == UInt8(ascii: "!") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "+")
+                    || byte == UInt8(ascii: "~"))
+        case .identifier:
+            return length == 4 || length == 6
+        default:
+            return false
+        }
     }
 }

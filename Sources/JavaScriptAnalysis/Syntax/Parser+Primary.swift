@@ -142,12 +142,15 @@ extension Parser {
         let key = parsePropertyKey()
         if check("(") || check("<") {
             if check("<") { skipTypeArguments() }
-            let parameters = parseParameters()
-            if eat(":") { skipType() }
             let name: String? = if case .name(let text) = key { text } else { nil }
-            let body = check("{") ? parseBlock() : []
+            guard let parameterIndex = deferParameters() else {
+                report("expected '(' before '\(file.text(of: current))'")
+                return nil
+            }
+            if eat(":") { skipType() }
             let method = FunctionNode(
-                name: name, parameters: parameters, body: body, position: start, isGetter: isGetter)
+                name: name, parameterIndex: parameterIndex, in: unit, body: deferBlock(), position: start,
+                isGetter: isGetter)
             // A setter runs on assignment, which the analysis does not model; it would hide the getter.
             return isSetter ? nil : .value(key, .function(method))
         }

@@ -52,7 +52,11 @@ extension Parser {
     }
 
     private mutating func parseKeywordStatement() -> Statement? {
-        guard let word = identifierText else { return nil }
+        // Statement keywords are 2 to 9 lowercase letters, so most names need no string.
+        let length = current.end - current.start
+        guard length >= 2 && length <= 9, file.bytes[Int(current.start)] >= UInt8(ascii: "a"),
+            let word = identifierText
+        else { return nil }
         switch word {
         case "var", "let", "const":
             if word == "let" && !(token(at: 1).kind == .identifier || check("[", at: 1) || check("{", at: 1)) {

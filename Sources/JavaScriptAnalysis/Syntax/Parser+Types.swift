@@ -42,19 +42,30 @@ extension Parser {
                 index += 1
                 expectsOperand = true
             } else {
-                if !expectsOperand && !Self.typeOperatorWords.contains(file.text(of: token)) { return }
-                let word = file.text(of: token)
-                if word == "extends" { openConditions += 1 }
+                let isOperatorWord = isTypeOperatorWord(token)
+                if !expectsOperand && !isOperatorWord { return }
+                if isOperatorWord && file.token(token, is: "extends") { openConditions += 1 }
                 index += 1
-                expectsOperand = Self.typeOperatorWords.contains(word)
+                expectsOperand = isOperatorWord
             }
             previousClosedParenthesis = false
         }
     }
 
-    private static let typeOperatorWords: Set<String> = [
-        "keyof", "typeof", "infer", "readonly", "unique", "is", "asserts", "new", "abstract", "extends",
-    ]
+    /// Returns true for the words that take a type after them: `keyof`, `typeof`, `infer`,
+    /// `readonly`, `unique`, `is`, `asserts`, `new`, `abstract`, `extends`.
+    private func isTypeOperatorWord(_ token: Token) -> Bool {
+        guard token.kind == .identifier else { return false }
+        switch token.end - token.start {
+        case 2: return file.token(token, is: "is")
+        case 3: return file.token(token, is: "new")
+        case 5: return file.token(token, is: "keyof") || file.token(token, is: "infer")
+        case 6: return file.token(token, is: "typeof") || file.token(token, is: "unique")
+        case 7: return file.token(token, is: "asserts") || file.token(token, is: "extends")
+        case 8: return file.token(token, is: "readonly") || file.token(token, is: "abstract")
+        default: return false
+        }
+    }
 
     /// Skips `<...>` type arguments or parameters, counting `>>` and `>>>` as several closers.
     mutating func skipTypeArguments() {

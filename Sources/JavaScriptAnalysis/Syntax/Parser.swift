@@ -9,6 +9,7 @@ struct SyntaxProblem: Sendable, Hashable {
 /// annotations. It records a problem and moves on where it cannot read, limits nesting, and
 /// looks ahead through a table of matching brackets, so it ends in linear time on any input.
 struct Parser {
+    let unit: SourceUnit
     let file: TokenizedFile
     let isTypeScript: Bool
     var index = 0
@@ -22,9 +23,16 @@ struct Parser {
     static let maximumListedProblems = 20
 
     init(file: TokenizedFile, isTypeScript: Bool) {
-        self.file = file
-        self.isTypeScript = isTypeScript
-        self.matching = Self.matchBrackets(file)
+        self.init(unit: SourceUnit(file: file, isTypeScript: isTypeScript), index: 0)
+    }
+
+    /// Creates a parser that starts at token `index` of the unit's file.
+    init(unit: SourceUnit, index: Int) {
+        self.unit = unit
+        self.file = unit.file
+        self.isTypeScript = unit.isTypeScript
+        self.matching = unit.matching
+        self.index = index
     }
 
     mutating func parseProgram() -> [Statement] {
@@ -48,6 +56,7 @@ struct Parser {
 
     func token(at offset: Int) -> Token { file.tokens[min(index + offset, file.tokens.count - 1)] }
 
+    @inline(__always)
     func check(_ text: StaticString) -> Bool {
         let token = current
         return (token.kind == .punctuator || token.kind == .identifier) && file.token(token, is: text)
@@ -99,6 +108,24 @@ struct Parser {
         }
     }
 
+    /// Skips a parameter list, to be parsed when the function first runs, and returns the
+    /// index of its `(`. Returns `nil` without moving when no `(` is here.
+    mutating func deferParameters() -> Int? {
+        guard check("(") else { return nil }
+        let start = index
+        skipTokenOrGroup()
+        return start
+    }
+
+    /// Skips a function's block body, to be parsed when the function first runs. Returns `nil`
+    /// when no block follows.
+    mutating func deferBlock(prelude: [Statement] = []) -> DeferredBody? {
+        guard check("{") else { return nil }
+        let body = DeferredBody(unit: unit, braceIndex: index, prelude: prelude)
+        skipTokenOrGroup()
+        return body
+    }
+
     /// Ends a statement: a `;`, or a line break, `}` or the end of the file before the next token.
     mutating func endStatement() {
         if eat(";") || atEnd || check("}") || current.followsLineBreak { return }
@@ -106,7 +133,7 @@ struct Parser {
         skipStatementRest()
     }
 
-    private static func matchBrackets(_ file: TokenizedFile) -> [Int32] {
+    static func matchBrackets(_ file: TokenizedFile) -> [Int32] {
         let tokens = file.tokens
         var matching = [Int32](repeating: -1, count: tokens.count)
         var open: [(index: Int, closer: UInt8)] = []

@@ -8,18 +8,112 @@ struct Position: Hashable, Sendable {
 /// functions apart by identity and stop at recursion.
 final class FunctionNode {
     let name: String?
-    let parameters: [Pattern]
-    let body: [Statement]
     let position: Position
     /// True for a `get` accessor, whose body runs when the property is read.
     let isGetter: Bool
+    private var parsedParameters: [Pattern]?
+    /// The unit and token index of the parameter list's `(`, when the list is parsed on first use.
+    private var deferredParameters: (unit: SourceUnit, index: Int)?
+    private var parsedBody: [Statement]?
+    private var deferredBody: DeferredBody?
 
     init(name: String?, parameters: [Pattern], body: [Statement], position: Position, isGetter: Bool = false) {
         self.name = name
-        self.parameters = parameters
-        self.body = body
+        self.parsedParameters = parameters
+        self.parsedBody = body
         self.position = position
         self.isGetter = isGetter
+    }
+
+    init(name: String?, parameters: [Pattern], body: DeferredBody, position: Position, isGetter: Bool = false) {
+        self.name = name
+        self.parsedParameters = parameters
+        self.deferredBody = body
+        self.position = position
+        self.isGetter = isGetter
+    }
+
+    /// A function whose parameter list starts at token `parameterIndex` of `unit` and is
+    /// parsed on first use, like its body. A function without a body has an empty one.
+    init(
+        name: String?, parameterIndex: Int, in unit: SourceUnit, body: DeferredBody?, position: Position,
+        isGetter: Bool = false
+    ) {
+        self.name = name
+        self.deferredParameters = (unit, parameterIndex)
+        self.parsedBody = body == nil ? [] : nil
+        self.deferredBody = body
+        self.position = position
+        self.isGetter = isGetter
+    }
+
+    var parameters: [Pattern] {
+        if let parsedParameters { return parsedParameters }
+        guard let (unit, index) = deferredParameters else { return [] }
+        var parser = Parser(unit: unit, index: index)
+        let patterns = parser.parseParameters()
+        unit.recordProblems(of: parser)
+        parsedParameters = patterns
+        deferredParameters = nil
+        return patterns
+    }
+
+    /// The body's statements. A block body is parsed on first use, because most functions of
+    /// a project never run from a handler. Its syntax problems then go to its `SourceUnit`.
+    var body: [Statement] {
+        if let parsedBody { return parsedBody }
+        guard let deferredBody else { return [] }
+        let statements = deferredBody.parse()
+        parsedBody = statements
+        self.deferredBody = nil
+        return statements
+    }
+}
+
+/// A block body left unparsed: where its `{` is, and statements that run before it (the
+/// assignments of TypeScript parameter properties).
+struct DeferredBody {
+    let unit: SourceUnit
+    let braceIndex: Int
+    var prelude: [Statement] = []
+
+    func parse() -> [Statement] {
+        var parser = Parser(unit: unit, index: braceIndex)
+        let statements = parser.parseBlock()
+        unit.recordProblems(of: parser)
+        return prelude + statements
+    }
+}
+
+/// A tokenized file with its bracket table, shared by the function bodies parsed from it.
+final class SourceUnit {
+    let file: TokenizedFile
+    let isTypeScript: Bool
+    /// For each opening bracket token, the index of its closing token (or the end of file).
+    let matching: [Int32]
+    /// Problems of function bodies parsed since the last `takeProblems()`, at most
+    /// `Parser.maximumListedProblems` of them, and how many there were in all.
+    private(set) var problems: [SyntaxProblem] = []
+    private(set) var problemCount = 0
+
+    init(file: TokenizedFile, isTypeScript: Bool) {
+        self.file = file
+        self.isTypeScript = isTypeScript
+        self.matching = Parser.matchBrackets(file)
+    }
+
+    func recordProblems(of parser: Parser) {
+        problemCount += parser.problemCount
+        for problem in parser.problems where problems.count < Parser.maximumListedProblems { problems.append(problem) }
+    }
+
+    /// Returns the problems recorded since the last call and clears them.
+    func takeProblems() -> (listed: [SyntaxProblem], count: Int) {
+        defer {
+            problems = []
+            problemCount = 0
+        }
+        return (problems, problemCount)
     }
 }
 

@@ -16,16 +16,25 @@ enum TokenKind: UInt8, Sendable {
 }
 
 /// One token: its kind and where its bytes are. Offsets and lines fit in 32 bits because
-/// source files are limited in size long before 2 GB.
+/// source files are limited in size long before 2 GB. The one-byte fields come last, so a
+/// token takes 16 bytes in an array.
 struct Token: Sendable {
-    var kind: TokenKind
     var start: Int32
     var end: Int32
     /// The line the token starts on, counting from 1.
     var line: Int32
+    var kind: TokenKind
     /// True when a line break separates this token from the one before, which ends a
     /// statement without a semicolon.
     var followsLineBreak: Bool
+
+    init(kind: TokenKind, start: Int32, end: Int32, line: Int32, followsLineBreak: Bool) {
+        self.start = start
+        self.end = end
+        self.line = line
+        self.kind = kind
+        self.followsLineBreak = followsLineBreak
+    }
 }
 
 /// Something wrong in the source text that the tokenizer reports and steps over.

@@ -80,9 +80,22 @@ extension Tokenizer {
         return table
     }()
 
+    /// Masks of the bytes that start a multi-byte punctuator (`> . = ! * < & | ? + - / % ^`),
+    /// for bytes 0-63 and 64-127.
+    private static let multiByteStartLow: UInt64 = 0xf000_ec62_0000_0000
+    private static let multiByteStartHigh: UInt64 = 0x1000_0000_4000_0000
+
     mutating func scanPunctuator() -> TokenKind {
         let byte = bytes[position]
         if byte == UInt8(ascii: "{") { braces.append(false) }
+        let startsMultiByte =
+            byte < 64
+            ? Self.multiByteStartLow & (1 << UInt64(byte)) != 0
+            : byte < 128 && Self.multiByteStartHigh & (1 << UInt64(byte - 64)) != 0
+        guard startsMultiByte else {
+            position += 1
+            return .punctuator
+        }
         for candidate in Self.punctuatorsByFirstByte[Int(byte)] where position + candidate.count <= bytes.count {
             var matches = true
             for index in 1..<candidate.count where bytes[position + index] != candidate[index] {

@@ -12,12 +12,15 @@ struct Tokenizer {
     var problemCount = 0
     /// Open `{` (false) and template substitutions `${` (true), innermost last.
     var braces: [Bool] = []
-    var regexAllowed = true
     var sawLineBreak = false
+    /// The token before the current one, which decides whether a slash starts a regular
+    /// expression; `nil` at the start of the file, where one does.
+    var previous: Token?
     /// For each open `(`, whether it follows `if`, `while`, `for` or `with`: after its `)` a
     /// slash starts a regular expression (`if (x) /re/.test(y)`).
     var parentheses: [Bool] = []
-    var followsControlKeyword = false
+    /// Whether the last `)` closed the head of `if`, `while`, `for` or `with`.
+    var closedControlHead = false
 
     static let maximumListedProblems = 20
 
@@ -57,10 +60,10 @@ struct Tokenizer {
             } else {
                 kind = scanPunctuator()
             }
-        case UInt8(ascii: "/") where regexAllowed:
+        case UInt8(ascii: "/") where allowsRegex:
             scanRegex()
             kind = .regex
-        case UInt8(ascii: "<") where regexAllowed && allowsJSX && startsJSX(at: position):
+        case UInt8(ascii: "<") where allowsJSX && allowsRegex && startsJSX(at: position):
             scanJSX()
             kind = .jsx
         case UInt8(ascii: "}"):
@@ -74,22 +77,31 @@ struct Tokenizer {
             }
         }
         let result = token(kind, from: start)
-        updateRegexContext(after: result)
+        if kind == .punctuator && position - start == 1 { trackParenthesis(bytes[start]) }
+        previous = result
         return result
     }
 
-    /// Decides whether a slash after this token starts a regular expression.
-    private mutating func updateRegexContext(after token: Token) {
-        regexAllowed = Self.allowsRegex(after: token, in: bytes)
-        if token.kind == .punctuator && token.end - token.start == 1 {
-            let byte = bytes[Int(token.start)]
-            if byte == UInt8(ascii: "(") {
-                parentheses.append(followsControlKeyword)
-            } else if byte == UInt8(ascii: ")") {
-                regexAllowed = parentheses.popLast() ?? false
-            }
+    /// True when a slash here starts a regular expression rather than a division, which the
+    /// token before it decides. It is worked out only at a slash or `<`, not for every token.
+    private var allowsRegex: Bool {
+        guard let previous else { return true }
+        if previous.kind == .punctuator && previous.end - previous.start == 1
+            && bytes[Int(previous.start)] == UInt8(ascii: ")")
+        {
+            return closedControlHead
         }
-        followsControlKeyword = token.kind == .identifier && Self.isControlKeyword(token, in: bytes)
+        return Self.allowsRegex(after: previous, in: bytes)
+    }
+
+    private mutating func trackParenthesis(_ byte: UInt8) {
+        if byte == UInt8(ascii: "(") {
+            let followsControlKeyword =
+                previous.map { $0.kind == .identifier && Self.isControlKeyword($0, in: bytes) } ?? false
+            parentheses.append(followsControlKeyword)
+        } else if byte == UInt8(ascii: ")") {
+            closedControlHead = parentheses.popLast() ?? false
+        }
     }
 
     private func token(_ kind: TokenKind, from start: Int) -> Token {
@@ -187,31 +199,17 @@ struct Tokenizer {
         }
     }
 
-    /// Keywords after which a slash starts a regular expression, not a division.
-    private static let regexKeywords: [[UInt8]] = [
-        "return", "typeof", "instanceof", "in", "of", "new", "delete", "void", "throw", "case", "do", "else",
-        "yield", "await", "extends",
-    ].map { Array($0.utf8) }
-
-    private static let controlKeywords: [[UInt8]] = ["if", "while", "for", "with"].map { Array($0.utf8) }
-
+    /// Returns true when the identifier is `if`, `while`, `for` or `with`, after whose
+    /// parenthesized head a slash starts a regular expression.
     private static func isControlKeyword(_ token: Token, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         let start = Int(token.start)
-        let length = Int(token.end - token.start)
-        guard length >= 2 && length <= 5 else { return false }
-        let first = bytes[start]
-        guard first == UInt8(ascii: "i") || first == UInt8(ascii: "w") || first == UInt8(ascii: "f") else {
-            return false
+        switch token.end - token.start {
+        case 2: return matches(bytes, start, "if")
+        case 3: return matches(bytes, start, "for")
+        case 4: return matches(bytes, start, "with")
+        case 5: return matches(bytes, start, "while")
+        default: return false
         }
-        for keyword in controlKeywords where keyword.count == length && keyword[0] == first {
-            var matches = true
-            for offset in 1..<length where bytes[start + offset] != keyword[offset] {
-                matches = false
-                break
-            }
-            if matches { return true }
-        }
-        return false
     }
 
     private static func allowsRegex(after token: Token, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
@@ -225,17 +223,36 @@ struct Tokenizer {
             return
                 !(length == 2 && (byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-")) && bytes[start + 1] == byte)
         case .identifier:
-            guard length >= 2 && length <= 10 else { return false }
-            for keyword in regexKeywords where keyword.count == length && keyword[0] == bytes[start] {
-                var matches = true
-                for offset in 1..<length where bytes[start + offset] != keyword[offset] {
-                    matches = false
-                    break
-                }
-                if matches { return true }
-            }
-            return false
+            return isRegexKeyword(bytes, start, length)
         default: return false
+        }
+    }
+
+    /// Returns true for the keywords after which a slash starts a regular expression, not a
+    /// division: `return`, `typeof`, `instanceof`, `in`, `of`, `new`, `delete`, `void`,
+    /// `throw`, `case`, `do`, `else`, `yield`, `await`, `extends`.
+    private static func isRegexKeyword(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ length: Int) -> Bool {
+        switch length {
+        case 2: return matches(bytes, start, "in") || matches(bytes, start, "of") || matches(bytes, start, "do")
+        case 3: return matches(bytes, start, "new")
+        case 4:
+            return matches(bytes, start, "void") || matches(bytes, start, "case") || matches(bytes, start, "else")
+        case 5:
+            return matches(bytes, start, "throw") || matches(bytes, start, "yield") || matches(bytes, start, "await")
+        case 6:
+            return matches(bytes, start, "return") || matches(bytes, start, "typeof") || matches(bytes, start, "delete")
+        case 7: return matches(bytes, start, "extends")
+        case 10: return matches(bytes, start, "instanceof")
+        default: return false
+        }
+    }
+
+    /// Returns true when the bytes at `start` are the keyword; the caller checks the length.
+    @inline(__always)
+    private static func matches(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ keyword: StaticString) -> Bool {
+        keyword.withUTF8Buffer { expected in
+            for index in 0..<expected.count where bytes[start + index] != expected[index] { return false }
+            return true
         }
     }
 }
@@ -245,12 +262,29 @@ struct Tokenizer {
 enum ByteClass {
     static func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
 
+    /// Letters, `_`, `$`, `#` (private names), `\\` (escapes) and every byte above ASCII.
+    @inline(__always)
     static func isIdentifierStart(_ byte: UInt8) -> Bool {
-        (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z"))
-            || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
-            || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "$") || byte == UInt8(ascii: "#")
-            || byte == UInt8(ascii: "\\") || byte >= 0x80
+        isMember(byte, low: identifierStartLow, high: identifierStartHigh)
     }
 
-    static func isIdentifierContinuation(_ byte: UInt8) -> Bool { isIdentifierStart(byte) || isDigit(byte) }
+    @inline(__always)
+    static func isIdentifierContinuation(_ byte: UInt8) -> Bool {
+        isMember(byte, low: identifierContinuationLow, high: identifierContinuationHigh)
+    }
+
+    /// Tests a byte against a set of ASCII bytes given as two 64-bit masks (bytes 0-63 and
+    /// 64-127); every byte above ASCII is a member.
+    @inline(__always)
+    private static func isMember(_ byte: UInt8, low: UInt64, high: UInt64) -> Bool {
+        if byte < 64 { return low & (1 << UInt64(byte)) != 0 }
+        if byte < 128 { return high & (1 << UInt64(byte - 64)) != 0 }
+        return true
+    }
+
+    // Masks of `a`-`z`, `A`-`Z`, `_`, `$`, `#` and `\\`, and of those and `0`-`9`.
+    private static let identifierStartLow: UInt64 = 0x18_0000_0000
+    private static let identifierStartHigh: UInt64 = 0x7ff_fffe_97ff_fffe
+    private static let identifierContinuationLow: UInt64 = 0x3ff_0018_0000_0000
+    private static let identifierContinuationHigh: UInt64 = 0x7ff_fffe_97ff_fffe
 }
