@@ -78,11 +78,7 @@ import Testing
         files["template.yaml"] = Self.template(entryPoints: "[src/handlers/app.ts]")
         let project = try ProjectFixture(files: files).generate()
         let policy = try project.function("Fn")
-        // NOTE: the SAM reader does not yet replace the handler with `FunctionReader.sourceHandler`,
-        // so the handler module `app` is looked up at the code root and not found.
-        withKnownIssue {
-            #expect(policy.grants.contains("dynamodb:PutItem \(regionalARN("dynamodb", "table/orders"))"))
-            #expect(!policy.diagnostics.contains { $0.severity == .error }, "\(policy.diagnostics)")
-        }
+        #expect(policy.grants.contains("dynamodb:PutItem \(regionalARN("dynamodb", "table/orders"))"))
+        #expect(!policy.diagnostics.contains { $0.severity == .error }, "\(policy.diagnostics)")
     }
 }

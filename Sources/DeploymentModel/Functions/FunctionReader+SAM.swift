@@ -39,6 +39,7 @@ extension FunctionReader {
         }
         readCommon(properties, into: &model)
         model.codeRoot = samCodeRoot(properties, resource: resource)
+        model.handler = sourceHandler(model.handler, resource: resource)
         model.tracingActive = isActive(properties["Tracing"])
         model.role = roleSource(properties["Role"], whenAbsent: .generatedBySAM)
         model.events = events(properties["Events"])
