@@ -22,7 +22,8 @@ struct CloudTrailFileReader {
             let first = try stream.next(into: &output)
             guard let layout = CloudTrailLayout.detect(first) else {
                 let what = first.isEmpty ? "the file is empty" : "the file is not JSON"
-                output.report(.error, .notRecordedCalls, "\(what), so it holds no CloudTrail events", notes: [Self.forms])
+                output.report(
+                    .error, .notRecordedCalls, "\(what), so it holds no CloudTrail events", notes: [Self.forms])
                 return
             }
             switch layout {
@@ -75,7 +76,9 @@ struct CloudTrailFileReader {
             try splitter.finish()
         } catch {
             output.summary.recordsInvalid += 1
-            output.report(Diagnostic(error.diagnostic.severity, error.code, error.message, at: error.location, notes: [Self.forms]))
+            output.report(
+                Diagnostic(
+                    error.diagnostic.severity, error.code, error.message, at: error.location, notes: [Self.forms]))
         }
     }
 

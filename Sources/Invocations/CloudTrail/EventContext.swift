@@ -18,7 +18,8 @@ enum EventContext {
             if isIPAddress(address) { set("aws:SourceIp", address) }
         }
         let isViaService =
-            identity?["invokedBy"]?.string != nil || event["sourceIPAddress"]?.string?.hasSuffix(".amazonaws.com") == true
+            identity?["invokedBy"]?.string != nil
+            || event["sourceIPAddress"]?.string?.hasSuffix(".amazonaws.com") == true
         set("aws:ViaAWSService", isViaService ? "true" : "false")
         set("aws:SourceVpce", event["vpcEndpointId"]?.string)
         set("aws:RequestedRegion", event["awsRegion"]?.string)
@@ -56,9 +57,10 @@ enum EventContext {
         guard !text.isEmpty, text.count <= 45 else { return false }
         if text.contains(":") { return text.allSatisfy { $0.isHexDigit || $0 == ":" || $0 == "." } }
         let parts = text.split(separator: ".", omittingEmptySubsequences: false)
-        return parts.count == 4 && parts.allSatisfy { part in
-            !part.isEmpty && part.count <= 3 && part.allSatisfy(\.isNumber) && (Int(part) ?? 256) <= 255
-        }
+        return parts.count == 4
+            && parts.allSatisfy { part in
+                !part.isEmpty && part.count <= 3 && part.allSatisfy(\.isNumber) && (Int(part) ?? 256) <= 255
+            }
     }
 }
 
@@ -70,7 +72,7 @@ enum EpochTime {
         let bytes = Array(text.utf8)
         guard bytes.count >= 20, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
             bytes[10] == UInt8(ascii: "T"), bytes[13] == UInt8(ascii: ":"), bytes[16] == UInt8(ascii: ":"),
-            bytes.last == UInt8(ascii: "Z")
+            bytes[19] == UInt8(ascii: "Z") || bytes[19] == UInt8(ascii: "."), bytes.last == UInt8(ascii: "Z")
         else { return nil }
         func number(_ range: Range<Int>) -> Int? {
             var value = 0

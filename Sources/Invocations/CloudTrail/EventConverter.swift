@@ -86,7 +86,8 @@ struct EventConverter: Sendable {
     private func conditionKeys(_ action: OperationAction, _ parameters: RequestParameters) -> [String: ContextValue] {
         var keys: [String: ContextValue] = [:]
         for condition in action.conditions {
-            let template = condition.template.hasSuffix("*") ? String(condition.template.dropLast()) : condition.template
+            let template =
+                condition.template.hasSuffix("*") ? String(condition.template.dropLast()) : condition.template
             let names = TemplateFiller.variables(in: template)
             guard names.count == 1, template == "${\(names[0])}", let value = parameters.text(at: names[0]) else {
                 continue

@@ -70,6 +70,17 @@ enum NamedResource {
         return ResourceBuilder.Resource(arn: "arn:\(scope.partition):kms:\(scope.region):\(scope.account):key/\(value)")
     }
 
+    /// The event bus of a `PutEvents` request when every entry names the same one; an entry
+    /// without `EventBusName` goes to the account's `default` bus. A name may be the bus ARN.
+    static func eventBusARN(_ parameters: RequestParameters, scope: ARNScope) -> String? {
+        guard let entries = parameters.value(at: "Entries")?.array, !entries.isEmpty else { return nil }
+        let names = Set(
+            entries.map { entry in RequestParameters(value: entry).text(at: "EventBusName") ?? "default" })
+        guard names.count == 1, let name = names.first else { return nil }
+        if name.hasPrefix("arn:") { return name }
+        return "arn:\(scope.partition):events:\(scope.region):\(scope.account):event-bus/\(name)"
+    }
+
     /// Fills the one variable of an ARN format besides partition, region and account with a name.
     private static func fillOnlyVariable(of format: String?, with value: String, scope: ARNScope) -> String? {
         guard let format else { return nil }

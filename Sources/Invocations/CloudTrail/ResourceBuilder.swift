@@ -50,6 +50,9 @@ struct ResourceBuilder {
             }
             missing.append("an ARN for \(name) '\(value)'")
         }
+        if typeName == "event-bus", let bus = NamedResource.eventBusARN(parameters, scope: scope) {
+            return Resource(arn: bus)
+        }
         if action.arnTemplate == nil {
             if let given = boundARN(action.arnBindings, formats: formats) { return Resource(arn: given) }
             switch fillFormat(formats.first, bindings: action.arnBindings) {
@@ -105,7 +108,9 @@ struct ResourceBuilder {
             guard let binding = bindings.first(where: { $0.variable == variable }) else { return nil }
             guard case .success(let value) = TemplateFiller.fill(binding.template, fillVariable) else { return nil }
             // SSM parameter names start with `/`, which the ARN format's variable leaves out.
-            if variable == "ParameterNameWithoutLeadingSlash" && value.hasPrefix("/") { return String(value.dropFirst()) }
+            if variable == "ParameterNameWithoutLeadingSlash" && value.hasPrefix("/") {
+                return String(value.dropFirst())
+            }
             return value
         }
     }

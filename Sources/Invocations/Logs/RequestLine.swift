@@ -85,7 +85,8 @@ struct RequestLine {
             if let items = member.value.array {
                 let texts = items.compactMap(Self.text(of:))
                 guard texts.count == items.count else {
-                    return .failure(Problem(message: "context key '\(member.key)' has a list with a value that is not text"))
+                    return .failure(
+                        Problem(message: "context key '\(member.key)' has a list with a value that is not text"))
                 }
                 context[member.key] = ContextValue(multivalued: texts)
             } else if let text = Self.text(of: member.value) {

@@ -83,7 +83,8 @@ package struct InvocationReader: Sendable {
         switch task.kind {
         case .cloudTrail:
             let converter = EventConverter(catalog: catalog, selector: selector, operations: operations)
-            let reader = CloudTrailFileReader(converter: converter, filter: RecordFilter(selector: selector), limits: limits)
+            let reader = CloudTrailFileReader(
+                converter: converter, filter: RecordFilter(selector: selector), limits: limits)
             reader.read(path: task.path, displayPath: task.displayPath, into: &output)
         case .requests:
             LineFileReader(limits: limits).read(path: task.path, displayPath: task.displayPath, into: &output) {
