@@ -6,7 +6,7 @@ import Testing
 
 @testable import Invocations
 
-/// The role and function every fixture event is made by, unless a test says otherwise.
+/// The role and function that make every fixture event unless a test passes others.
 enum Fixture {
     static let account = "123456789012"
     static let roleARN = "arn:aws:iam::123456789012:role/service/orders-role"
@@ -32,7 +32,7 @@ enum Fixture {
         return text
     }
 
-    /// A CloudTrail log file holding `events`.
+    /// Returns a CloudTrail log file that contains `events`.
     static func logFile(_ events: [String]) -> String {
         #"{"Records":["# + events.joined(separator: ",") + "]}"
     }

@@ -4,7 +4,7 @@ import Testing
 @testable import Invocations
 
 @Suite struct OrderingTests {
-    /// A log file whose events read the tables `T-<file>-0` to `T-<file>-<count - 1>`.
+    /// Returns a log file whose events read the tables `T-<file>-0` to `T-<file>-<count - 1>`.
     private static func logFile(_ file: String, count: Int) -> String {
         Fixture.logFile(
             (0..<count).map { index in

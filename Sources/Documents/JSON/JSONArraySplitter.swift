@@ -42,7 +42,7 @@ package struct JSONArraySplitter {
     /// Bytes of the current element when it is being dropped for its size, otherwise `nil`.
     private var droppedElementSize: Int? = nil
 
-    /// One element of the array, or the size of one that was larger than the limit and skipped.
+    /// One element of the array, or the size of an element that was skipped for being over the limit.
     package enum Piece: Sendable, Equatable {
         case element([UInt8])
         case oversizedElement(byteCount: Int)

@@ -14,11 +14,23 @@ struct ARNScope: Hashable {
         }
     }
 
+    /// Returns the colon-separated field of an ARN at `index` (1 is the partition, 4 the
+    /// account), or `nil` when the ARN has fewer fields.
+    static func field(_ index: Int, ofARN arn: String) -> Substring? {
+        var start = arn.utf8.startIndex
+        for _ in 0..<index {
+            guard let colon = arn.utf8[start...].firstIndex(of: UInt8(ascii: ":")) else { return nil }
+            start = arn.utf8.index(after: colon)
+        }
+        let end = arn.utf8[start...].firstIndex(of: UInt8(ascii: ":")) ?? arn.utf8.endIndex
+        return arn[start..<end]
+    }
+
     static func isScopeVariable(_ name: String) -> Bool {
         name == "Partition" || name == "Region" || name == "Account"
     }
 
-    /// The partition of a region name: `cn-north-1` is in `aws-cn`, `us-gov-west-1` in `aws-us-gov`.
+    /// Returns the partition of a region name: `cn-north-1` is in `aws-cn`, `us-gov-west-1` in `aws-us-gov`.
     static func partition(ofRegion region: String) -> String {
         if region.hasPrefix("cn-") { return "aws-cn" }
         if region.hasPrefix("us-gov-") { return "aws-us-gov" }
@@ -64,18 +76,15 @@ enum ARNFormat {
     }
 
     private static func split(_ format: String) -> [Piece] {
-        var pieces: [Piece] = []
-        var rest = Substring(format)
-        while let start = rest.firstRange(of: "${"), let end = rest[start.upperBound...].firstIndex(of: "}") {
-            if start.lowerBound > rest.startIndex { pieces.append(.literal(Array(rest[..<start.lowerBound].utf8))) }
-            pieces.append(.variable(String(rest[start.upperBound..<end])))
-            rest = rest[rest.index(after: end)...]
+        TemplateFiller.pieces(of: format).map { piece in
+            switch piece {
+            case .literal(let text): .literal(Array(text.utf8))
+            case .variable(let name): .variable(name)
+            }
         }
-        if !rest.isEmpty { pieces.append(.literal(Array(rest.utf8))) }
-        return pieces
     }
 
-    /// The end of the shortest run from `start` of allowed characters that is followed by `next`
+    /// Returns the end of the shortest run from `start` of allowed characters that is followed by `next`
     /// (or that reaches the end of the text when `next` is `nil`).
     private static func endOfVariable(in text: [UInt8], from start: Int, before next: [UInt8]?, allowsSlash: Bool)
         -> Int?

@@ -21,9 +21,9 @@ struct CloudTrailFileReader {
         do {
             let first = try stream.next(into: &output)
             guard let layout = CloudTrailLayout.detect(first) else {
-                let what = first.isEmpty ? "the file is empty" : "the file is not JSON"
+                let problem = first.isEmpty ? "the file is empty" : "the file is not JSON"
                 output.report(
-                    .error, .notRecordedCalls, "\(what), so it holds no CloudTrail events", notes: [Self.forms])
+                    .error, .notRecordedCalls, "\(problem), so it contains no CloudTrail events", notes: [Self.forms])
                 return
             }
             switch layout {

@@ -1,6 +1,6 @@
 import Documents
 
-/// The forms of CloudTrail files minrole reads, told apart by their first bytes.
+/// The forms of CloudTrail files minrole reads, recognized by their first bytes.
 enum CloudTrailLayout: Equatable {
     /// A log file as CloudTrail delivers it: `{"Records": [event, ...]}`.
     case records
@@ -10,7 +10,7 @@ enum CloudTrailLayout: Equatable {
     case eventArray
     /// One event per line, as CloudTrail Lake and log exports write them.
     case eventLines
-    /// A CloudTrail digest file, which holds hashes, not events.
+    /// A CloudTrail digest file, which contains hashes, not events.
     case digest
 
     /// Detects the layout from the first bytes of a file (the first chunk read). Returns `nil`
@@ -39,7 +39,7 @@ enum CloudTrailLayout: Equatable {
         while index < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[index]) { index += 1 }
     }
 
-    /// The first member name of the top-level object, when it is short and plain.
+    /// Returns the first member name of the top-level object, when it is short and plain.
     private static func firstKey(_ bytes: [UInt8], from start: Int) -> String? {
         var index = start
         skipWhiteSpace(bytes, &index)

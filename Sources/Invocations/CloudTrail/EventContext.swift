@@ -6,6 +6,7 @@ import PolicyModel
 enum EventContext {
     static func keys(of event: JSONValue, principal: String, sessionIssuer: String?) -> [String: ContextValue] {
         var context: [String: ContextValue] = [:]
+        context.reserveCapacity(20)
         let identity = event["userIdentity"]
         func set(_ key: String, _ value: String?) {
             if let value, !value.isEmpty { context[key] = ContextValue(value) }
@@ -24,8 +25,9 @@ enum EventContext {
         set("aws:SourceVpce", event["vpcEndpointId"]?.string)
         set("aws:RequestedRegion", event["awsRegion"]?.string)
         set("aws:UserAgent", event["userAgent"]?.string)
-        set("aws:PrincipalArn", sessionIssuer ?? RoleSession(principal: principal)?.roleARNWithoutPath ?? principal)
-        set("aws:PrincipalAccount", identity?["accountId"]?.string ?? RoleSession(principal: principal)?.account)
+        let session = RoleSession(principal: principal)
+        set("aws:PrincipalArn", sessionIssuer ?? session?.roleARNWithoutPath ?? principal)
+        set("aws:PrincipalAccount", identity?["accountId"]?.string ?? session?.account)
         set("aws:userid", identity?["principalId"]?.string)
         set("aws:PrincipalType", principalType(identity?["type"]?.string))
         let attributes = identity?["sessionContext"]?["attributes"]
@@ -56,11 +58,24 @@ enum EventContext {
     static func isIPAddress(_ text: String) -> Bool {
         guard !text.isEmpty, text.count <= 45 else { return false }
         if text.contains(":") { return text.allSatisfy { $0.isHexDigit || $0 == ":" || $0 == "." } }
-        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
-        return parts.count == 4
-            && parts.allSatisfy { part in
-                !part.isEmpty && part.count <= 3 && part.allSatisfy(\.isNumber) && (Int(part) ?? 256) <= 255
+        var partCount = 1
+        var partValue = 0
+        var partLength = 0
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: ".") {
+                guard partLength > 0 else { return false }
+                partCount += 1
+                partValue = 0
+                partLength = 0
+            } else if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") {
+                partValue = partValue * 10 + Int(byte - UInt8(ascii: "0"))
+                partLength += 1
+                guard partLength <= 3, partValue <= 255 else { return false }
+            } else {
+                return false
             }
+        }
+        return partCount == 4 && partLength > 0
     }
 }
 

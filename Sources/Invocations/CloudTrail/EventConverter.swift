@@ -3,20 +3,22 @@ import Documents
 import IAMCatalog
 import PolicyModel
 
-/// Turns one parsed CloudTrail event into the authorization requests it records: one per action
-/// the catalog says the operation needed.
-struct EventConverter: Sendable {
+/// Turns one parsed CloudTrail event into the authorization requests it records, one per action
+/// that the catalog maps the operation to.
+struct EventConverter {
     enum Outcome {
         case calls([RecordedCall])
         case otherPrincipal
         case invalid(String)
-        /// A valid event the catalog cannot turn into actions; the text says why.
+        /// A valid event that the catalog cannot turn into actions, with the reason.
         case unmapped(String)
     }
 
     let catalog: Catalog
     let selector: RoleSelector
     let operations: OperationLookup
+    /// ARN formats by resource type, kept for the file so the catalog's lock is taken once per type.
+    let formats: ARNFormatCache
 
     func convert(_ event: JSONValue, origin: SourceLocation) -> Outcome {
         guard event.object != nil else { return .invalid("the record is not a JSON object") }
@@ -46,7 +48,7 @@ struct EventConverter: Sendable {
         }
         let scope = scope(of: event, principal: principal, identity: identity)
         let builder = ResourceBuilder(
-            catalog: catalog, parameters: parameters, eventResources: resources(of: event), scope: scope)
+            formats: formats, parameters: parameters, eventResources: resources(of: event), scope: scope)
         let context = EventContext.keys(of: event, principal: principal, sessionIssuer: issuer)
         let base = RecordedCall(
             request: AuthorizationRequest(principal: principal, action: "", resource: ""),
@@ -104,10 +106,9 @@ struct EventConverter: Sendable {
         let account =
             identity?["accountId"]?.string ?? RoleSelector.account(ofARN: principal)
             ?? event["recipientAccountId"]?.string ?? ""
-        let principalParts = principal.split(separator: ":", omittingEmptySubsequences: false)
         let partition =
-            principalParts.count > 1 && principalParts[0] == "arn"
-            ? String(principalParts[1]) : ARNScope.partition(ofRegion: region)
+            principal.hasPrefix("arn:")
+            ? ARNScope.field(1, ofARN: principal).map(String.init) ?? "aws" : ARNScope.partition(ofRegion: region)
         return ARNScope(partition: partition, region: region, account: account)
     }
 
@@ -118,8 +119,8 @@ struct EventConverter: Sendable {
         }
     }
 
-    /// The resource's account when it differs from the caller's: the one the event lists, or the
-    /// one in the ARN.
+    /// Returns the resource's account when it differs from the caller's: the account the event
+    /// lists, or else the one in the ARN.
     private func resourceAccount(_ resource: ResourceBuilder.Resource, principalAccount: String) -> String? {
         let account = resource.account ?? RoleSelector.account(ofARN: resource.arn)
         guard let account, !account.isEmpty, account != principalAccount else { return nil }

@@ -59,8 +59,8 @@ enum NamedResource {
         return "arn:\(scope.partition):lambda:\(scope.region):\(scope.account):function:\(value)"
     }
 
-    /// A key id or key ARN → the key ARN. An alias names no key that the event shows, so it
-    /// gives no ARN.
+    /// Returns the key ARN for a key id or key ARN. An alias does not show which key it names,
+    /// so it gives no ARN.
     static func keyARN(_ value: String, scope: ARNScope) -> ResourceBuilder.Resource? {
         if value.hasPrefix("arn:") && value.contains(":key/") { return ResourceBuilder.Resource(arn: value) }
         if value.hasPrefix("alias/") || value.contains(":alias/") {
@@ -70,8 +70,8 @@ enum NamedResource {
         return ResourceBuilder.Resource(arn: "arn:\(scope.partition):kms:\(scope.region):\(scope.account):key/\(value)")
     }
 
-    /// The event bus of a `PutEvents` request when every entry names the same one; an entry
-    /// without `EventBusName` goes to the account's `default` bus. A name may be the bus ARN.
+    /// Returns the event bus ARN of a `PutEvents` request when every entry names the same bus. An
+    /// entry without `EventBusName` goes to the account's `default` bus, and a name may be an ARN.
     static func eventBusARN(_ parameters: RequestParameters, scope: ARNScope) -> String? {
         guard let entries = parameters.value(at: "Entries")?.array, !entries.isEmpty else { return nil }
         let names = Set(

@@ -7,7 +7,7 @@ import Synchronization
 final class OperationLookup: Sendable {
     enum Result: Sendable {
         case found(OperationInfo)
-        /// Why no operation was found, for a diagnostic.
+        /// No operation was found, for the reason given, which a diagnostic shows.
         case notFound(String)
     }
 

@@ -12,7 +12,7 @@ struct RequestParameters {
 
     let value: JSONValue?
 
-    /// The value at `path`, which is a parameter name or a path such as `Delete.Objects[].VersionId`
+    /// Returns the value at `path`, which is a parameter name or a path such as `Delete.Objects[].VersionId`
     /// (`[]` means any element of a list). Returns the first value found that is not `null`.
     func value(at path: String) -> JSONValue? {
         var current: [JSONValue] = value.map { [$0] } ?? []
@@ -25,7 +25,7 @@ struct RequestParameters {
         return current.first { !$0.isNull }
     }
 
-    /// The parameter's text: a string, or a number or Boolean written as text.
+    /// Returns the parameter's text: a string, or a number or Boolean written as text.
     func text(at path: String) -> String? {
         switch value(at: path) {
         case .string(let text): text
@@ -54,41 +54,59 @@ struct RequestParameters {
 /// Fills `${Name}` variables in an ARN format or a request template.
 enum TemplateFiller {
     /// Returns `template` with each `${Name}` replaced by `value(Name)`, or the names that had no
-    /// value.
+    /// value. It scans UTF-8 bytes, because it runs for every recorded call.
     static func fill(_ template: String, _ value: (String) -> String?) -> Result<String, MissingVariables> {
         var output = ""
         var missing: [String] = []
-        var rest = Substring(template)
-        while let start = rest.firstRange(of: "${") {
-            output += rest[..<start.lowerBound]
-            guard let end = rest[start.upperBound...].firstIndex(of: "}") else {
-                output += rest[start.lowerBound...]
-                rest = ""
-                break
+        for piece in pieces(of: template) {
+            switch piece {
+            case .literal(let text):
+                output += text
+            case .variable(let name):
+                if let filled = value(name) { output += filled } else { missing.append(name) }
             }
-            let name = String(rest[start.upperBound..<end])
-            if let filled = value(name) {
-                output += filled
-            } else {
-                missing.append(name)
-            }
-            rest = rest[rest.index(after: end)...]
         }
-        output += rest
         return missing.isEmpty ? .success(output) : .failure(MissingVariables(names: missing))
+    }
+
+    enum Piece: Equatable {
+        case literal(Substring)
+        case variable(String)
+    }
+
+    /// Splits a template into literal text and `${Name}` variables. A `${` without a closing `}`
+    /// is literal text.
+    static func pieces(of template: String) -> [Piece] {
+        var pieces: [Piece] = []
+        let bytes = template.utf8
+        var literalStart = bytes.startIndex
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            let next = bytes.index(after: index)
+            guard bytes[index] == UInt8(ascii: "$"), next < bytes.endIndex, bytes[next] == UInt8(ascii: "{"),
+                let close = bytes[next...].firstIndex(of: UInt8(ascii: "}"))
+            else {
+                index = next
+                continue
+            }
+            if literalStart < index { pieces.append(.literal(template[literalStart..<index])) }
+            pieces.append(.variable(String(template[bytes.index(after: next)..<close])))
+            index = bytes.index(after: close)
+            literalStart = index
+        }
+        if literalStart < bytes.endIndex { pieces.append(.literal(template[literalStart...])) }
+        return pieces
     }
 
     struct MissingVariables: Error {
         var names: [String]
     }
 
-    /// The names of the `${Name}` variables in `template`, in order.
+    /// Returns the names of the `${Name}` variables in `template`, in order.
     static func variables(in template: String) -> [String] {
-        var names: [String] = []
-        _ = fill(template) { name in
-            names.append(name)
-            return ""
+        pieces(of: template).compactMap { piece in
+            if case .variable(let name) = piece { return name }
+            return nil
         }
-        return names
     }
 }

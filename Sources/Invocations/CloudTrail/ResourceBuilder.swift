@@ -1,6 +1,24 @@
 import Documents
 import IAMCatalog
 
+/// The ARN formats of resource types, looked up in the catalog once per type.
+final class ARNFormatCache {
+    private let catalog: Catalog
+    private var formatsByType: [String: [String]] = [:]
+
+    init(catalog: Catalog) {
+        self.catalog = catalog
+    }
+
+    func formats(prefix: String, resourceType: String) -> [String] {
+        let key = prefix + ":" + resourceType
+        if let cached = formatsByType[key] { return cached }
+        let found = catalog.resourceType(prefix: prefix, name: resourceType)?.arnFormats ?? []
+        formatsByType[key] = found
+        return found
+    }
+}
+
 /// A resource the event lists in its `resources` array.
 struct EventResource: Hashable {
     var arn: String
@@ -13,13 +31,13 @@ struct EventResource: Hashable {
 struct ResourceBuilder {
     struct Resource: Hashable {
         var arn: String
-        /// The account the event says owns the resource, when it names one.
+        /// The account that the event lists as the resource owner, if any.
         var account: String?
-        /// Why the ARN is `*` or only partly known, for the report.
+        /// Reasons the ARN is `*` or only partly known, for the report.
         var notes: [String] = []
     }
 
-    let catalog: Catalog
+    let formats: ARNFormatCache
     let parameters: RequestParameters
     let eventResources: [EventResource]
     let scope: ARNScope
@@ -29,7 +47,7 @@ struct ResourceBuilder {
     /// resource type's ARN format. When none is complete the resource is `*`, with a note.
     func resource(for action: OperationAction) -> Resource {
         guard let typeName = action.resourceType else { return Resource(arn: "*") }
-        let formats = catalog.resourceType(prefix: action.action.prefix, name: typeName)?.arnFormats ?? []
+        let formats = formats.formats(prefix: action.action.prefix, resourceType: typeName)
         if let listed = listedResource(typeName: typeName, formats: formats) {
             return Resource(arn: listed.arn, account: listed.accountId)
         }
@@ -63,19 +81,20 @@ struct ResourceBuilder {
         return unresolved(typeName: typeName, missing: missing)
     }
 
-    /// The ARN from the event's `resources` list that has the resource type's shape, preferring
-    /// one whose CloudTrail type names the resource type (`AWS::S3::Object` for `object`).
+    /// Finds the entry of the event's `resources` list that has the resource type's shape,
+    /// preferring one whose CloudTrail type names the resource type (`AWS::S3::Object` for `object`).
     private func listedResource(typeName: String, formats: [String]) -> EventResource? {
-        let wanted = typeName.lowercased().filter { $0.isLetter || $0.isNumber }
+        let expectedType = typeName.lowercased().filter { $0.isLetter || $0.isNumber }
         let typed = eventResources.filter { resource in
-            let last = resource.type?.split(separator: ":").last.map { $0.lowercased() }
-            return last == wanted
+            guard let type = resource.type else { return false }
+            let last = type.lastIndex(of: ":").map { type[type.index(after: $0)...] } ?? type[...]
+            return last.lowercased() == expectedType
         }
         if let found = typed.first(where: { hasShape($0.arn, formats, allowsSlash: true) }) { return found }
         return eventResources.first { hasShape($0.arn, formats, allowsSlash: false) }
     }
 
-    /// A bound parameter whose value is already a whole ARN of the right shape, such as a
+    /// Returns a bound parameter whose value is already a whole ARN of the right shape, such as a
     /// DynamoDB `TableName` given as the table's ARN.
     private func boundARN(_ bindings: [ARNVariableBinding], formats: [String]) -> String? {
         for binding in bindings {
@@ -118,9 +137,9 @@ struct ResourceBuilder {
     private func unresolved(typeName: String, missing: [String]) -> Resource {
         var unique: [String] = []
         for name in missing where !unique.contains(name) { unique.append(name) }
-        let what = unique.isEmpty ? "what names the \(typeName)" : unique.joined(separator: ", ")
+        let missingText = unique.isEmpty ? "what names the \(typeName)" : unique.joined(separator: ", ")
         return Resource(
             arn: "*",
-            notes: ["resource rebuilt as * because the event does not record \(what) for the \(typeName) ARN"])
+            notes: ["resource rebuilt as * because the event does not record \(missingText) for the \(typeName) ARN"])
     }
 }

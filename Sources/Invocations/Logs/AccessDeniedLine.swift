@@ -62,7 +62,7 @@ struct AccessDeniedLine {
                 recordedError: message.errorCode ?? "AccessDenied", notes: notes))
     }
 
-    /// The action of the operation boto3 names, when one service alone has an operation of that
+    /// Returns the action of the operation boto3 names, when one service alone has an operation of that
     /// name, or S3 when the message is S3's bare `Access Denied`.
     private func actionFromOperation(_ message: AccessDeniedMessage, notes: inout [String]) -> String? {
         guard let operationName = message.operation else { return nil }
@@ -74,7 +74,7 @@ struct AccessDeniedLine {
         return first.action.description
     }
 
-    /// The ISO 8601 time a log line starts with, as Lambda's runtimes write it.
+    /// Returns the ISO 8601 time a log line starts with, as Lambda's runtimes write it.
     private static func leadingTimestamp(_ line: String) -> String? {
         let token = line.prefix { !$0.isWhitespace }
         return EpochTime.seconds(fromISO8601: String(token)) != nil ? String(token) : nil

@@ -12,7 +12,7 @@ struct AccessDeniedMessage: Hashable {
     var errorCode: String?
     /// The operation boto3 names, used when the message itself names no action.
     var operation: String?
-    /// Why access was denied, as the message says (`no identity-based policy allows the ...`).
+    /// The reason for the denial, as the message words it (`no identity-based policy allows the ...`).
     var reason: String?
     var isEncoded = false
 
@@ -22,7 +22,7 @@ struct AccessDeniedMessage: Hashable {
         "UnauthorizedOperation", "AccessDenied",
     ]
 
-    /// Reads the message in a log line, or returns `nil` when the line holds none.
+    /// Reads the message in a log line, or returns `nil` when the line contains none.
     init?(line: String) {
         if let range = line.firstRange(of: "An error occurred (") {
             let rest = line[range.upperBound...]
@@ -73,7 +73,7 @@ struct AccessDeniedMessage: Hashable {
         }
     }
 
-    /// The token without quotes and without the punctuation a sentence puts after it.
+    /// Returns the token without quotes and without the punctuation a sentence puts after it.
     private static func trimmed(_ token: Substring) -> String {
         var text = token.drop { $0 == "\"" || $0 == "'" || $0 == "\\" }
         while let last = text.last, [".", ",", ";", "\"", "'", "\\", ")"].contains(last) { text = text.dropLast() }

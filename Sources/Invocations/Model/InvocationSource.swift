@@ -6,7 +6,7 @@ package enum InvocationSource: Sendable, Hashable {
     case requests(path: String)
     /// A CloudTrail log file or a folder tree of them, plain or gzip.
     case cloudTrail(path: String)
-    /// Log lines that hold the AccessDenied messages AWS services and SDKs print.
+    /// Log lines that contain the AccessDenied messages AWS services and SDKs print.
     case accessDenied(path: String)
 
     package var path: String {
@@ -16,15 +16,15 @@ package enum InvocationSource: Sendable, Hashable {
     }
 }
 
-/// One recorded call as an authorization request, with what the log said about it.
+/// One recorded call as an authorization request, with the log's time, error and notes.
 package struct RecordedCall: Sendable, Hashable {
     /// The request. Its origin is `file:line` for line-based inputs and `file record N` (counting
     /// from 1) for records of a CloudTrail file.
     package var request: AuthorizationRequest
     /// When the call was made, as the log wrote it (ISO 8601 for CloudTrail).
     package var eventTime: String?
-    /// The error the log recorded for the call, such as `AccessDenied`; `nil` when it succeeded or
-    /// the log does not say.
+    /// The error the log recorded for the call, such as `AccessDenied`, or `nil` when the call
+    /// succeeded or the log records no error.
     package var recordedError: String?
     /// True for CloudTrail data events (`eventCategory` is `Data`), which trails often do not log.
     package var isDataEvent: Bool

@@ -1,5 +1,5 @@
-/// Which recorded calls belong to the role under test. Each given field must match; with every
-/// field `nil`, every call is kept.
+/// A filter for the recorded calls of the role under test. Each given field must match, and
+/// with every field `nil`, every call is kept.
 package struct RoleSelector: Sendable, Hashable {
     /// The role ARN (`arn:aws:iam::123456789012:role/path/name`), matched against a CloudTrail
     /// session issuer or, failing that, the account and role name of the session ARN.
@@ -60,8 +60,8 @@ package struct RoleSelector: Sendable, Hashable {
     }
 
     static func account(ofARN arn: String) -> String? {
-        let parts = arn.split(separator: ":", maxSplits: 5, omittingEmptySubsequences: false)
-        return parts.count == 6 ? String(parts[4]) : nil
+        guard arn.hasPrefix("arn:"), ARNScope.field(5, ofARN: arn) != nil else { return nil }
+        return ARNScope.field(4, ofARN: arn).map(String.init)
     }
 
     private static func iamRoleName(_ arn: String) -> String? {
@@ -81,17 +81,20 @@ struct RoleSession: Hashable {
     var sessionName: String
 
     init?(principal: String) {
-        let parts = principal.split(separator: ":", maxSplits: 5, omittingEmptySubsequences: false)
-        guard parts.count == 6, parts[0] == "arn", parts[2] == "sts", parts[5].hasPrefix("assumed-role/") else {
-            return nil
-        }
-        let names = parts[5].dropFirst("assumed-role/".count).split(
-            separator: "/", maxSplits: 1, omittingEmptySubsequences: false)
-        guard names.count == 2, !names[0].isEmpty, !names[1].isEmpty else { return nil }
-        partition = String(parts[1])
-        account = String(parts[4])
-        roleName = String(names[0])
-        sessionName = String(names[1])
+        guard principal.hasPrefix("arn:"), ARNScope.field(2, ofARN: principal) == "sts",
+            let partition = ARNScope.field(1, ofARN: principal), let account = ARNScope.field(4, ofARN: principal),
+            let resource = ARNScope.field(5, ofARN: principal), resource.hasPrefix("assumed-role/"),
+            resource.endIndex == principal.endIndex
+        else { return nil }
+        let names = resource.dropFirst("assumed-role/".count)
+        guard let slash = names.firstIndex(of: "/") else { return nil }
+        let role = names[..<slash]
+        let session = names[names.index(after: slash)...]
+        guard !role.isEmpty, !session.isEmpty else { return nil }
+        self.partition = String(partition)
+        self.account = String(account)
+        roleName = String(role)
+        sessionName = String(session)
     }
 
     /// The role's ARN without its path, which the session ARN does not record.

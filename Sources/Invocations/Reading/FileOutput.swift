@@ -1,6 +1,6 @@
 import Diagnostics
 
-/// What reading one file passes to the consumer, in file order.
+/// An item that reading one file passes to the consumer, in file order.
 enum FileOutputItem: Sendable {
     case calls([RecordedCall])
     case diagnostic(Diagnostic)

@@ -19,7 +19,7 @@ struct FileTask: Sendable {
     /// The path as the user wrote it, or the folder they gave joined with the path inside it.
     var displayPath: String
 
-    /// The files of `sources` in reading order: sources as given, and the files of a folder in
+    /// Lists the files of `sources` in reading order: sources as given, and the files of a folder in
     /// byte order of their paths. In a CloudTrail folder, files other than `.json`, `.json.gz`,
     /// `.jsonl`, `.ndjson` and `.gz` are left out, and digest files are skipped with one note
     /// per folder. A path that cannot be listed gets an error.

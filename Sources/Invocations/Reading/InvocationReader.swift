@@ -38,8 +38,8 @@ package struct InvocationReader: Sendable {
 
     /// Reads `sources` and calls `body` on the calling thread with batches of calls: sources in
     /// the order given, the files of a folder in byte order of their paths, and records in file
-    /// order. Files are read on `limits.threadCount` threads, and each file holds at most
-    /// `limits.maximumPendingBatches` batches, so memory stays bounded. Problems go to
+    /// order. Files are read on `limits.threadCount` threads, and at most `limits.maximumPendingBatches`
+    /// batches of each file wait for the caller, so memory stays bounded. Problems go to
     /// `diagnostics` in the same order; none stops the reading of other records or files.
     package func read(
         _ sources: [InvocationSource], diagnostics: DiagnosticSink, body: ([RecordedCall]) -> Void
@@ -82,7 +82,8 @@ package struct InvocationReader: Sendable {
             maximumProblems: limits.maximumProblemsPerFile, send: send)
         switch task.kind {
         case .cloudTrail:
-            let converter = EventConverter(catalog: catalog, selector: selector, operations: operations)
+            let converter = EventConverter(
+                catalog: catalog, selector: selector, operations: operations, formats: ARNFormatCache(catalog: catalog))
             let reader = CloudTrailFileReader(
                 converter: converter, filter: RecordFilter(selector: selector), limits: limits)
             reader.read(path: task.path, displayPath: task.displayPath, into: &output)

@@ -5,10 +5,10 @@
 #endif
 
 /// Hands the output of tasks that run on worker threads to one consumer in task order. Each
-/// task has its own queue of at most `maximumPending` items; a producer that finds its queue
+/// task has its own queue of at most `maximumPending` items. A producer that finds its queue
 /// full waits, so memory stays bounded however far the workers run ahead. The consumer only
-/// waits on the lowest unfinished task, and tasks are started in order, so a worker is always
-/// running that task and the pipeline cannot deadlock.
+/// waits on the lowest unfinished task, and tasks start in order, so a worker is always running
+/// that task and the pipeline cannot deadlock.
 final class OrderedPipeline<Item: Sendable>: @unchecked Sendable {
     // Every stored property below is guarded by `mutex`.
     private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
