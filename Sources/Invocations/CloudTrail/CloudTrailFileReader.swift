@@ -62,12 +62,13 @@ struct CloudTrailFileReader {
         while !chunk.isEmpty {
             for piece in try splitter.pieces(of: chunk) {
                 number += 1
-                let origin = SourceLocation(file: "\(stream.displayPath) record \(number)")
                 switch piece {
                 case .element(let bytes):
-                    handle(bytes, origin: origin, isLookupEvent: layout == .lookupEvents, into: &output)
+                    handle(
+                        bytes, origin: .record(number, in: stream.displayPath), isLookupEvent: layout == .lookupEvents,
+                        into: &output)
                 case .oversizedElement(let size):
-                    reportTooLarge(size, origin: origin, into: &output)
+                    reportTooLarge(size, origin: RecordOrigin.record(number, in: stream.displayPath).location, into: &output)
                 }
             }
             chunk = try stream.next(into: &output)
@@ -88,8 +89,7 @@ struct CloudTrailFileReader {
             switch line {
             case .text(let bytes, let number):
                 guard bytes.contains(where: { $0 != 0x20 && $0 != 0x09 }) else { return }
-                let origin = SourceLocation(file: stream.displayPath, line: number)
-                handle(bytes, origin: origin, isLookupEvent: false, into: &output)
+                handle(bytes, origin: .line(number, in: stream.displayPath), isLookupEvent: false, into: &output)
             case .tooLong(let size, let number):
                 reportTooLarge(size, origin: SourceLocation(file: stream.displayPath, line: number), into: &output)
             }
@@ -112,22 +112,29 @@ struct CloudTrailFileReader {
             at: origin)
     }
 
-    /// Filters, parses and converts one record.
-    private func handle(_ bytes: [UInt8], origin: SourceLocation, isLookupEvent: Bool, into output: inout FileOutput) {
+    /// Filters, parses and converts one record. The record's location is built only for records
+    /// that pass the filter, because most records of a large trail do not.
+    private func handle(_ bytes: [UInt8], origin position: RecordOrigin, isLookupEvent: Bool, into output: inout FileOutput) {
         output.summary.recordsSeen += 1
         guard filter.mayMatch(bytes) else {
             output.summary.recordsSkippedAsOtherPrincipal += 1
             return
         }
+        let origin = position.location
         var event: JSONValue
         do throws(DocumentError) {
-            event = try JSONParser.parse(bytes: bytes, displayPath: origin.description)
             if isLookupEvent {
-                guard let text = event["CloudTrailEvent"]?.string else {
+                let entry = try JSONParser.parse(
+                    bytes: bytes[...], displayPath: origin.description, keptMembers: ["CloudTrailEvent"])
+                guard let text = entry["CloudTrailEvent"]?.string else {
                     throw DocumentError(
                         "the lookup-events entry has no CloudTrailEvent text", at: origin, code: .invalidRecord)
                 }
-                event = try JSONParser.parse(bytes: Array(text.utf8), displayPath: origin.description)
+                event = try JSONParser.parse(
+                    bytes: Array(text.utf8)[...], displayPath: origin.description, keptMembers: EventConverter.eventMembers)
+            } else {
+                event = try JSONParser.parse(
+                    bytes: bytes[...], displayPath: origin.description, keptMembers: EventConverter.eventMembers)
             }
         } catch {
             output.summary.recordsInvalid += 1
@@ -149,6 +156,20 @@ struct CloudTrailFileReader {
                 Diagnostic(
                     .warning, .unmappedCall, "recorded call not simulated: \(reason)", at: origin,
                     notes: ["later records of this call in the file are counted in the summary, not listed"]))
+        }
+    }
+}
+
+/// Where a record is: a line of a file of one event per line, or an element of a file's array.
+enum RecordOrigin {
+    case line(Int, in: String)
+    case record(Int, in: String)
+
+    /// `file:line`, or `file record N` for an array element, counting from 1.
+    var location: SourceLocation {
+        switch self {
+        case .line(let number, let file): SourceLocation(file: file, line: number)
+        case .record(let number, let file): SourceLocation(file: "\(file) record \(number)")
         }
     }
 }

@@ -14,6 +14,13 @@ struct EventConverter {
         case unmapped(String)
     }
 
+    /// The event members `convert` reads; the parser converts no others.
+    static let eventMembers: Set<String> = [
+        "eventSource", "eventName", "eventTime", "eventCategory", "userIdentity", "awsRegion", "sourceIPAddress",
+        "userAgent", "requestParameters", "resources", "errorCode", "vpcEndpointId", "tlsDetails",
+        "recipientAccountId",
+    ]
+
     let catalog: Catalog
     let selector: RoleSelector
     let operations: OperationLookup
