@@ -28,6 +28,7 @@ import Testing
         var limits = InvocationReader.Limits()
         limits.threadCount = Self.threadCount
         let reader = InvocationReader(catalog: Catalog.shared, selector: selector, limits: limits)
+
         let sink = DiagnosticSink()
         let before = Self.usage()
         let clock = ContinuousClock()
@@ -37,6 +38,7 @@ import Testing
             summary = reader.read([.cloudTrail(path: folder)], diagnostics: sink) { calls += $0.count }
         }
         let after = Self.usage()
+
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         let megabytes = Double(summary.bytesRead) / 1_048_576
         let cpu = after.cpuSeconds - before.cpuSeconds
@@ -52,6 +54,7 @@ import Testing
               \(format2(megabytes / seconds)) MiB/s wall, \(format2(megabytes / cpu)) MiB per CPU second
               peak RSS \(after.peakKilobytes / 1024) MiB (before reading \(before.peakKilobytes / 1024) MiB)
             """)
+
         #expect(summary.recordsInvalid == 0)
         #expect(calls == summary.callsDelivered)
     }

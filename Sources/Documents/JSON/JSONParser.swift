@@ -21,8 +21,8 @@ package enum JSONParser {
 
     /// Parses one JSON value from part of a larger buffer, such as one record cut out of a file.
     /// Error positions count from the start of the slice. When `keptMembers` is given and the
-    /// value is an object, only its members with those names are converted, which saves the work
-    /// for members the caller never reads; the whole text is still checked.
+    /// value is an object, only its members with those names are converted, so members the
+    /// caller never reads cost no conversion. The whole text is still checked.
     package static func parse(
         bytes: ArraySlice<UInt8>,
         displayPath: String = "JSON text",

@@ -68,7 +68,8 @@ struct CloudTrailFileReader {
                         bytes, origin: .record(number, in: stream.displayPath), isLookupEvent: layout == .lookupEvents,
                         into: &output)
                 case .oversizedElement(let size):
-                    reportTooLarge(size, origin: RecordOrigin.record(number, in: stream.displayPath).location, into: &output)
+                    reportTooLarge(
+                        size, origin: RecordOrigin.record(number, in: stream.displayPath).location, into: &output)
                 }
             }
             chunk = try stream.next(into: &output)
@@ -114,7 +115,9 @@ struct CloudTrailFileReader {
 
     /// Filters, parses and converts one record. The record's location is built only for records
     /// that pass the filter, because most records of a large trail do not.
-    private func handle(_ bytes: [UInt8], origin position: RecordOrigin, isLookupEvent: Bool, into output: inout FileOutput) {
+    private func handle(
+        _ bytes: [UInt8], origin position: RecordOrigin, isLookupEvent: Bool, into output: inout FileOutput
+    ) {
         output.summary.recordsSeen += 1
         guard filter.mayMatch(bytes) else {
             output.summary.recordsSkippedAsOtherPrincipal += 1
@@ -131,7 +134,8 @@ struct CloudTrailFileReader {
                         "the lookup-events entry has no CloudTrailEvent text", at: origin, code: .invalidRecord)
                 }
                 event = try JSONParser.parse(
-                    bytes: Array(text.utf8)[...], displayPath: origin.description, keptMembers: EventConverter.eventMembers)
+                    bytes: Array(text.utf8)[...], displayPath: origin.description,
+                    keptMembers: EventConverter.eventMembers)
             } else {
                 event = try JSONParser.parse(
                     bytes: bytes[...], displayPath: origin.description, keptMembers: EventConverter.eventMembers)
@@ -160,7 +164,8 @@ struct CloudTrailFileReader {
     }
 }
 
-/// Where a record is: a line of a file of one event per line, or an element of a file's array.
+/// The position of a record: a line of a file of one event per line, or an element of a file's
+/// array.
 enum RecordOrigin {
     case line(Int, in: String)
     case record(Int, in: String)

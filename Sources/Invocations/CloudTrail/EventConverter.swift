@@ -32,6 +32,7 @@ struct EventConverter {
         guard let source = event["eventSource"]?.string, let name = event["eventName"]?.string else {
             return .invalid("the record has no eventSource or eventName, so it is not a CloudTrail event")
         }
+
         let identity = event["userIdentity"]
         let issuer = identity?["sessionContext"]?["sessionIssuer"]?["arn"]?.string
         let principal = identity?["arn"]?.string ?? identity?["invokedBy"]?.string
@@ -43,6 +44,7 @@ struct EventConverter {
         guard let principal else {
             return .invalid("the event's userIdentity has no arn, so the caller is unknown")
         }
+
         let operation: OperationInfo
         switch operations.operation(eventSource: source, eventName: name) {
         case .found(let found): operation = found
@@ -53,7 +55,18 @@ struct EventConverter {
         guard !actions.isEmpty else {
             return .unmapped("the catalog maps \(operation.client) \(operation.name) to no action")
         }
-        let scope = scope(of: event, principal: principal, identity: identity)
+        return .calls(
+            calls(
+                for: actions, event: event, parameters: parameters, principal: principal, issuer: issuer, origin: origin
+            ))
+    }
+
+    /// Builds one call per action, each with its rebuilt resource and the event's context keys.
+    private func calls(
+        for actions: [OperationAction], event: JSONValue, parameters: RequestParameters, principal: String,
+        issuer: String?, origin: SourceLocation
+    ) -> [RecordedCall] {
+        let scope = scope(of: event, principal: principal, identity: event["userIdentity"])
         let builder = ResourceBuilder(
             formats: formats, parameters: parameters, eventResources: resources(of: event), scope: scope)
         let context = EventContext.keys(of: event, principal: principal, sessionIssuer: issuer)
@@ -62,6 +75,7 @@ struct EventConverter {
             eventTime: event["eventTime"]?.string,
             recordedError: event["errorCode"]?.string,
             isDataEvent: event["eventCategory"]?.string == "Data")
+
         var calls: [RecordedCall] = []
         for action in actions {
             let resource = builder.resource(for: action)
@@ -74,7 +88,7 @@ struct EventConverter {
             call.notes = resource.notes
             if !calls.contains(call) { calls.append(call) }
         }
-        return .calls(calls)
+        return calls
     }
 
     /// Returns whether a request with these parameters needed an action with this trigger.

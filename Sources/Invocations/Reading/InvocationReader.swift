@@ -2,6 +2,12 @@ import Diagnostics
 import Documents
 import IAMCatalog
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Reads recorded calls from files and folders and delivers them as authorization requests.
 package struct InvocationReader: Sendable {
     package struct Limits: Sendable {
@@ -9,8 +15,9 @@ package struct InvocationReader: Sendable {
         /// with an error naming the file and record.
         package var maximumRecordSize = 16 * 1024 * 1024
         package var gzip = GzipReader.Limits.default
-        /// Files read at the same time, one per thread.
-        package var threadCount = 2
+        /// Files read at the same time, one per thread: one per online processor, at most 4,
+        /// because the caller consumes the calls on a single thread.
+        package var threadCount = min(4, max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN))))
         /// Calls per batch passed to the caller.
         package var batchSize = 512
         /// Batches a file may have waiting for the caller before its thread waits.
