@@ -53,6 +53,18 @@ private let denialCases: [DenialCase] = [
         principal: session, action: "kms:Decrypt", resource: "arn:aws:kms:us-east-1:123456789012:key/k1",
         error: "AccessDeniedException"),
     DenialCase(
+        name: "javascript v3 error name",
+        line: "AccessDeniedException: User: \(session) is not authorized to perform: sqs:SendMessage on resource: "
+            + "arn:aws:sqs:us-east-1:123456789012:jobs because no identity-based policy allows the sqs:SendMessage action",
+        principal: session, action: "sqs:SendMessage", resource: "arn:aws:sqs:us-east-1:123456789012:jobs",
+        error: "AccessDeniedException"),
+    DenialCase(
+        name: "explicit deny in a boundary",
+        line: "User: \(session) is not authorized to perform: sns:Publish on resource: "
+            + "arn:aws:sns:us-east-1:123456789012:alerts with an explicit deny in a permissions boundary",
+        principal: session, action: "sns:Publish", resource: "arn:aws:sns:us-east-1:123456789012:alerts",
+        error: "AccessDenied", noteFragment: "the log says: with an explicit deny in a permissions boundary"),
+    DenialCase(
         name: "s3 bare message",
         line: "botocore.exceptions.ClientError: An error occurred (AccessDenied) when calling the PutObject operation: "
             + "Access Denied",

@@ -33,6 +33,11 @@ import Testing
         #expect(selected.skipped == 1)
     }
 
+    @Test func selectsByRoleARNWithoutPath() {
+        let selected = principals(RoleSelector(roleARN: "arn:aws:iam::123456789012:role/Orders-Role"))
+        #expect(selected.kept.count == 2)
+    }
+
     @Test func rejectsSameNameInOtherAccount() {
         let selected = principals(RoleSelector(roleARN: "arn:aws:iam::999999999999:role/service/orders-role"))
         #expect(selected.kept.isEmpty)
@@ -66,5 +71,8 @@ import Testing
         #expect(!filter.mayMatch(Array(#"{"arn":"assumed-role/orders-role/other"}"#.utf8)))
         #expect(RecordFilter.contains(Array("abcabd".utf8), Array("abd".utf8)))
         #expect(!RecordFilter.contains(Array("ab".utf8), Array("abd".utf8)))
+        #expect(RecordFilter.contains(Array("xxORDERS-role".utf8), Array("orders-Role".utf8), ignoringCase: true))
+        #expect(!RecordFilter.contains(Array("xxORDERS-role".utf8), Array("orders-Role".utf8)))
+        #expect(RecordFilter.contains(Array("aAaAb".utf8), Array("AaB".utf8), ignoringCase: true))
     }
 }

@@ -9,7 +9,14 @@ struct AccessDeniedLine {
     let selector: RoleSelector
     let operations: OperationLookup
 
+    /// Texts that every line with an AccessDenied message contains one of. Lines without any are
+    /// skipped before they are decoded, because most lines of an application log are.
+    private static let markers = ["is not authorized", "An error occurred (", "Encoded authorization"].map {
+        Array($0.utf8)
+    }
+
     func handle(_ bytes: [UInt8], origin: SourceLocation, into output: inout FileOutput) {
+        guard Self.markers.contains(where: { RecordFilter.contains(bytes, $0) }) else { return }
         let line = String(decoding: bytes, as: UTF8.self)
         guard let message = AccessDeniedMessage(line: line) else { return }
         output.summary.recordsSeen += 1

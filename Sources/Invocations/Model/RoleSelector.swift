@@ -30,24 +30,19 @@ package struct RoleSelector: Sendable, Hashable {
     }
 
     /// Returns whether a call by `principal` belongs to the role. `sessionIssuer` is the role ARN
-    /// CloudTrail records for a role session, when known.
+    /// CloudTrail records for a role session, when known. Roles compare by account and name,
+    /// because a role name is unique in its account whatever its path, and users often give the
+    /// ARN without the path. IAM role names are case-insensitive, so they compare that way.
     package func matches(principal: String, sessionIssuer: String? = nil) -> Bool {
         let session = RoleSession(principal: principal)
+        let caller: RoleIdentity? =
+            sessionIssuer.flatMap(RoleIdentity.init(roleARN:)) ?? session.map(RoleIdentity.init(session:))
+            ?? RoleIdentity(roleARN: principal)
         if let roleARN {
-            if let sessionIssuer {
-                guard Self.sameRoleARN(sessionIssuer, roleARN) else { return false }
-            } else if Self.sameRoleARN(principal, roleARN) {
-                // The principal is the role itself, as in a request line.
-            } else {
-                guard let session, session.account == Self.account(ofARN: roleARN),
-                    session.roleName == Self.roleName(fromRoleARN: roleARN)
-                else { return false }
-            }
+            guard let caller, let selected = RoleIdentity(roleARN: roleARN), caller == selected else { return false }
         }
         if let roleName {
-            let issuerName = sessionIssuer.map(Self.roleName(fromRoleARN:))
-            let principalName = session?.roleName ?? Self.iamRoleName(principal)
-            guard issuerName == roleName || principalName == roleName else { return false }
+            guard caller?.lowercasedName == roleName.lowercased() else { return false }
         }
         if let functionName {
             guard session?.sessionName == functionName else { return false }
@@ -63,13 +58,26 @@ package struct RoleSelector: Sendable, Hashable {
         guard arn.hasPrefix("arn:"), ARNScope.field(5, ofARN: arn) != nil else { return nil }
         return ARNScope.field(4, ofARN: arn).map(String.init)
     }
+}
 
-    private static func iamRoleName(_ arn: String) -> String? {
-        arn.contains(":role/") ? roleName(fromRoleARN: arn) : nil
+/// A role by its account and lowercased name, the parts that identify it.
+struct RoleIdentity: Hashable {
+    var account: String
+    var lowercasedName: String
+
+    /// Reads `arn:PARTITION:iam::ACCOUNT:role/PATH/NAME`; returns `nil` for other ARNs.
+    init?(roleARN: String) {
+        guard roleARN.hasPrefix("arn:"), ARNScope.field(2, ofARN: roleARN) == "iam",
+            let account = ARNScope.field(4, ofARN: roleARN), let resource = ARNScope.field(5, ofARN: roleARN),
+            resource.hasPrefix("role/")
+        else { return nil }
+        self.account = String(account)
+        lowercasedName = RoleSelector.roleName(fromRoleARN: String(resource)).lowercased()
     }
 
-    private static func sameRoleARN(_ first: String, _ second: String) -> Bool {
-        first == second || (iamRoleName(first) != nil && first.lowercased() == second.lowercased())
+    init(session: RoleSession) {
+        account = session.account
+        lowercasedName = session.roleName.lowercased()
     }
 }
 
