@@ -24,6 +24,7 @@ final class OperationLookup: Sendable {
         "iot": ["iot", "iot-data"],
     ]
 
+    private static let maximumCachedPairs = 10_000
     private let catalog: Catalog
     private let cache = Mutex<[String: Result]>([:])
     private let index = Mutex<ClientIndex?>(nil)
@@ -36,7 +37,11 @@ final class OperationLookup: Sendable {
         let key = eventSource + " " + eventName
         if let cached = cache.withLock({ $0[key] }) { return cached }
         let result = findOperation(eventSource: eventSource, eventName: eventName)
-        cache.withLock { $0[key] = result }
+        cache.withLock { cache in
+            // A trail of made-up event names must not grow the cache without bound; past the
+            // limit, new pairs are looked up each time instead.
+            if cache.count < Self.maximumCachedPairs { cache[key] = result }
+        }
         return result
     }
 

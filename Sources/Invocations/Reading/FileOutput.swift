@@ -43,7 +43,10 @@ struct FileOutput {
     /// Reports a diagnostic only the first time `key` is seen in this file, for problems that
     /// repeat on many records (an operation the catalog does not map).
     mutating func reportOnce(key: String, _ diagnostic: Diagnostic) {
-        guard reportedKeys.insert(key).inserted else { return }
+        guard !reportedKeys.contains(key) else { return }
+        // Keys are kept only for listed problems, so a file of endless distinct problems keeps
+        // at most `maximumProblems` of them.
+        if problemCount < maximumProblems { reportedKeys.insert(key) }
         report(diagnostic)
     }
 
