@@ -92,6 +92,8 @@ let package = Package(
         .testTarget(
             name: "PolicyLintTests",
             dependencies: ["PolicyLint", "PolicyModel", "IAMCatalog", "Documents", "DeploymentModel", "TestSupport"]),
+        .testTarget(
+            name: "InvocationsTests", dependencies: ["Invocations", "Documents", "PolicyModel", "IAMCatalog", "TestSupport"]),
         .testTarget(name: "MinRoleCLITests", dependencies: ["MinRoleCLI", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["minrole", "TestSupport"]),
     ]

@@ -11,7 +11,11 @@ package struct JSONObject: Sendable, Hashable, RandomAccessCollection {
     }
 
     private var members: [Member] = []
+    /// Member positions by key, kept only for objects of more than `linearSearchLimit` members.
+    /// Smaller objects, which are most objects in CloudTrail events, are searched in order,
+    /// which avoids building and hashing into a dictionary for each one.
     private var indexByKey: [String: Int] = [:]
+    private static let linearSearchLimit = 8
 
     package init() {}
 
@@ -25,25 +29,37 @@ package struct JSONObject: Sendable, Hashable, RandomAccessCollection {
 
     /// The value for `key`. Setting a new key appends it; setting `nil` removes the key.
     package subscript(key: String) -> JSONValue? {
-        get { indexByKey[key].map { members[$0].value } }
+        get { index(of: key).map { members[$0].value } }
         set {
-            if let index = indexByKey[key] {
+            if let index = index(of: key) {
                 if let newValue {
                     members[index].value = newValue
                 } else {
                     remove(at: index)
                 }
             } else if let newValue {
-                indexByKey[key] = members.count
                 members.append(Member(key: key, value: newValue))
+                if members.count > Self.linearSearchLimit { indexMembers(from: members.count - 1) }
             }
         }
     }
 
+    private func index(of key: String) -> Int? {
+        if members.count > Self.linearSearchLimit { return indexByKey[key] }
+        return members.firstIndex { $0.key == key }
+    }
+
+    /// Adds the members from `start` on to `indexByKey`, or all of them when the object has just
+    /// grown past `linearSearchLimit`.
+    private mutating func indexMembers(from start: Int) {
+        let first = members.count == Self.linearSearchLimit + 1 ? 0 : start
+        for position in first..<members.count { indexByKey[members[position].key] = position }
+    }
+
     private mutating func remove(at index: Int) {
-        indexByKey[members[index].key] = nil
         members.remove(at: index)
-        for later in index..<members.count { indexByKey[members[later].key] = later }
+        indexByKey = [:]
+        if members.count > Self.linearSearchLimit { indexMembers(from: 0) }
     }
 
     package var startIndex: Int { members.startIndex }

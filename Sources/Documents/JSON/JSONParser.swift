@@ -20,15 +20,18 @@ package enum JSONParser {
     }
 
     /// Parses one JSON value from part of a larger buffer, such as one record cut out of a file.
-    /// Error positions count from the start of the slice.
+    /// Error positions count from the start of the slice. When `keptMembers` is given and the
+    /// value is an object, only its members with those names are converted, so members the
+    /// caller never reads cost no conversion. The whole text is still checked.
     package static func parse(
         bytes: ArraySlice<UInt8>,
         displayPath: String = "JSON text",
-        maximumDepth: Int = 256
+        maximumDepth: Int = 256,
+        keptMembers: Set<String>? = nil
     ) throws(DocumentError) -> JSONValue {
         try bytes.withUnsafeBufferPointer { buffer in
             Result { () throws(DocumentError) -> JSONValue in
-                try parse(buffer, displayPath: displayPath, maximumDepth: maximumDepth)
+                try parse(buffer, displayPath: displayPath, maximumDepth: maximumDepth, keptMembers: keptMembers)
             }
         }.get()
     }
@@ -36,7 +39,8 @@ package enum JSONParser {
     private static func parse(
         _ buffer: UnsafeBufferPointer<UInt8>,
         displayPath: String,
-        maximumDepth: Int
+        maximumDepth: Int,
+        keptMembers: Set<String>? = nil
     ) throws(DocumentError) -> JSONValue {
         guard let tokener = json_tokener_new_ex(Int32(clamping: max(1, maximumDepth))) else {
             throw DocumentError(
@@ -76,7 +80,11 @@ package enum JSONParser {
                 at: location(trailing, buffer, displayPath), code: .jsonSyntax)
         }
         // json-c returns no object for a JSON `null`.
-        return root.map { value(of: $0) } ?? .null
+        guard let root else { return .null }
+        if let keptMembers, json_object_get_type(root) == json_type_object {
+            return .object(members(of: root, keeping: keptMembers))
+        }
+        return value(of: root)
     }
 
     /// Converts a json-c tree; its depth is bounded by the tokener's depth limit.
@@ -101,12 +109,16 @@ package enum JSONParser {
         }
     }
 
-    private static func members(of object: OpaquePointer) -> JSONObject {
+    private static func members(of object: OpaquePointer, keeping keptMembers: Set<String>? = nil) -> JSONObject {
         var result = JSONObject()
         var iterator = json_object_iter_begin(object)
         var end = json_object_iter_end(object)
         while json_object_iter_equal(&iterator, &end) == 0 {
             let key = String(cString: json_object_iter_peek_name(&iterator))
+            if let keptMembers, !keptMembers.contains(key) {
+                json_object_iter_next(&iterator)
+                continue
+            }
             let member = json_object_iter_peek_value(&iterator)
             result[key] = member.map { value(of: $0) } ?? .null
             json_object_iter_next(&iterator)
