@@ -51,7 +51,8 @@ let package = Package(
         .target(
             name: "Rendering",
             dependencies: [
-                "Diagnostics", "IAMCatalog", "PolicyModel", "DeploymentModel", "PolicySynthesis", "PolicyLint",
+                "Diagnostics", "Documents", "IAMCatalog", "PolicyModel", "DeploymentModel", "PolicySynthesis",
+                "PolicyLint", "PolicyEvaluation", "Invocations",
             ]
         ),
         .target(
