@@ -85,7 +85,7 @@ let package = Package(
         ),
         .testTarget(
             name: "RenderingTests", dependencies: ["Rendering", "PolicySynthesis", "DeploymentModel", "Diagnostics"]),
-        .testTarget(name: "MinRoleCLITests", dependencies: ["MinRoleCLI", "TestSupport"]),
+        .testTarget(name: "MinRoleCLITests", dependencies: ["MinRoleCLI", "Documents", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["minrole", "TestSupport"]),
     ]
 )
