@@ -124,4 +124,45 @@ struct SimulateCommandTests {
         #expect(run.error.contains("broken.json"))
         #expect(run.output.contains("1 call: 0 allowed, 1 implicitly denied"))
     }
+
+    /// Lambda checks X-Ray, network interface and event source permissions when it creates
+    /// the function and its mappings, so a custom role that lacks them fails the deploy.
+    @Test func deployChecksFailForACustomRoleWithoutTracingOrQueuePermissions() {
+        let project = TemporaryProject(files: [
+            "template.yaml": """
+            Transform: AWS::Serverless-2016-10-31
+            Globals: { Function: { Tracing: Active } }
+            Resources:
+              Jobs:
+                Type: AWS::SQS::Queue
+              Worker:
+                Type: AWS::Serverless::Function
+                Properties:
+                  Runtime: python3.12
+                  Handler: app.handler
+                  CodeUri: src/
+                  Role: !GetAtt WorkerRole.Arn
+                  Events:
+                    Queue: { Type: SQS, Properties: { Queue: !GetAtt Jobs.Arn } }
+              WorkerRole:
+                Type: AWS::IAM::Role
+                Properties:
+                  AssumeRolePolicyDocument: {Statement: [{Effect: Allow, Principal: {Service: lambda.amazonaws.com}, Action: sts:AssumeRole}]}
+                  Policies:
+                    - PolicyName: queue
+                      PolicyDocument:
+                        Statement: [{Effect: Allow, Action: [sqs:ReceiveMessage, sqs:DeleteMessage], Resource: !GetAtt Jobs.Arn}]
+            """,
+            "src/app.py": "def handler(event, context):\n    return None\n",
+        ])
+        let run = runMinRole([
+            "simulate", "--template", project.root + "/template.yaml", "--function", "Worker", "--deploy-checks",
+            "--region", "eu-west-1", "--account", "111122223333", "--partition", "aws",
+        ])
+        #expect(run.status == 1, "\(run.error)")
+        #expect(run.output.contains("xray:PutTraceSegments on *"), "\(run.output)")
+        #expect(run.output.contains("sqs:GetQueueAttributes on arn:aws:sqs:eu-west-1:111122223333:"))
+        #expect(!run.output.contains("implicitDeny  sqs:ReceiveMessage"))
+        #expect(run.output.contains("Lambda checks this at deploy time"))
+    }
 }

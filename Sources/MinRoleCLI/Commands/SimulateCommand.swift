@@ -56,6 +56,11 @@ enum SimulateCommand {
             OptionSpec(name: "region", valueName: "REGION", help: "The region for ${AWS::Region} in the role."),
             OptionSpec(name: "account", valueName: "ACCOUNT_ID", help: "The account for ${AWS::AccountId}."),
             OptionSpec(name: "partition", valueName: "PARTITION", help: "The partition for ${AWS::Partition}."),
+            OptionSpec(
+                name: "deploy-checks",
+                help:
+                    "Also decide the calls Lambda makes with the role when it creates the function and its event source mappings."
+            ),
             OptionSpec(name: "exit-zero", help: "Exit 0 even when a call would be denied."),
         ],
         maximumPositionals: 0)
@@ -80,10 +85,7 @@ enum SimulateCommand {
         var output = BufferedOutput(io: io)
         if options.format == .json { output.write(SimulationJSON.header) }
         var isFirst = true
-        let input = InvocationReader(catalog: .shared, selector: selector).read(
-            options.sources, diagnostics: diagnostics
-        ) {
-            batch in
+        let decide = { (batch: [RecordedCall]) in
             for call in batch {
                 let result = evaluator.evaluate(call.request)
                 tally.record(
@@ -95,6 +97,9 @@ enum SimulateCommand {
                 isFirst = false
             }
         }
+        decide(role.deployChecks)
+        let input = InvocationReader(catalog: .shared, selector: selector).read(
+            options.sources, diagnostics: diagnostics, body: decide)
 
         let report = SimulationReport(tally: tally, input: input, widenedPlaceholders: role.widenedPlaceholders)
         switch options.format {

@@ -2,6 +2,7 @@ import DeploymentModel
 import Diagnostics
 import Documents
 import IAMCatalog
+import Invocations
 import JavaScriptAnalysis
 import PolicyEvaluation
 import PolicyModel
@@ -22,6 +23,9 @@ struct AssembledRole {
     var widenedPlaceholders: Set<String> = []
     /// The function's name when the template sets it, to pick its calls out of CloudTrail.
     var functionName: String?
+    /// The calls Lambda makes with the role when it creates the function or its event source
+    /// mappings, with `--deploy-checks`.
+    var deployChecks: [RecordedCall] = []
 }
 
 /// Builds the policy set of `simulate` from policy files, a template or a generated role.
@@ -109,24 +113,38 @@ enum RoleAssembly {
             identity.append(NamedPolicy(name: policy.name, kind: .identity, document: filler.fill(document)))
         }
         let functionName = function.functionName.flatMap { template.literalText(of: $0) }
-        return AssembledRole(
+        var role = AssembledRole(
             policies: PolicySet(identity: identity), widenedPlaceholders: filler.widened, functionName: functionName)
+        if options.deployChecks {
+            let project = generation(root: loader.root, templatePath: absolute, function: logicalId, options: options)
+            if let policy = project.functions.first {
+                role.deployChecks = DeployChecks.calls(for: policy, filler: &filler)
+                role.widenedPlaceholders.formUnion(filler.widened)
+            }
+        }
+        return role
+    }
+
+    private static func generation(
+        root: String, templatePath: String?, function: String?, options: SimulateOptions
+    ) -> ProjectPolicies {
+        let synthesizer = PolicySynthesizer(
+            catalog: .shared, analyzers: [PythonAnalyzer(), JavaScriptAnalyzer()], platform: .bundled)
+        return ProjectGeneration(
+            root: root, parameterOverrides: options.parameters, functionFilter: Set(function.map { [$0] } ?? []),
+            templatePath: templatePath, synthesizer: synthesizer
+        ).run()
     }
 
     private static func generated(
         _ path: String, function: String?, options: SimulateOptions, diagnostics: DiagnosticSink
     ) throws(UsageError) -> AssembledRole {
-        let synthesizer = PolicySynthesizer(
-            catalog: .shared, analyzers: [PythonAnalyzer(), JavaScriptAnalyzer()], platform: .bundled)
         guard let resolved = realpath(path, nil) else {
             throw UsageError("cannot open project '\(path)': \(String(cString: strerror(errno)))", command: "simulate")
         }
         let root = String(cString: resolved)
         free(resolved)
-        let project = ProjectGeneration(
-            root: root, parameterOverrides: options.parameters, functionFilter: Set(function.map { [$0] } ?? []),
-            templatePath: nil, synthesizer: synthesizer
-        ).run()
+        let project = generation(root: root, templatePath: nil, function: function, options: options)
         for diagnostic in project.diagnostics + project.functions.flatMap(\.diagnostics) {
             diagnostics.report(diagnostic)
         }
@@ -143,7 +161,9 @@ enum RoleAssembly {
         let document = filler.fill(policy.document)
         let named = NamedPolicy(
             name: "generated role of \(policy.function.logicalId)", kind: .identity, document: document)
-        return AssembledRole(policies: PolicySet(identity: [named]), widenedPlaceholders: filler.widened)
+        let checks = options.deployChecks ? DeployChecks.calls(for: policy, filler: &filler) : []
+        return AssembledRole(
+            policies: PolicySet(identity: [named]), widenedPlaceholders: filler.widened, deployChecks: checks)
     }
 }
 
@@ -165,7 +185,7 @@ struct PlaceholderFiller {
         return result
     }
 
-    private mutating func fill(_ pattern: PatternString) -> PatternString {
+    mutating func fill(_ pattern: PatternString) -> PatternString {
         guard !pattern.isLiteral else { return pattern }
         let (text, names) = pattern.substituting(values)
         widened.formUnion(names)

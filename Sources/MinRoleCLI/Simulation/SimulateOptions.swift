@@ -26,6 +26,7 @@ struct SimulateOptions {
     var parameters: [String: String]
     var placeholders: PlaceholderValues
     var exitZero: Bool
+    var deployChecks: Bool
 
     init(_ arguments: ParsedArguments) throws(UsageError) {
         identityFiles = arguments.all("policy")
@@ -39,9 +40,15 @@ struct SimulateOptions {
             arguments.all("requests").map { .requests(path: $0) }
             + arguments.all("cloudtrail").map { .cloudTrail(path: $0) }
             + arguments.all("access-denied").map { .accessDenied(path: $0) }
-        guard !sources.isEmpty else {
+        deployChecks = arguments.flag("deploy-checks")
+        guard !sources.isEmpty || deployChecks else {
             throw UsageError(
-                "no calls to simulate; pass --requests FILE, --cloudtrail PATH or --access-denied FILE",
+                "no calls to simulate; pass --requests FILE, --cloudtrail PATH, --access-denied FILE or --deploy-checks",
+                command: "simulate")
+        }
+        if deployChecks, case .files = role {
+            throw UsageError(
+                "--deploy-checks needs the function's configuration; use it with --template or --generated",
                 command: "simulate")
         }
         selector = RoleSelector(
