@@ -70,6 +70,11 @@ let package = Package(
         .testTarget(name: "DocumentsTests", dependencies: ["Documents"]),
         .testTarget(name: "IAMCatalogTests", dependencies: ["IAMCatalog"]),
         .testTarget(name: "PolicyModelTests", dependencies: ["PolicyModel", "Documents", "Diagnostics"]),
+        .testTarget(
+            name: "PolicyEvaluationTests",
+            dependencies: ["PolicyEvaluation", "PolicyModel", "Documents", "Diagnostics", "IAMCatalog"],
+            resources: [.copy("Scenarios")]
+        ),
         .testTarget(name: "DeploymentModelTests", dependencies: ["DeploymentModel", "Documents", "IAMCatalog"]),
         .testTarget(name: "SourceAnalysisTests", dependencies: ["SourceAnalysis"]),
         .testTarget(name: "PythonAnalysisTests", dependencies: ["PythonAnalysis", "IAMCatalog"]),
