@@ -90,6 +90,8 @@ let package = Package(
         ),
         .testTarget(
             name: "RenderingTests", dependencies: ["Rendering", "PolicySynthesis", "DeploymentModel", "Diagnostics"]),
+        .testTarget(
+            name: "InvocationsTests", dependencies: ["Invocations", "Documents", "PolicyModel", "IAMCatalog", "TestSupport"]),
         .testTarget(name: "MinRoleCLITests", dependencies: ["MinRoleCLI", "Documents", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["minrole", "TestSupport"]),
     ]

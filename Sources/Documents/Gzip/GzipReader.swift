@@ -32,6 +32,8 @@ package final class GzipReader {
     /// Decompressed bytes returned so far.
     package private(set) var outputCount = 0
     private let file: gzFile
+    /// A stream error found while returning the last bytes before it, thrown by the next `read`.
+    private var pendingError: DocumentError?
 
     /// Opens `path` for reading. With `followsLinks` false, a path whose last component is a
     /// symbolic link is rejected.
@@ -64,8 +66,11 @@ package final class GzipReader {
     /// Bytes of the file read so far, compressed, including read-ahead of up to 128 KiB.
     package var compressedOffset: Int { Int(gzoffset(file)) }
 
-    /// Returns up to `maximumCount` decompressed bytes; an empty array means the end.
+    /// Returns up to `maximumCount` decompressed bytes; an empty array means the end. When the
+    /// stream fails after some bytes were decompressed, those bytes are returned and the error is
+    /// thrown by the next call, so a caller keeps everything before a truncation.
     package func read(upTo maximumCount: Int = 1024 * 1024) throws(DocumentError) -> [UInt8] {
+        if let pendingError { throw pendingError }
         let capacity = max(1, min(maximumCount, Int(Int32.max)))
         var failure: DocumentError?
         let chunk = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
@@ -73,7 +78,10 @@ package final class GzipReader {
             count = max(0, Int(result))
             failure = streamError()
         }
-        if let failure { throw failure }
+        if let failure {
+            guard !chunk.isEmpty else { throw failure }
+            pendingError = failure
+        }
         outputCount += chunk.count
         try checkLimits()
         return chunk

@@ -36,11 +36,26 @@ package struct JSONArraySplitter {
     private var isAwaitingArray = false
     private var element: [UInt8] = []
     private var isInElement = false
+    /// When true, an element over `maximumElementSize` is dropped as it streams past and
+    /// returned as `.oversizedElement`; when false, it stops the split with an error.
+    private let skipsOversizedElements: Bool
+    /// Bytes of the current element when it is being dropped for its size, otherwise `nil`.
+    private var droppedElementSize: Int? = nil
 
-    package init(target: Target = .member("Records"), displayPath: String, maximumElementSize: Int = 16 * 1024 * 1024) {
+    /// One element of the array, or the size of one that was larger than the limit and skipped.
+    package enum Piece: Sendable, Equatable {
+        case element([UInt8])
+        case oversizedElement(byteCount: Int)
+    }
+
+    package init(
+        target: Target = .member("Records"), displayPath: String, maximumElementSize: Int = 16 * 1024 * 1024,
+        skipsOversizedElements: Bool = false
+    ) {
         self.target = target
         self.displayPath = displayPath
         self.maximumElementSize = maximumElementSize
+        self.skipsOversizedElements = skipsOversizedElements
         if case .member(let name) = target { keyBytes = Array(name.utf8) } else { keyBytes = [] }
         isAwaitingArray = target == .topLevelArray
     }
@@ -48,7 +63,16 @@ package struct JSONArraySplitter {
     /// Reads the next chunk of the stream and returns the elements that end in it, each as
     /// its own bytes without surrounding white space.
     package mutating func split(_ chunk: [UInt8]) throws(DocumentError) -> [[UInt8]] {
-        var elements: [[UInt8]] = []
+        try pieces(of: chunk).compactMap { piece in
+            if case .element(let bytes) = piece { return bytes }
+            return nil
+        }
+    }
+
+    /// Reads the next chunk of the stream and returns the elements that end in it in array order,
+    /// including the ones skipped for their size when the splitter was made to skip them.
+    package mutating func pieces(of chunk: [UInt8]) throws(DocumentError) -> [Piece] {
+        var elements: [Piece] = []
         var elementStart = 0
         for index in chunk.indices {
             let byte = chunk[index]
@@ -166,6 +190,15 @@ package struct JSONArraySplitter {
     }
 
     private mutating func appendToElement(_ bytes: ArraySlice<UInt8>, at position: Int) throws(DocumentError) {
+        if let dropped = droppedElementSize {
+            droppedElementSize = dropped + bytes.count
+            return
+        }
+        if skipsOversizedElements && element.count + bytes.count > maximumElementSize {
+            droppedElementSize = element.count + bytes.count
+            element = []
+            return
+        }
         guard element.count + bytes.count <= maximumElementSize else {
             throw error(
                 "element \(elementCount + 1) of the \(targetName) is larger than the limit of \(maximumElementSize) bytes",
@@ -174,13 +207,17 @@ package struct JSONArraySplitter {
         element.append(contentsOf: bytes)
     }
 
-    private mutating func finishElement() -> [UInt8] {
+    private mutating func finishElement() -> Piece {
+        isInElement = false
+        elementCount += 1
+        if let dropped = droppedElementSize {
+            droppedElementSize = nil
+            return .oversizedElement(byteCount: dropped)
+        }
         while let last = element.last, isWhiteSpace(last) { element.removeLast() }
         let finished = element
         element = []
-        isInElement = false
-        elementCount += 1
-        return finished
+        return .element(finished)
     }
 
     private func isWhiteSpace(_ byte: UInt8) -> Bool {
