@@ -70,9 +70,12 @@ enum SimulateCommand {
         let diagnostics = DiagnosticSink()
         let role = try RoleAssembly.build(options, diagnostics: diagnostics)
         var selector = options.selector
-        if selector.roleARN == nil, selector.roleName == nil, selector.functionName == nil {
+        // CloudTrail holds every principal's calls; the other sources are the role's own.
+        if selector.roleARN == nil, selector.roleName == nil, selector.functionName == nil,
+            options.sources.contains(where: \.isCloudTrail)
+        {
             selector.functionName = role.functionName
-            if role.functionName == nil, options.sources.contains(where: \.isCloudTrail) {
+            if role.functionName == nil {
                 diagnostics.report(
                     .warning, .noRoleSelector, "every principal's CloudTrail calls are simulated against the role",
                     notes: ["pass --function-name, --role-name or --role-arn to keep only the role's calls"])
