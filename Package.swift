@@ -92,6 +92,9 @@ let package = Package(
             name: "RenderingTests", dependencies: ["Rendering", "PolicySynthesis", "DeploymentModel", "Diagnostics"]),
         .testTarget(
             name: "InvocationsTests", dependencies: ["Invocations", "Documents", "PolicyModel", "IAMCatalog", "TestSupport"]),
+        .testTarget(
+            name: "PolicyLintTests",
+            dependencies: ["PolicyLint", "PolicyModel", "IAMCatalog", "Documents", "DeploymentModel", "TestSupport"]),
         .testTarget(name: "MinRoleCLITests", dependencies: ["MinRoleCLI", "Documents", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["minrole", "TestSupport"]),
     ]

@@ -26,6 +26,25 @@ else
     echo "skipped: $data_dir not found, so the catalog rebuild check did not run" >&2
 fi
 
+echo "== sarif" >&2
+schema="$data_dir/sarif/sarif-schema-2.1.0.json"
+if [ -f "$schema" ]; then
+    if [ ! -x .build/venv/bin/python ]; then
+        python3 -m venv .build/venv
+    fi
+    .build/venv/bin/python -c "import jsonschema" 2>/dev/null || .build/venv/bin/pip install --quiet jsonschema
+    swift build --product minrole
+    bin="$(swift build --show-bin-path)/minrole"
+    sarif_dir=$(mktemp -d)
+    "$bin" lint Examples/orders-app --format sarif --exit-zero --output "$sarif_dir/orders-app.lint.sarif"
+    "$bin" lint Examples/risky-policies --format sarif --exit-zero --output "$sarif_dir/risky-policies.lint.sarif"
+    "$bin" check Examples/orders-app --format sarif --exit-zero --output "$sarif_dir/orders-app.check.sarif" 2>/dev/null
+    .build/venv/bin/python scripts/validate-sarif.py "$schema" "$sarif_dir"/*.sarif
+    rm -rf "$sarif_dir"
+else
+    echo "skipped: $schema not found, so the SARIF schema check did not run" >&2
+fi
+
 echo "== benchmark generator" >&2
 python3 -m unittest discover -s Benchmarks -p 'test_*.py'
 

@@ -19,6 +19,8 @@ package enum MinRole {
         Command(spec: GenerateCommand.spec, run: GenerateCommand.run),
         Command(spec: SimulateCommand.spec, run: SimulateCommand.run),
         Command(spec: ExplainCommand.spec, run: ExplainCommand.run),
+        Command(spec: LintCommand.spec, run: LintCommand.run),
+        Command(spec: CheckCommand.spec, run: CheckCommand.run),
     ]
 
     package static func main(arguments: [String]) -> Int32 {

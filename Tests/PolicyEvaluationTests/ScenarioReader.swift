@@ -48,7 +48,7 @@ struct ScenarioReader {
         }
     }
 
-    /// A list of policies; each is a document or a bare list of statements.
+    /// Reads a list of policies, each a document or a bare list of statements.
     private mutating func policies(_ node: Node?, kind: PolicyKind, label: String) -> [NamedPolicy] {
         guard let node else { return [] }
         guard let items = node.sequence else {

@@ -7,12 +7,12 @@ enum YAMLEvent {
     case streamEnd
     case documentStart(SourceLocation)
     case documentEnd
-    case scalar(String, style: Node.ScalarStyle, tag: String?, anchor: String?, at: SourceLocation)
+    case scalar(String, style: Node.ScalarStyle, tag: String?, anchor: String?, at: SourceLocation, end: SourceLocation)
     case sequenceStart(tag: String?, anchor: String?, at: SourceLocation)
-    case sequenceEnd
+    case sequenceEnd(end: SourceLocation)
     case mappingStart(tag: String?, anchor: String?, at: SourceLocation)
-    case mappingEnd
-    case alias(String, at: SourceLocation)
+    case mappingEnd(end: SourceLocation)
+    case alias(String, at: SourceLocation, end: SourceLocation)
 }
 
 /// Owns a libyaml parser over a buffer that the caller keeps alive while the parser is used.
@@ -46,6 +46,7 @@ final class LibYAMLParser {
         guard yaml_parser_parse(parser, &event) == 1 else { throw syntaxError() }
         defer { yaml_event_delete(&event) }
         let location = self.location(of: event.start_mark)
+        let end = self.location(of: event.end_mark)
         switch event.type {
         case YAML_STREAM_START_EVENT: return .streamStart
         case YAML_DOCUMENT_START_EVENT: return .documentStart(location)
@@ -55,17 +56,17 @@ final class LibYAMLParser {
             let text = String(decoding: UnsafeBufferPointer(start: scalar.value, count: scalar.length), as: UTF8.self)
             return .scalar(
                 text, style: Self.style(scalar.style), tag: Self.string(scalar.tag), anchor: Self.string(scalar.anchor),
-                at: location)
+                at: location, end: end)
         case YAML_SEQUENCE_START_EVENT:
             let start = event.data.sequence_start
             return .sequenceStart(tag: Self.string(start.tag), anchor: Self.string(start.anchor), at: location)
-        case YAML_SEQUENCE_END_EVENT: return .sequenceEnd
+        case YAML_SEQUENCE_END_EVENT: return .sequenceEnd(end: end)
         case YAML_MAPPING_START_EVENT:
             let start = event.data.mapping_start
             return .mappingStart(tag: Self.string(start.tag), anchor: Self.string(start.anchor), at: location)
-        case YAML_MAPPING_END_EVENT: return .mappingEnd
+        case YAML_MAPPING_END_EVENT: return .mappingEnd(end: end)
         case YAML_ALIAS_EVENT:
-            return .alias(Self.string(event.data.alias.anchor) ?? "", at: location)
+            return .alias(Self.string(event.data.alias.anchor) ?? "", at: location, end: end)
         default: return .streamEnd
         }
     }

@@ -31,11 +31,34 @@ package struct Node: Sendable, Hashable {
     /// (`!!str`) are resolved by the parser and not kept.
     package var tag: String?
     package var location: SourceLocation
+    /// The line and column of `endLocation`, kept apart from the file name so that a node
+    /// stays small: trees built in code can nest thousands deep, and recursive walks over them
+    /// use stack space in proportion to the node's size.
+    private var endMark: EndMark?
 
-    package init(_ content: Content, tag: String? = nil, location: SourceLocation) {
+    package init(_ content: Content, tag: String? = nil, location: SourceLocation, endLocation: SourceLocation? = nil) {
         self.content = content
         self.tag = tag
         self.location = location
+        self.endLocation = endLocation
+    }
+
+    /// The position just after the node's last character, from libyaml's end mark, or `nil`
+    /// for nodes not read by libyaml. A block collection ends where the next token starts,
+    /// which may be on a later line. An alias ends where the alias is written. The file is
+    /// always `location.file`.
+    package var endLocation: SourceLocation? {
+        get { endMark.map { SourceLocation(file: location.file, line: Int($0.line), column: Int($0.column)) } }
+        set {
+            endMark = newValue.map {
+                EndMark(line: UInt32(clamping: max($0.line, 0)), column: UInt32(clamping: max($0.column, 0)))
+            }
+        }
+    }
+
+    private struct EndMark: Hashable, Sendable {
+        var line: UInt32
+        var column: UInt32
     }
 }
 

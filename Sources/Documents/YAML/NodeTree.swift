@@ -44,11 +44,12 @@ struct NodeTree {
     }
 
     mutating func addScalar(
-        _ text: String, style: Node.ScalarStyle, tag: String?, anchor: String?, at location: SourceLocation
+        _ text: String, style: Node.ScalarStyle, tag: String?, anchor: String?, at location: SourceLocation,
+        end: SourceLocation? = nil
     ) throws(DocumentError) {
         try count(1, at: location)
         let (localTag, resolvedStyle) = Self.resolve(tag: tag, style: style)
-        let node = Node(.scalar(text, resolvedStyle), tag: localTag, location: location)
+        let node = Node(.scalar(text, resolvedStyle), tag: localTag, location: location, endLocation: end)
         complete(node, nodeCount: 1, height: 0, textBytes: text.utf8.count, anchor: anchor)
     }
 
@@ -61,11 +62,11 @@ struct NodeTree {
         open.append(OpenCollection(isMapping: isMapping, tag: localTag, anchor: anchor, location: location))
     }
 
-    mutating func endCollection() throws(DocumentError) {
+    mutating func endCollection(end: SourceLocation? = nil) throws(DocumentError) {
         guard let collection = open.popLast() else { return }
         let content: Node.Content =
             collection.isMapping ? .mapping(try Self.applyingMergeKeys(collection.pairs)) : .sequence(collection.items)
-        let node = Node(content, tag: collection.tag, location: collection.location)
+        let node = Node(content, tag: collection.tag, location: collection.location, endLocation: end)
         complete(
             node, nodeCount: collection.nodeCount, height: collection.height, textBytes: collection.textBytes,
             anchor: collection.anchor)
@@ -73,7 +74,9 @@ struct NodeTree {
 
     /// Expands an alias into a copy of its anchored node. Copies share storage, so the cost
     /// is counted against the node limit rather than paid in memory.
-    mutating func addAlias(_ name: String, at location: SourceLocation) throws(DocumentError) {
+    mutating func addAlias(_ name: String, at location: SourceLocation, end: SourceLocation? = nil)
+        throws(DocumentError)
+    {
         guard let anchored = anchors[name] else {
             throw DocumentError(
                 "alias '*\(name)' refers to no anchor defined before it; define '&\(name)' earlier "
@@ -91,6 +94,7 @@ struct NodeTree {
         guard open.count + anchored.height <= limits.maximumDepth else { throw depthError(at: location) }
         var node = anchored.node
         node.location = location
+        node.endLocation = end
         complete(
             node, nodeCount: anchored.nodeCount, height: anchored.height, textBytes: anchored.textBytes, anchor: nil)
     }

@@ -24,16 +24,16 @@ struct YAMLDocumentBuilder {
                 throw DocumentError(
                     "file contains no YAML or JSON document, only comments or blank lines; write a document or remove the file",
                     at: SourceLocation(file: displayPath), code: .emptyDocument)
-            case .scalar(let text, let style, let tag, let anchor, let location):
-                try tree.addScalar(text, style: style, tag: tag, anchor: anchor, at: location)
+            case .scalar(let text, let style, let tag, let anchor, let location, let end):
+                try tree.addScalar(text, style: style, tag: tag, anchor: anchor, at: location, end: end)
             case .sequenceStart(let tag, let anchor, let location):
                 try tree.startCollection(isMapping: false, tag: tag, anchor: anchor, at: location)
             case .mappingStart(let tag, let anchor, let location):
                 try tree.startCollection(isMapping: true, tag: tag, anchor: anchor, at: location)
-            case .sequenceEnd, .mappingEnd:
-                try tree.endCollection()
-            case .alias(let name, let location):
-                try tree.addAlias(name, at: location)
+            case .sequenceEnd(let end), .mappingEnd(let end):
+                try tree.endCollection(end: end)
+            case .alias(let name, let location, let end):
+                try tree.addAlias(name, at: location, end: end)
             }
         }
     }

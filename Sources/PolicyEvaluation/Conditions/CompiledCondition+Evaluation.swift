@@ -1,10 +1,10 @@
 import PolicyModel
 
 /// Condition evaluation as the IAM User Guide describes it ("IAM JSON policy elements:
-/// Condition operators", "Multivalued context keys"): values of one key OR together, negated
-/// operators are true when no value matches, a missing key makes a condition false except for
-/// negated operators, `...IfExists` and `Null`, and the set qualifiers apply the operator to
-/// each request value.
+/// Condition operators", "Multivalued context keys"). Values of one key OR together, and negated
+/// operators are true when no value matches. A missing key makes a condition false, except for
+/// negated operators, `...IfExists` and `Null`. The set qualifiers apply the operator to each
+/// request value.
 extension CompiledCondition {
     func evaluate(_ request: RequestView, trace: inout EvaluationTrace) -> Bool {
         guard let conditionOperator, !hasInvalidValue else {
@@ -12,7 +12,7 @@ extension CompiledCondition {
             return false
         }
         let value = request.contextValue(key)
-        let isAbsent = value.map { $0.isMultivalued && $0.values.isEmpty } ?? true
+        let isAbsent = value?.values.isEmpty ?? true
         if isAbsent { trace.noteMissing(key) }
         if case .nulls(let expectations) = values {
             return expectations.contains { $0 == isAbsent }

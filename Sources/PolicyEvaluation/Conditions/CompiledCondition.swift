@@ -4,7 +4,7 @@ import PolicyModel
 /// converted to its operator's type, so a decision only compares.
 struct CompiledCondition: Sendable {
     /// The values of one condition, typed by operator family. A `nil` entry is a value that
-    /// is invalid for the operator (`"abc"` for a number); a condition holding one never matches.
+    /// is invalid for the operator (`"abc"` for a number); a condition with one never matches.
     enum Values: Sendable {
         case texts([ConditionText])
         case numbers([Double?])
@@ -87,11 +87,11 @@ struct CompiledCondition: Sendable {
 /// A string or ARN condition value, kept ready in the form its operator compares.
 struct ConditionText: Sendable {
     let template: PolicyTemplate
-    /// The value as bytes when it holds no variable (lowercased for `IgnoreCase` operators).
+    /// The value as bytes when it has no variable (lowercased for `IgnoreCase` operators).
     let fixedBytes: [UInt8]?
-    /// The value as a wildcard pattern when it holds no variable, for `StringLike`.
+    /// The value as a wildcard pattern when it has no variable, for `StringLike`.
     let fixedPattern: CompiledWildcard?
-    /// The value split into ARN parts when it holds no variable, for the ARN operators.
+    /// The value split into ARN parts when it has no variable, for the ARN operators.
     let fixedARN: ARNPattern?
     let foldsCase: Bool
 
@@ -110,7 +110,7 @@ struct ConditionText: Sendable {
         }
     }
 
-    /// The bytes a comparison for equality uses: wildcards are plain `*` and `?` characters.
+    /// Returns the bytes a comparison for equality uses, where wildcards are plain `*` and `?`.
     static func literalBytes(_ elements: [PatternElement], foldsCase: Bool) -> [UInt8] {
         let bytes = elements.map { element -> UInt8 in
             switch element {

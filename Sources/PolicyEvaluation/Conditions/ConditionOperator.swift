@@ -60,12 +60,4 @@ struct ConditionOperator: Hashable, Sendable {
         "ArnNotEquals": (.arnLike, true), "ArnNotLike": (.arnLike, true),
         "Null": (.null, false),
     ]
-
-    /// True for the operators whose values may hold policy variables (string and ARN operators).
-    var allowsVariables: Bool {
-        switch family {
-        case .stringEquals, .stringEqualsIgnoreCase, .stringLike, .arnLike: true
-        default: false
-        }
-    }
 }

@@ -27,7 +27,9 @@ private struct DateReader {
             guard let value = digits(2), (1...12).contains(value) else { return nil }
             month = value
             if skip("-") {
-                guard let value = digits(2), value >= 1, value <= Self.daysIn(month: month, year: year) else { return nil }
+                guard let value = digits(2), value >= 1, value <= Self.daysIn(month: month, year: year) else {
+                    return nil
+                }
                 day = value
             }
         }

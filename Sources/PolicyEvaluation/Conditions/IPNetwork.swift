@@ -82,11 +82,17 @@ struct IPNetwork: Hashable, Sendable {
                 result += [UInt16(v4 >> 16), UInt16(v4 & 0xFFFF)]
                 continue
             }
-            guard (1...4).contains(item.utf8.count), let word = UInt16(item, radix: 16) else { return nil }
+            guard (1...4).contains(item.utf8.count), item.utf8.allSatisfy(\.isHexDigit),
+                let word = UInt16(item, radix: 16)
+            else { return nil }
             result.append(word)
         }
         return result
     }
+}
+
+extension UInt8 {
+    fileprivate var isHexDigit: Bool { isDigit || (self | 0x20) &- 97 < 6 }
 }
 
 extension String {

@@ -1,13 +1,18 @@
 /// A policy with its statements read once and indexed by the service prefix of their actions,
 /// so a request only visits statements that can name its action.
-struct CompiledPolicy: Sendable {
+final class CompiledPolicy: Sendable {
     let statements: [CompiledStatement]
     /// Statement indices by the lowercased service prefix they name.
     private let statementsByService: [String: [Int]]
     /// Statements that can match any service: `NotAction`, `*`, or a wildcard in the prefix.
     private let statementsForAnyService: [Int]
+    /// The resource a resource policy is attached to; `nil` for every resource.
+    private let attachedTo: CompiledWildcard?
 
     init(_ policy: NamedPolicy) {
+        attachedTo = policy.attachedTo.map {
+            CompiledWildcard(elements: PatternElement.parse($0.utf8), foldsCase: false)
+        }
         statements = policy.document.statements.enumerated().map { index, statement in
             CompiledStatement(statement, index: index, policy: policy)
         }
@@ -33,7 +38,13 @@ struct CompiledPolicy: Sendable {
         statementsForAnyService = anyService
     }
 
-    /// The statements that may match an action of `service`, in policy order.
+    /// True when the policy applies to the request's resource.
+    func applies(to request: RequestView) -> Bool {
+        guard let attachedTo else { return true }
+        return request.resource.withUnsafeBufferPointer { attachedTo.matches(bytes: $0) }
+    }
+
+    /// Returns the statements that may match an action of `service`, in policy order.
     func candidates(for service: String) -> CandidateSequence {
         CandidateSequence(first: statementsByService[service] ?? [], second: statementsForAnyService)
     }

@@ -1,7 +1,7 @@
 import PolicyModel
 
 /// A statement read once into matchers for its action, resource, principal and conditions.
-struct CompiledStatement: Sendable {
+final class CompiledStatement: Sendable {
     let reference: StatementReference
     let effect: Effect
     let actions: [ActionPattern]
@@ -36,8 +36,8 @@ struct CompiledStatement: Sendable {
         self.notes = notes
     }
 
-    /// A statement without `Resource` covers the resource its policy is attached to in
-    /// resource-based policies and RCPs; elsewhere IAM requires the element.
+    /// Reads the resources. A statement without `Resource` covers the resource its policy is
+    /// attached to in resource-based policies and RCPs; elsewhere IAM requires the element.
     private static func readResources(
         _ statement: Statement, kind: PolicyKind, allowsVariables: Bool, notes: inout [String]
     ) -> [ResourcePattern] {
@@ -91,8 +91,8 @@ struct CompiledStatement: Sendable {
         return listed != isNotResource
     }
 
-    /// How the statement's principal element names the caller; `.direct` for policies that
-    /// name no principal (identity policies, boundaries, session policies and SCPs).
+    /// Returns how the statement's principal element names the caller: `.direct` for policies
+    /// that name no principal (identity policies, boundaries, session policies and SCPs).
     func principalGrant(_ request: RequestView) -> PrincipalGrant {
         guard let principal else { return .direct }
         let grant = principal.grant(for: request.principal)

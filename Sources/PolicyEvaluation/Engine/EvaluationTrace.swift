@@ -1,5 +1,5 @@
-/// What one evaluation noticed besides the decision: context keys the request lacked and the
-/// open cases it met. Both lists keep the first occurrence of each entry, in order.
+/// The findings of one evaluation besides the decision: the context keys the request lacked
+/// and the open cases it met. Both lists keep the first occurrence of each entry, in order.
 struct EvaluationTrace {
     private(set) var missingContextKeys: [String] = []
     private(set) var uncertainties: [String] = []

@@ -1,18 +1,18 @@
 /// The decision order of the IAM User Guide ("Policy evaluation logic", "Cross-account policy
-/// evaluation logic"): an explicit Deny anywhere is final; every SCP level must allow; then a
-/// resource-policy Allow or the identity policies decide, limited by the permissions boundary
-/// and the session policies as the way the resource policy names the caller requires.
+/// evaluation logic"). An explicit Deny anywhere is final, and every SCP level must allow. Then a
+/// resource-policy Allow or the identity policies decide, and the permissions boundary and the
+/// session policies limit them as the way the resource policy names the caller requires.
 extension PolicyEvaluator {
-    /// Which resource policy a request needs besides the identity side: role trust policies
-    /// and KMS key policies must allow the caller themselves.
+    /// The resource policy a request needs besides the identity side. Role trust policies and
+    /// KMS key policies must allow the caller themselves.
     enum ResourceRule {
         case ordinary, trustPolicy, keyPolicy
 
         init(_ request: RequestView) {
-            let resource = request.request.resource
-            if request.service == "sts", resource.contains(":iam::"), resource.contains(":role/") {
+            let resource = request.resource
+            if request.service == "sts", resource.containsBytes(of: ":iam::"), resource.containsBytes(of: ":role/") {
                 self = .trustPolicy
-            } else if request.service == "kms", resource.contains(":key/") {
+            } else if request.service == "kms", resource.containsBytes(of: ":key/") {
                 self = .keyPolicy
             } else {
                 self = .ordinary
@@ -25,6 +25,16 @@ extension PolicyEvaluator {
         var boundary: PolicyGroup.Match?
         var session: PolicyGroup.Match?
         var resource: PolicyGroup.Match
+
+        var hasDeny: Bool {
+            !resource.denies.isEmpty || !identity.denies.isEmpty || boundary?.denies.isEmpty == false
+                || session?.denies.isEmpty == false
+        }
+
+        /// The matching Deny statements of these groups, resource policies first.
+        var denies: [StatementReference] {
+            resource.denies + identity.denies + (boundary?.denies ?? []) + (session?.denies ?? [])
+        }
     }
 
     func decide(_ request: RequestView) -> EvaluationResult {
@@ -39,10 +49,13 @@ extension PolicyEvaluator {
             session: sessionPolicies?.match(request, trace: &trace),
             resource: resourcePolicies.match(request, trace: &trace))
 
-        var denies = serviceControl.flatMap(\.denies) + resourceControl.flatMap(\.denies)
-        denies += matches.resource.denies + matches.identity.denies
-        denies += (matches.boundary?.denies ?? []) + (matches.session?.denies ?? [])
-        if !denies.isEmpty { return finish(.explicitDeny, denies, nil, trace) }
+        let hasDeny =
+            matches.hasDeny || serviceControl.contains { !$0.denies.isEmpty }
+            || resourceControl.contains { !$0.denies.isEmpty }
+        if hasDeny {
+            let denies = (serviceControl + resourceControl).flatMap(\.denies) + matches.denies
+            return finish(.explicitDeny, denies, nil, trace)
+        }
         if serviceControl.contains(where: { !$0.hasAllow }) {
             return finish(.implicitDeny, [], .serviceControl, trace)
         }
@@ -51,15 +64,19 @@ extension PolicyEvaluator {
             request.isCrossAccount
             ? crossAccountLack(matches, request, &trace) : sameAccountLack(matches, request, &trace)
         if let lacking { return finish(.implicitDeny, [], lacking, trace) }
-        return finish(.allowed, matches.identity.allows + matches.resource.allows, nil, trace)
+        let allows =
+            matches.resource.allows.isEmpty
+            ? matches.identity.allows : matches.identity.allows + matches.resource.allows
+        return finish(.allowed, allows, nil, trace)
     }
 
-    /// The level that lacks an Allow for a request within one account, or `nil` when allowed.
+    /// Returns the level that lacks an Allow for a request within one account, or `nil` when
+    /// allowed.
     private func sameAccountLack(_ matches: Matches, _ request: RequestView, _ trace: inout EvaluationTrace)
         -> PolicyKind?
     {
         let rule = ResourceRule(request)
-        if rule != .ordinary && resourcePolicies.policies.isEmpty {
+        if rule != .ordinary && !resourcePolicies.hasPolicy(for: request) {
             let policy = rule == .trustPolicy ? "trust policy of the role" : "key policy of the KMS key"
             trace.noteUncertainty("the \(policy) was not given, so only the caller's side was evaluated")
             return identitySideLack(matches)
@@ -81,15 +98,16 @@ extension PolicyEvaluator {
         }
     }
 
-    /// For a resource in another account both sides must allow: the caller's identity side,
-    /// and the resource policy naming the caller, its role or its account.
+    /// Returns the level that lacks an Allow for a resource in another account. Both sides must
+    /// allow there: the caller's identity side, and a resource policy naming the caller, its role
+    /// or its account.
     private func crossAccountLack(_ matches: Matches, _ request: RequestView, _ trace: inout EvaluationTrace)
         -> PolicyKind?
     {
         if let lacking = identitySideLack(matches) { return lacking }
-        if resourcePolicies.policies.isEmpty {
+        if !resourcePolicies.hasPolicy(for: request) {
             trace.noteUncertainty(
-                "the resource is in account \(request.request.resourceAccount ?? "?") and its policy was not given, "
+                "the resource is in account \(request.resourceAccount ?? "?") and its policy was not given, "
                     + "so only the caller's side was evaluated")
             return nil
         }
@@ -114,5 +132,18 @@ extension PolicyEvaluator {
         EvaluationResult(
             decision: decision, matchedStatements: statements, deniedBy: deniedBy,
             missingContextKeys: trace.missingContextKeys, uncertainties: trace.uncertainties)
+    }
+}
+
+extension [UInt8] {
+    /// True when the UTF-8 bytes of `text` occur in the array. A plain byte search is used
+    /// because the generic string search cost more than a whole decision in a profile.
+    fileprivate func containsBytes(of text: StaticString) -> Bool {
+        let needle = UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount)
+        guard needle.count <= count else { return false }
+        for start in 0...(count - needle.count) where self[start] == needle[0] {
+            if self[start..<start + needle.count].elementsEqual(needle) { return true }
+        }
+        return false
     }
 }

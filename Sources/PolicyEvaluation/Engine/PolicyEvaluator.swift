@@ -34,15 +34,22 @@ package final class PolicyEvaluator: Sendable {
     }
 
     package func evaluate(_ request: AuthorizationRequest) -> EvaluationResult {
-        guard cacheCapacity > 0 else { return decide(RequestView(request, roleARN: roleARN)) }
+        guard cacheCapacity > 0 else { return decide(view(of: request)) }
         let key = RequestKey(request)
         if let cached = cache.withLock({ $0[key] }) { return cached }
-        let result = decide(RequestView(request, roleARN: roleARN))
+        let result = decide(view(of: request))
         cache.withLock { entries in
             if entries.count >= cacheCapacity { entries.removeAll(keepingCapacity: true) }
             entries[key] = result
         }
         return result
+    }
+}
+
+extension PolicyEvaluator {
+    fileprivate func view(of request: AuthorizationRequest) -> RequestView {
+        let parsesPrincipal = !resourcePolicies.policies.isEmpty || !resourceControlLevels.isEmpty
+        return RequestView(request, roleARN: roleARN, parsesPrincipal: parsesPrincipal)
     }
 }
 

@@ -1,5 +1,5 @@
-/// Policies that IAM reads together (all identity policies, one SCP level, ...) and what their
-/// statements say about one request.
+/// Policies that IAM reads together (all identity policies, one SCP level, ...), matched
+/// against one request at a time.
 struct PolicyGroup: Sendable {
     let kind: PolicyKind
     let policies: [CompiledPolicy]
@@ -20,7 +20,7 @@ struct PolicyGroup: Sendable {
 
     func match(_ request: RequestView, trace: inout EvaluationTrace) -> Match {
         var result = Match()
-        for policy in policies {
+        for policy in policies where policy.applies(to: request) {
             for index in policy.candidates(for: request.service) {
                 let statement = policy.statements[index]
                 guard statement.matchesAction(request) else { continue }
@@ -43,16 +43,22 @@ struct PolicyGroup: Sendable {
         return result
     }
 
+    /// True when some policy of the group applies to the request's resource.
+    func hasPolicy(for request: RequestView) -> Bool {
+        policies.contains { $0.applies(to: request) }
+    }
+
     /// Actions without resource types are requested on `*`. An AWS example grants such an
-    /// action with `arn:aws:s3:::*`, which other implementations do not match; the engine
-    /// matches only `*` and says so.
+    /// action with `arn:aws:s3:::*`, which other implementations do not match. The engine
+    /// matches only `*` and reports the case.
     private func noteResourceLessAction(
         _ statement: CompiledStatement, _ request: RequestView, _ trace: inout EvaluationTrace
     ) {
-        guard request.request.resource == "*", !statement.isNotResource, statement.resources.contains(where: \.isARN)
+        guard request.resource == [UInt8(ascii: "*")], !statement.isNotResource,
+            statement.resources.contains(where: \.isARN)
         else { return }
         trace.noteUncertainty(
-            "\(request.request.action) is requested on * (the action has no resource type); statement "
+            "\(request.actionText) is requested on * (the action has no resource type); statement "
                 + "\(statement.reference.sid ?? "#\(statement.reference.index)") of \(statement.reference.policyName) "
                 + "names ARNs and is read as not matching")
     }

@@ -3,43 +3,57 @@ import PolicyModel
 /// A request read once for matching: the action split and lowercased, the resource as bytes
 /// with its ARN parts found, and the accounts on both sides.
 struct RequestView {
-    let request: AuthorizationRequest
+    /// The action as the request spells it, for messages.
+    let actionText: String
+    /// The account that owns the resource; `nil` means the principal's account.
+    let resourceAccount: String?
+    let context: [String: ContextValue]
     /// The action's service prefix, lowercased (`s3`); empty when the action has no colon.
     let service: String
     /// The whole action, lowercased, as UTF-8 bytes.
     let action: [UInt8]
-    /// The action name after the colon, lowercased.
-    let actionName: [UInt8]
+    /// The offset in `action` at which the action name starts, after the colon.
+    let actionNameStart: Int
     let resource: [UInt8]
     let resourceARN: ARNBounds?
     let principal: PrincipalIdentity
 
-    init(_ request: AuthorizationRequest, roleARN: String?) {
-        self.request = request
+    /// Reads `request`. The principal's ARN is parsed only when `parsesPrincipal`, because only
+    /// resource policies, RCPs and cross-account requests look at it.
+    init(_ request: AuthorizationRequest, roleARN: String?, parsesPrincipal: Bool) {
+        actionText = request.action
+        resourceAccount = request.resourceAccount
+        context = request.context
         let action = request.action.utf8.map(\.foldedASCII)
         self.action = action
         if let colon = action.firstIndex(of: UInt8(ascii: ":")) {
             service = String(decoding: action[..<colon], as: UTF8.self)
-            actionName = Array(action[(colon + 1)...])
+            actionNameStart = colon + 1
         } else {
             service = ""
-            actionName = action
+            actionNameStart = 0
         }
         resource = Array(request.resource.utf8)
         resourceARN = ARNBounds(resource)
-        principal = PrincipalIdentity(request.principal, roleARN: roleARN)
+        principal =
+            parsesPrincipal || request.resourceAccount != nil
+            ? PrincipalIdentity(request.principal, roleARN: roleARN) : PrincipalIdentity(unparsed: request.principal)
+    }
+
+    /// Calls `body` with the action name after the colon, lowercased.
+    func withActionName<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        action.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[actionNameStart...])) }
     }
 
     /// True when the resource belongs to another account than the principal.
     var isCrossAccount: Bool {
-        guard let owner = request.resourceAccount, let account = principal.account else { return false }
+        guard let owner = resourceAccount, let account = principal.account else { return false }
         return owner != account
     }
 
-    /// The value of a context key, compared case-insensitively without building a new map:
-    /// the key as the policy spells it and its lowercase form are tried first.
+    /// Looks up a context key case-insensitively without building a new map. The key as the
+    /// policy spells it and its lowercase form are tried first.
     func contextValue(_ key: ContextKeyName) -> ContextValue? {
-        let context = request.context
         if context.isEmpty { return nil }
         if let value = context[key.spelled] ?? context[key.lowercased] { return value }
         for (name, value) in context where name.utf8.count == key.lowercased.utf8.count {
@@ -56,18 +70,25 @@ struct ARNBounds: Hashable, Sendable {
     private let colons: (Int, Int, Int, Int, Int)
 
     init?(_ bytes: [UInt8]) {
-        var found: [Int] = []
-        found.reserveCapacity(5)
+        var found = (0, 0, 0, 0, 0)
+        var count = 0
         for (index, byte) in bytes.enumerated() where byte == UInt8(ascii: ":") {
-            found.append(index)
-            if found.count == 5 { break }
+            switch count {
+            case 0: found.0 = index
+            case 1: found.1 = index
+            case 2: found.2 = index
+            case 3: found.3 = index
+            default: found.4 = index
+            }
+            count += 1
+            if count == 5 { break }
         }
-        guard found.count == 5 else { return nil }
-        colons = (found[0], found[1], found[2], found[3], found[4])
+        guard count == 5 else { return nil }
+        colons = found
     }
 
-    /// The byte range of part `index` (0 is `arn`, 5 is the resource part), within a text of
-    /// `length` bytes.
+    /// Returns the byte range of part `index` (0 is `arn`, 5 is the resource part) in a text
+    /// of `length` bytes.
     func part(_ index: Int, length: Int) -> Range<Int> {
         switch index {
         case 0: 0..<colons.0
@@ -87,7 +108,7 @@ struct ARNBounds: Hashable, Sendable {
     }
 }
 
-/// Who makes a request, in the forms a resource policy's `Principal` may name it.
+/// The caller of a request, in the forms a resource policy's `Principal` may name it.
 struct PrincipalIdentity {
     /// The ARN the request carries: a role session, a user, or a service name.
     let arn: String
@@ -95,8 +116,13 @@ struct PrincipalIdentity {
     /// (a derived ARN lacks the role's path).
     let roleARN: String?
     let account: String?
-    /// True for role sessions and federated-user sessions, the principals session policies apply to.
-    let isSession: Bool
+
+    /// Creates an identity of which only the ARN is known, for requests that need no other part.
+    init(unparsed arn: String) {
+        self.arn = arn
+        roleARN = nil
+        account = nil
+    }
 
     init(_ arn: String, roleARN givenRoleARN: String?) {
         self.arn = arn
@@ -104,7 +130,6 @@ struct PrincipalIdentity {
         if parts.count == 6, parts[0] == "arn" {
             account = parts[4].isEmpty ? nil : String(parts[4])
             let resource = parts[5]
-            isSession = parts[2] == "sts" && (resource.hasPrefix("assumed-role/") || resource.hasPrefix("federated-user/"))
             if let givenRoleARN {
                 roleARN = givenRoleARN
             } else if parts[2] == "sts", resource.hasPrefix("assumed-role/") {
@@ -114,8 +139,7 @@ struct PrincipalIdentity {
                 roleARN = nil
             }
         } else {
-            account = arn.utf8.count == 12 && arn.utf8.allSatisfy { $0 &- 48 < 10 } ? arn : nil
-            isSession = false
+            account = arn.utf8.count == 12 && arn.utf8.allSatisfy(\.isDigit) ? arn : nil
             roleARN = givenRoleARN
         }
     }

@@ -19,7 +19,10 @@ enum ActionPattern: Sendable {
         if bytes.contains(UInt8(ascii: ",")) || bytes.first.map(isSpace) == true || bytes.last.map(isSpace) == true
             || bytes.isEmpty
         {
-            return (.never, "'\(text)' is not an action name (it has a comma or surrounding white space); it matches nothing")
+            return (
+                .never,
+                "'\(text)' is not an action name (it has a comma or surrounding white space); it matches nothing"
+            )
         }
         let elements = PatternElement.parse(bytes)
         if elements.allSatisfy({ $0 == .anyRun }) { return (.any, nil) }
@@ -38,7 +41,7 @@ enum ActionPattern: Sendable {
         switch self {
         case .any: true
         case .inService(let service, let name):
-            service == request.service && request.actionName.withUnsafeBufferPointer { name.matches(bytes: $0) }
+            service == request.service && request.withActionName { name.matches(bytes: $0) }
         case .whole(let pattern): request.action.withUnsafeBufferPointer { pattern.matches(bytes: $0) }
         case .never: false
         }
@@ -65,6 +68,11 @@ enum ResourcePattern: Sendable {
             let elements = template.fixedElements
             if elements.allSatisfy({ $0 == .anyRun }) && !elements.isEmpty { return (.any, notes) }
             if let arn = ARNPattern(elements: elements, foldsHead: true) { return (.arn(arn), notes) }
+            if pattern.description.hasPrefix("arn:") {
+                // A pattern that starts like an ARN but lacks parts would otherwise let a `*`
+                // span the colons between parts.
+                return (.never, notes)
+            }
             notes.append("the resource '\(pattern.description)' is not an ARN; it is matched as a whole")
             return (.whole(CompiledWildcard(elements: elements, foldsCase: false)), notes)
         }
@@ -105,7 +113,7 @@ enum ResourcePattern: Sendable {
 }
 
 extension PolicyTemplate {
-    /// How many colons the text holds before its first variable.
+    /// The number of colons before the first variable.
     var colonsBeforeFirstVariable: Int {
         var count = 0
         for piece in pieces {

@@ -1,7 +1,7 @@
 /// A wildcard pattern for an ARN, split into its six colon-separated parts (`arn`, partition,
 /// service, region, account, resource) so that a wildcard in one of the first five parts never
 /// spans a colon. The resource part keeps any further colons, and a wildcard there may span them.
-struct ARNPattern: Sendable, Hashable {
+struct ARNPattern: Sendable {
     private let parts: [CompiledWildcard]
 
     /// Splits `elements` at their first five colons; `nil` when there are fewer. With

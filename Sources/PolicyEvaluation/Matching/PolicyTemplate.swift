@@ -3,11 +3,11 @@ import PolicyModel
 /// Policy text that may hold policy variables (`${aws:username}`), read once so a request only
 /// fills the variables in.
 ///
-/// Variables follow the IAM User Guide ("IAM policy elements: Variables and tags"): they work
-/// only under `Version: 2012-10-17`; `${*}`, `${?}` and `${$}` stand for those characters taken
-/// literally; `${key, 'default'}` gives a default, in which `''` stands for one quote. A
-/// resolved value is inserted literally, so a `*` in a tag value is not a wildcard. Text that
-/// starts like a variable but is not one (`${`, `${a${b}}`) is kept as written.
+/// Variables follow the IAM User Guide ("IAM policy elements: Variables and tags"). They work
+/// only under `Version: 2012-10-17`. `${*}`, `${?}` and `${$}` are those characters taken
+/// literally, and `${key, 'default'}` gives a default in which `''` is one quote. A resolved
+/// value is inserted literally, so a `*` in a tag value is not a wildcard. Text that starts
+/// like a variable but is not one (`${`, `${a${b}}`) is kept as written.
 struct PolicyTemplate: Hashable, Sendable {
     enum Piece: Hashable, Sendable {
         case elements([PatternElement])
@@ -48,10 +48,6 @@ struct PolicyTemplate: Hashable, Sendable {
                 append([.anyRun])
             }
         }
-    }
-
-    init(text: String, allowsVariables: Bool) {
-        self.init(PatternString(literal: text), allowsVariables: allowsVariables)
     }
 
     private mutating func append(_ elements: [PatternElement]) {

@@ -12,11 +12,16 @@ package struct NamedPolicy: Sendable, Hashable {
     package var name: String
     package var kind: PolicyKind
     package var document: PolicyDocument
+    /// For a resource policy: the ARN of the resource it is attached to (IAM wildcards
+    /// allowed), so one policy set can hold the policies of several resources. `nil` applies
+    /// the policy to the resource of every request.
+    package var attachedTo: String?
 
-    package init(name: String, kind: PolicyKind, document: PolicyDocument) {
+    package init(name: String, kind: PolicyKind, document: PolicyDocument, attachedTo: String? = nil) {
         self.name = name
         self.kind = kind
         self.document = document
+        self.attachedTo = attachedTo
     }
 }
 
@@ -28,8 +33,8 @@ package struct PolicySet: Sendable {
     /// empty array means a session policy was passed and allows nothing.
     package var sessionPolicies: [NamedPolicy]?
     /// Policies attached to the resources the calls touch: bucket and queue policies, key
-    /// policies, role trust policies. Each applies to every request given to the evaluator, so
-    /// the caller passes the policies of the resource it asks about.
+    /// policies, role trust policies. Each applies to the requests on the resource it is
+    /// `attachedTo`, or to every request when it names none.
     package var resourcePolicies: [NamedPolicy]
     /// Service control policies of the principal's account, one array per level of the
     /// organization from the root to the account; empty when no SCPs apply.

@@ -1,0 +1,99 @@
+import TestSupport
+import Testing
+
+@testable import MinRoleCLI
+
+@Suite struct LintCommandTests {
+    static let policy = """
+        {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}]}
+        """
+
+    @Test func lintsFolderAndPrintsSummary() {
+        let project = TemporaryProject(files: ["policies/read.json": Self.policy, "package.json": "{\"name\": \"x\"}"])
+        let result = runMinRole(["lint", project.root])
+        #expect(result.status == 0)
+        #expect(result.output.contains("minrole lint: 0 findings"))
+    }
+
+    @Test func sarifOutputIsJSONWithRun() {
+        let project = TemporaryProject(files: ["read.json": Self.policy])
+        let result = runMinRole(["lint", project.root, "--format", "sarif"])
+        #expect(result.status == 0)
+        #expect(result.output.contains("\"version\": \"2.1.0\""))
+        #expect(result.output.contains("\"SRCROOT\""))
+    }
+
+    @Test(arguments: [
+        ("rules: [unclosed", "configuration is not valid YAML"),
+        ("fail_on: error\n", "unknown key 'fail_on'"),
+        ("\u{0}\u{0}\u{0}", "error"),
+    ])
+    func badConfigurationExitsTwo(config: String, message: String) {
+        let project = TemporaryProject(files: ["read.json": Self.policy, ".minrole.yaml": config])
+        let result = runMinRole(["lint", project.root])
+        #expect(result.status == 2)
+        #expect(result.error.contains(message))
+        #expect(result.error.contains(".minrole.yaml"))
+    }
+
+    @Test func badBaselineExitsTwo() {
+        let project = TemporaryProject(files: ["read.json": Self.policy, "baseline.json": "not json at all"])
+        let result = runMinRole(["lint", project.root, "--baseline", project.root + "/baseline.json"])
+        #expect(result.status == 2)
+        #expect(result.error.contains("baseline is not valid JSON"))
+    }
+
+    @Test func missingConfigFileExitsTwo() {
+        let project = TemporaryProject(files: ["read.json": Self.policy])
+        let result = runMinRole(["lint", project.root, "--config", project.root + "/nope.yaml"])
+        #expect(result.status == 2)
+    }
+
+    @Test(arguments: [["--format", "xml"], ["--fail-on", "fatal"], ["--output", ""]])
+    func badOptionExitsTwo(options: [String]) {
+        let project = TemporaryProject(files: ["read.json": Self.policy])
+        #expect(runMinRole(["lint", project.root] + options).status == 2)
+    }
+
+    @Test func missingPathExitsTwo() {
+        let result = runMinRole(["lint", "/nonexistent/minrole/path"])
+        #expect(result.status == 2)
+        #expect(result.error.contains("cannot open"))
+    }
+
+    @Test func writesBaselineAndJUnit() {
+        let project = TemporaryProject(files: ["read.json": Self.policy])
+        let baseline = project.root + "/out/baseline.json"
+        project.write("", to: "out/.keep")
+        let written = runMinRole(["lint", project.root, "--write-baseline", baseline, "--format", "junit"])
+        #expect(written.status == 0)
+        #expect(readFile(baseline).contains("\"schemaVersion\": 1"))
+        #expect(written.output.contains("<testsuite name=\"read.json\""))
+        #expect(runMinRole(["lint", project.root, "--baseline", baseline]).status == 0)
+    }
+
+    @Test func tenMegabytePolicyIsRead() {
+        var statements: [String] = []
+        let statement =
+            "{\"Effect\": \"Allow\", \"Action\": \"s3:GetObject\", \"Resource\": \"arn:aws:s3:::bucket-%d/*\"}"
+        var size = 0
+        var index = 0
+        while size < 10 * 1024 * 1024 {
+            let text = statement.replacingPercentD(with: index)
+            statements.append(text)
+            size += text.utf8.count + 1
+            index += 1
+        }
+        let text = "{\"Version\": \"2012-10-17\", \"Statement\": [" + statements.joined(separator: ",") + "]}"
+        let project = TemporaryProject(files: ["big.json": text])
+        let result = runMinRole(["lint", project.root, "--format", "json"])
+        #expect(result.status == 0)
+        #expect(result.output.contains("\"schemaVersion\": 1"))
+    }
+}
+
+extension String {
+    fileprivate func replacingPercentD(with number: Int) -> String {
+        split(separator: "%d", omittingEmptySubsequences: false).joined(separator: String(number))
+    }
+}
