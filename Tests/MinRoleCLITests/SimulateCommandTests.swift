@@ -165,4 +165,38 @@ struct SimulateCommandTests {
         #expect(!run.output.contains("implicitDeny  sqs:ReceiveMessage"))
         #expect(run.output.contains("Lambda checks this at deploy time"))
     }
+
+    /// `sts:AssumeRole` needs the caller's grant and the target role's trust policy; with the
+    /// target in the same template, both sides are decided.
+    @Test func assumeRoleIsDecidedAgainstTheTrustPolicyInTheTemplate() {
+        let project = TemporaryProject(files: [
+            "template.yaml": """
+            Transform: AWS::Serverless-2016-10-31
+            Resources:
+              Auditor:
+                Type: AWS::Serverless::Function
+                Properties:
+                  FunctionName: auditor
+                  Runtime: python3.12
+                  Handler: app.handler
+                  CodeUri: src/
+                  Policies:
+                    - Statement: [{Effect: Allow, Action: sts:AssumeRole, Resource: !GetAtt AuditReader.Arn}]
+              AuditReader:
+                Type: AWS::IAM::Role
+                Properties:
+                  RoleName: audit-reader
+                  AssumeRolePolicyDocument:
+                    Statement: [{Effect: Allow, Principal: {AWS: "arn:aws:iam::111122223333:role/someone-else"}, Action: sts:AssumeRole}]
+            """,
+            "src/app.py": "def handler(event, context):\n    return None\n",
+            "calls.jsonl": Self.request("sts:AssumeRole", "arn:aws:iam::111122223333:role/audit-reader"),
+        ])
+        let run = runMinRole([
+            "simulate", "--template", project.root + "/template.yaml", "--function", "Auditor", "--requests",
+            project.root + "/calls.jsonl", "--account", "111122223333", "--partition", "aws",
+        ])
+        #expect(run.status == 1, "\(run.error)")
+        #expect(run.output.contains("no statement of the resource policy allows it"), "\(run.output)")
+    }
 }

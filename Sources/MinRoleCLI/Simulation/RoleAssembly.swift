@@ -46,7 +46,7 @@ enum RoleAssembly {
         if !options.sessionPolicyFiles.isEmpty {
             role.policies.sessionPolicies = policies(options.sessionPolicyFiles, .session, diagnostics)
         }
-        role.policies.resourcePolicies = policies(options.resourcePolicyFiles, .resource, diagnostics)
+        role.policies.resourcePolicies += policies(options.resourcePolicyFiles, .resource, diagnostics)
         role.policies.serviceControlLevels = options.serviceControlFiles.map {
             policies([$0], .serviceControl, diagnostics)
         }
@@ -112,9 +112,16 @@ enum RoleAssembly {
             }
             identity.append(NamedPolicy(name: policy.name, kind: .identity, document: filler.fill(document)))
         }
+        // The template's role trust policies decide the other side of an sts:AssumeRole.
+        let trust = template.trustPolicies(diagnostics: diagnostics).map { role, document in
+            NamedPolicy(
+                name: "trust policy of \(role)", kind: .resource, document: filler.fill(document),
+                attachedTo: filler.fill(role).description)
+        }
         let functionName = function.functionName.flatMap { template.literalText(of: $0) }
         var role = AssembledRole(
-            policies: PolicySet(identity: identity), widenedPlaceholders: filler.widened, functionName: functionName)
+            policies: PolicySet(identity: identity, resourcePolicies: trust), widenedPlaceholders: filler.widened,
+            functionName: functionName)
         if options.deployChecks {
             let project = generation(root: loader.root, templatePath: absolute, function: logicalId, options: options)
             if let policy = project.functions.first {
