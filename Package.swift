@@ -51,7 +51,8 @@ let package = Package(
         .target(
             name: "Rendering",
             dependencies: [
-                "Diagnostics", "IAMCatalog", "PolicyModel", "DeploymentModel", "PolicySynthesis", "PolicyLint",
+                "Diagnostics", "Documents", "IAMCatalog", "PolicyModel", "DeploymentModel", "PolicySynthesis",
+                "PolicyLint", "PolicyEvaluation", "Invocations",
             ]
         ),
         .target(
@@ -90,11 +91,11 @@ let package = Package(
         .testTarget(
             name: "RenderingTests", dependencies: ["Rendering", "PolicySynthesis", "DeploymentModel", "Diagnostics"]),
         .testTarget(
+            name: "InvocationsTests", dependencies: ["Invocations", "Documents", "PolicyModel", "IAMCatalog", "TestSupport"]),
+        .testTarget(
             name: "PolicyLintTests",
             dependencies: ["PolicyLint", "PolicyModel", "IAMCatalog", "Documents", "DeploymentModel", "TestSupport"]),
-        .testTarget(
-            name: "InvocationsTests", dependencies: ["Invocations", "Documents", "PolicyModel", "IAMCatalog", "TestSupport"]),
-        .testTarget(name: "MinRoleCLITests", dependencies: ["MinRoleCLI", "TestSupport"]),
+        .testTarget(name: "MinRoleCLITests", dependencies: ["MinRoleCLI", "Documents", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["minrole", "TestSupport"]),
     ]
 )

@@ -17,6 +17,7 @@ package enum MinRole {
 
     static let commands: [Command] = [
         Command(spec: GenerateCommand.spec, run: GenerateCommand.run),
+        Command(spec: SimulateCommand.spec, run: SimulateCommand.run),
         Command(spec: ExplainCommand.spec, run: ExplainCommand.run),
         Command(spec: LintCommand.spec, run: LintCommand.run),
         Command(spec: CheckCommand.spec, run: CheckCommand.run),

@@ -107,7 +107,7 @@ package struct PolicySynthesizer: Sendable {
                 at: function.location, notes: ["point CodeUri at the function's source folder"])
             return nil
         }
-        guard let realCodeRoot = PolicySynthesizer.containedPath(codeRoot, in: displayRoot) else {
+        guard PolicySynthesizer.containedPath(codeRoot, in: displayRoot) != nil else {
             diagnostics.report(
                 .error, .codeOutsideRoot,
                 "\(function.logicalId): CodeUri resolves to \(codeRoot), which is missing or outside the scanned folder \(displayRoot); its code was not analyzed",

@@ -90,3 +90,19 @@ extension Template {
         return pattern(for: evaluate(node, diagnostics: diagnostics), diagnostics: diagnostics)
     }
 }
+
+extension Template {
+    /// Lists the trust policies (`AssumeRolePolicyDocument`) of the template's IAM roles with
+    /// each role's ARN, so that an `sts:AssumeRole` of one of them is decided on both sides.
+    package func trustPolicies(diagnostics: DiagnosticSink) -> [(roleARN: PatternString, document: PolicyDocument)] {
+        var result: [(roleARN: PatternString, document: PolicyDocument)] = []
+        for logicalId in resources.keys.sorted() {
+            guard let resource = resources[logicalId], resource.type == "AWS::IAM::Role",
+                let node = resource[property: "AssumeRolePolicyDocument"], let arn = arn(of: logicalId)
+            else { continue }
+            let reader = PolicyReader(diagnostics: diagnostics) { self.policyValue($0, diagnostics: diagnostics) }
+            if let document = reader.document(node) { result.append((arn, document)) }
+        }
+        return result
+    }
+}

@@ -1,0 +1,158 @@
+import Diagnostics
+import IAMCatalog
+import PolicyModel
+
+/// One `Action` (or `NotAction`) entry of an `Allow` statement of the role, the unit in which
+/// the report counts permissions as used, unused or unobservable.
+package struct GrantedPermission: Sendable, Hashable {
+    package var statement: StatementReference
+    /// The entry as written (`s3:Get*`); for a `NotAction` statement, `NotAction: a, b`.
+    package var action: String
+    package var resources: [String]
+}
+
+/// Calls with the same action and resource that got the same decision.
+package struct DeniedCalls: Sendable, Hashable {
+    package var action: String
+    package var resource: String
+    package var decision: Decision
+    package var deniedBy: PolicyKind?
+    package var denyingStatements: [StatementReference]
+    package var count: Int
+    package var firstOrigin: SourceLocation?
+    /// The call was denied in the recorded log as well (`AccessDenied`).
+    package var deniedWhenRecorded: Bool
+}
+
+/// Counts decisions over a stream of calls in memory that grows with the distinct calls,
+/// not with the number of calls.
+package struct ReplayTally: Sendable {
+    package private(set) var callCount = 0
+    package private(set) var decisionCounts: [Decision: Int] = [:]
+    private var denied: [String: DeniedCalls] = [:]
+    private var deniedOrder: [String] = []
+    private var used: Set<GrantedPermission> = []
+    private var dataEventServices: Set<String> = []
+    private let permissions: [GrantedPermission]
+    private let permissionsByStatement: [StatementReference: [GrantedPermission]]
+    private let catalog: Catalog
+
+    package init(identityPolicies: [NamedPolicy], catalog: Catalog) {
+        self.catalog = catalog
+        var permissions: [GrantedPermission] = []
+        for policy in identityPolicies {
+            for (index, statement) in policy.document.statements.enumerated() where statement.effect == .allow {
+                let reference = StatementReference(
+                    policyName: policy.name, kind: policy.kind, sid: statement.sid, index: index,
+                    location: statement.location)
+                let resources = statement.resources.map(\.description)
+                if statement.isNotAction {
+                    let entry = "NotAction: " + statement.actions.joined(separator: ", ")
+                    permissions.append(GrantedPermission(statement: reference, action: entry, resources: resources))
+                } else {
+                    for action in statement.actions {
+                        permissions.append(
+                            GrantedPermission(statement: reference, action: action, resources: resources))
+                    }
+                }
+            }
+        }
+        self.permissions = permissions
+        self.permissionsByStatement = Dictionary(grouping: permissions, by: \.statement)
+    }
+
+    /// Counts one call and its decision.
+    package mutating func record(
+        _ request: AuthorizationRequest, result: EvaluationResult, isDataEvent: Bool, recordedError: String?
+    ) {
+        callCount += 1
+        decisionCounts[result.decision, default: 0] += 1
+        if isDataEvent, let service = request.action.split(separator: ":").first {
+            dataEventServices.insert(service.lowercased())
+        }
+        switch result.decision {
+        case .allowed: markUsed(request.action, statements: result.matchedStatements)
+        case .implicitDeny, .explicitDeny: countDenied(request, result: result, recordedError: recordedError)
+        }
+    }
+
+    private mutating func markUsed(_ action: String, statements: [StatementReference]) {
+        for statement in statements {
+            for permission in permissionsByStatement[statement] ?? []
+            where permission.action.hasPrefix("NotAction: ")
+                || WildcardPattern.matches(permission.action, action, caseInsensitive: true)
+            {
+                used.insert(permission)
+            }
+        }
+    }
+
+    private mutating func countDenied(_ request: AuthorizationRequest, result: EvaluationResult, recordedError: String?)
+    {
+        let key = "\(result.decision.rawValue)\u{0}\(request.action)\u{0}\(request.resource)"
+        let deniedWhenRecorded = recordedError.map { $0.lowercased().contains("denied") || $0.contains("Unauthorized") }
+        if denied[key] == nil {
+            deniedOrder.append(key)
+            denied[key] = DeniedCalls(
+                action: request.action, resource: request.resource, decision: result.decision,
+                deniedBy: result.deniedBy,
+                denyingStatements: result.decision == .explicitDeny ? result.matchedStatements : [], count: 0,
+                firstOrigin: request.origin, deniedWhenRecorded: false)
+        }
+        denied[key]?.count += 1
+        if deniedWhenRecorded == true { denied[key]?.deniedWhenRecorded = true }
+    }
+
+    /// The denied calls, in the order first seen.
+    package var deniedCalls: [DeniedCalls] { deniedOrder.compactMap { denied[$0] } }
+
+    /// Splits the role's permissions that no call used into those a log could have shown
+    /// (unused) and those it cannot (unobservable, with the reason).
+    package func unexercised() -> (unused: [GrantedPermission], unobservable: [(GrantedPermission, String)]) {
+        var unused: [GrantedPermission] = []
+        var unobservable: [(GrantedPermission, String)] = []
+        for permission in permissions where !used.contains(permission) {
+            if let reason = hiddenReason(permission.action) {
+                unobservable.append((permission, reason))
+            } else {
+                unused.append(permission)
+            }
+        }
+        return (unused, unobservable)
+    }
+
+    /// The share of the observable permissions that some call used, from 0 to 1; `nil` when
+    /// the role grants nothing a log can show.
+    package var coverage: Double? {
+        let observable = permissions.filter { used.contains($0) || hiddenReason($0.action) == nil }
+        guard !observable.isEmpty else { return nil }
+        return Double(observable.count { used.contains($0) }) / Double(observable.count)
+    }
+
+    /// Says why no log can show `action`; for a wildcard entry, only when that holds for every
+    /// action of the catalog it covers.
+    private func hiddenReason(_ action: String) -> String? {
+        guard !action.hasPrefix("NotAction") else { return nil }
+        guard action.contains("*") || action.contains("?") else { return hiddenReason(ofAction: action) }
+        let parts = action.split(separator: ":", maxSplits: 1)
+        guard parts.count == 2, !parts[0].contains("*"), let service = catalog.service(prefix: String(parts[0]))
+        else { return nil }
+        let covered = service.actions.values.map { "\(service.prefix):\($0.name.name)" }.filter {
+            WildcardPattern.matches(action, $0, caseInsensitive: true)
+        }
+        let reasons = covered.map { hiddenReason(ofAction: $0) }
+        guard !reasons.isEmpty, reasons.allSatisfy({ $0 != nil }) else { return nil }
+        return reasons.first ?? nil
+    }
+
+    private func hiddenReason(ofAction action: String) -> String? {
+        switch LogVisibility.of(action: action) {
+        case .recorded: return nil
+        case .neverRecorded(let reason): return reason
+        case .dataEvent:
+            let service = action.split(separator: ":").first.map { $0.lowercased() } ?? ""
+            if dataEventServices.contains(service) { return nil }
+            return "a data event; the logs hold no data events for \(service), so they cannot show it"
+        }
+    }
+}

@@ -1,0 +1,148 @@
+import Diagnostics
+import Invocations
+import PolicyEvaluation
+import PolicyModel
+
+/// `simulate --format text`: one line per distinct call with its decision and why, then the
+/// calls that would be denied with the statement that would allow them, the unused and the
+/// unobservable permissions, and the coverage.
+package struct SimulationText {
+    private struct Group {
+        var call: RecordedCall
+        var result: EvaluationResult
+        var count: Int
+    }
+
+    private var groups: [String: Group] = [:]
+    private var order: [String] = []
+
+    package init() {}
+
+    /// Counts one call under its distinct action, resource and decision.
+    package mutating func add(_ call: RecordedCall, _ result: EvaluationResult) {
+        let key = "\(result.decision.rawValue)\u{0}\(call.request.action)\u{0}\(call.request.resource)"
+        if groups[key] == nil {
+            order.append(key)
+            groups[key] = Group(call: call, result: result, count: 0)
+        }
+        groups[key]?.count += 1
+    }
+
+    package func render(_ report: SimulationReport) -> String {
+        var lines = [headline(report), ""]
+        lines.append("Calls:")
+        for key in order {
+            guard let group = groups[key] else { continue }
+            lines.append("  " + describe(group))
+        }
+        if order.isEmpty { lines.append("  none of the records belong to the role") }
+        lines += deniedSection(report.tally.deniedCalls)
+        lines += unexercisedSection(report.tally)
+        if !report.widenedPlaceholders.isEmpty {
+            let names = report.widenedPlaceholders.sorted().map { "${\($0)}" }.joined(separator: ", ")
+            lines += [
+                "",
+                "Values not known before deploy matched any value: \(names). Pass --parameter, --region and --account to pin them.",
+            ]
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private func headline(_ report: SimulationReport) -> String {
+        let tally = report.tally
+        let counts = tally.decisionCounts
+        var text =
+            "\(tally.callCount) call\(tally.callCount == 1 ? "" : "s"): \(counts[.allowed] ?? 0) allowed, "
+            + "\(counts[.implicitDeny] ?? 0) implicitly denied, \(counts[.explicitDeny] ?? 0) explicitly denied"
+        if let coverage = tally.coverage {
+            text += "; coverage \(Int((coverage * 100).rounded()))% of the permissions a log can show"
+        }
+        return text
+    }
+
+    private func describe(_ group: Group) -> String {
+        let request = group.call.request
+        var line =
+            "\(group.result.decision.rawValue.padding(12)) \(request.action) on \(request.resource)"
+            + " (\(group.count) call\(group.count == 1 ? "" : "s"))"
+        switch group.result.decision {
+        case .allowed, .explicitDeny:
+            let statements = group.result.matchedStatements.map(Self.name)
+            if !statements.isEmpty {
+                line += group.result.decision == .allowed ? " by " : " denied by "
+                line += statements.joined(separator: "; ")
+            }
+        case .implicitDeny:
+            line += ": no statement of the \(Self.level(group.result.deniedBy)) allows it"
+        }
+        if !group.result.missingContextKeys.isEmpty {
+            line += " [the request lacks \(group.result.missingContextKeys.joined(separator: ", "))]"
+        }
+        for uncertainty in group.result.uncertainties { line += "\n      uncertain: \(uncertainty)" }
+        for note in group.call.notes { line += "\n      note: \(note)" }
+        return line
+    }
+
+    private func deniedSection(_ denied: [DeniedCalls]) -> [String] {
+        guard !denied.isEmpty else { return ["", "No call would be denied."] }
+        var lines = ["", "Would be denied:"]
+        for calls in denied {
+            var line = "  \(calls.action) on \(calls.resource) (\(calls.count) call\(calls.count == 1 ? "" : "s")"
+            if let origin = calls.firstOrigin { line += ", first at \(origin)" }
+            line += ")"
+            if calls.deniedWhenRecorded { line += ", denied in the log too" }
+            lines.append(line)
+            if calls.decision == .explicitDeny {
+                lines.append("    denied by " + calls.denyingStatements.map(Self.name).joined(separator: "; "))
+            } else {
+                lines.append(
+                    "    add to the \(Self.level(calls.deniedBy)): "
+                        + #"{"Effect": "Allow", "Action": "\#(calls.action)", "Resource": "\#(calls.resource)"}"#)
+            }
+        }
+        return lines
+    }
+
+    private func unexercisedSection(_ tally: ReplayTally) -> [String] {
+        let (unused, unobservable) = tally.unexercised()
+        var lines = [
+            "", unused.isEmpty ? "Every permission a log can show was used." : "Unused (granted, no call used them):",
+        ]
+        for permission in unused {
+            lines.append(
+                "  \(permission.action) on \(permission.resources.joined(separator: ", ")) (\(Self.name(permission.statement)))"
+            )
+        }
+        if !unobservable.isEmpty {
+            lines += ["", "Unobservable (no log of invocations can show them):"]
+            for (permission, reason) in unobservable {
+                lines.append("  \(permission.action) (\(Self.name(permission.statement))): \(reason)")
+            }
+        }
+        return lines
+    }
+
+    static func name(_ reference: StatementReference) -> String {
+        var text = reference.policyName
+        text += reference.sid.map { " statement \"\($0)\"" } ?? " statement \(reference.index + 1)"
+        if let line = reference.location?.line, line > 0 { text += " (line \(line))" }
+        return text
+    }
+
+    static func level(_ kind: PolicyKind?) -> String {
+        switch kind {
+        case .identity, nil: "identity policies"
+        case .permissionsBoundary: "permissions boundary"
+        case .session: "session policies"
+        case .resource: "resource policy"
+        case .serviceControl: "service control policies"
+        case .resourceControl: "resource control policies"
+        }
+    }
+}
+
+extension String {
+    fileprivate func padding(_ width: Int) -> String {
+        count >= width ? self : self + String(repeating: " ", count: width - count)
+    }
+}
