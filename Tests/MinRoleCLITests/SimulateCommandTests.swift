@@ -38,7 +38,7 @@ struct SimulateCommandTests {
         #expect(run.output.contains("5 calls: 3 allowed, 1 implicitly denied, 1 explicitly denied"))
         #expect(
             run.output.contains(
-                #"{"Effect": "Allow", "Action": "s3:PutObject", "Resource": "arn:aws:s3:::reports/2024/b.csv"}"#))
+                #"{"Effect": "Allow", "Action": "s3:PutObject", "Resource": ["arn:aws:s3:::reports/2024/b.csv"]}"#))
         #expect(run.output.contains(#"statement "NoSecrets""#))
         #expect(run.output.contains("Unused (granted, no call used them):\n  sqs:DeleteQueue"))
         #expect(run.output.contains("Unobservable"))
@@ -198,5 +198,19 @@ struct SimulateCommandTests {
         ])
         #expect(run.status == 1, "\(run.error)")
         #expect(run.output.contains("no statement of the resource policy allows it"), "\(run.output)")
+    }
+
+    /// A long log of one action on many objects becomes one group with a prefix statement, so
+    /// the report stays small whatever the number of distinct resources.
+    @Test func manyDeniedResourcesBecomeOnePrefixStatement() {
+        let lines = (0..<500).map { Self.request("s3:PutObject", "arn:aws:s3:::reports/out/\($0).csv") }
+        let project = TemporaryProject(files: ["role.json": Self.role, "calls.jsonl": lines.joined(separator: "\n")])
+        let run = runMinRole([
+            "simulate", "--policy", project.root + "/role.json", "--requests", project.root + "/calls.jsonl",
+        ])
+        #expect(run.status == 1)
+        #expect(run.output.contains(#""Resource": ["arn:aws:s3:::reports/out/*"]"#), "\(run.output)")
+        #expect(run.output.contains("and others (500 calls)"))
+        #expect(run.output.split(separator: "\n").count < 40)
     }
 }

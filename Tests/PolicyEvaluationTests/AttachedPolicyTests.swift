@@ -43,3 +43,12 @@ import Testing
         #expect(result.uncertainties.contains { $0.contains("trust policy of the role was not given") })
     }
 }
+
+@Suite struct PermissionFreeActionTests {
+    @Test func getCallerIdentityIsAllowedEvenUnderAnExplicitDeny() {
+        let deny = Statement(effect: .deny, actions: ["sts:*"], resources: [PatternString(literal: "*")])
+        let evaluator = PolicyEvaluator(policies: PolicySet(identity: [Fixtures.policy([deny])]))
+        #expect(evaluator.evaluate(Fixtures.request("sts:GetCallerIdentity", "*")).decision == .allowed)
+        #expect(evaluator.evaluate(Fixtures.request("sts:AssumeRole", "*")).decision == .explicitDeny)
+    }
+}

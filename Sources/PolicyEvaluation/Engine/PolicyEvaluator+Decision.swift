@@ -39,6 +39,11 @@ extension PolicyEvaluator {
 
     func decide(_ request: RequestView) -> EvaluationResult {
         var trace = EvaluationTrace()
+        // The STS API Reference: GetCallerIdentity needs no permission, and an explicit Deny
+        // does not stop it.
+        if request.service == "sts", request.actionText.lowercased() == "sts:getcalleridentity" {
+            return finish(.allowed, [], nil, trace)
+        }
         let serviceControl = serviceControlLevels.map { $0.match(request, trace: &trace) }
         // RCPFullAWSAccess is attached to every level and cannot be detached, so RCP levels
         // always allow and only their Deny statements count.

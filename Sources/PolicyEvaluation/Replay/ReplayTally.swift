@@ -11,10 +11,16 @@ package struct GrantedPermission: Sendable, Hashable {
     package var resources: [String]
 }
 
-/// Calls with the same action and resource that got the same decision.
+/// Calls of one action that were denied the same way, with the resources they named.
 package struct DeniedCalls: Sendable, Hashable {
+    /// The distinct resources kept per group; the rest are counted, not kept.
+    package static let resourceLimit = 20
+
     package var action: String
-    package var resource: String
+    /// The first distinct resources the calls named, in the order seen.
+    package var resources: [String]
+    /// True when the calls named more distinct resources than `resourceLimit`.
+    package var hasMoreResources: Bool
     package var decision: Decision
     package var deniedBy: PolicyKind?
     package var denyingStatements: [StatementReference]
@@ -22,6 +28,21 @@ package struct DeniedCalls: Sendable, Hashable {
     package var firstOrigin: SourceLocation?
     /// The call was denied in the recorded log as well (`AccessDenied`).
     package var deniedWhenRecorded: Bool
+
+    /// Returns the resources of the smallest statement that allows these calls: the resources
+    /// themselves, or their common beginning with `*` once there are too many to list.
+    package var suggestedResources: [String] {
+        guard hasMoreResources || resources.count > 5 else { return resources }
+        guard var prefix = resources.first else { return ["*"] }
+        for resource in resources.dropFirst() {
+            let common = zip(prefix.utf8, resource.utf8).prefix { $0 == $1 }.map(\.0)
+            prefix = String(decoding: common, as: UTF8.self)
+        }
+        if let cut = prefix.lastIndex(where: { $0 == "/" || $0 == ":" }) {
+            prefix = String(prefix[...cut])
+        }
+        return [prefix + "*"]
+    }
 }
 
 /// Counts decisions over a stream of calls in memory that grows with the distinct calls,
@@ -89,17 +110,28 @@ package struct ReplayTally: Sendable {
 
     private mutating func countDenied(_ request: AuthorizationRequest, result: EvaluationResult, recordedError: String?)
     {
-        let key = "\(result.decision.rawValue)\u{0}\(request.action)\u{0}\(request.resource)"
+        let deciding =
+            result.decision == .explicitDeny
+            ? result.matchedStatements.map { "\($0.policyName)#\($0.index)" }.joined(separator: ",") : ""
+        let key =
+            "\(result.decision.rawValue)\u{0}\(request.action)\u{0}\(result.deniedBy?.rawValue ?? "")\u{0}\(deciding)"
         let deniedWhenRecorded = recordedError.map { $0.lowercased().contains("denied") || $0.contains("Unauthorized") }
         if denied[key] == nil {
             deniedOrder.append(key)
             denied[key] = DeniedCalls(
-                action: request.action, resource: request.resource, decision: result.decision,
+                action: request.action, resources: [], hasMoreResources: false, decision: result.decision,
                 deniedBy: result.deniedBy,
                 denyingStatements: result.decision == .explicitDeny ? result.matchedStatements : [], count: 0,
                 firstOrigin: request.origin, deniedWhenRecorded: false)
         }
         denied[key]?.count += 1
+        if let group = denied[key], !group.resources.contains(request.resource) {
+            if group.resources.count < DeniedCalls.resourceLimit {
+                denied[key]?.resources.append(request.resource)
+            } else {
+                denied[key]?.hasMoreResources = true
+            }
+        }
         if deniedWhenRecorded == true { denied[key]?.deniedWhenRecorded = true }
     }
 

@@ -66,7 +66,8 @@ package enum SimulationJSON {
     private static func denied(_ calls: DeniedCalls) -> JSONValue {
         var object = JSONObject()
         object["action"] = .string(calls.action)
-        object["resource"] = .string(calls.resource)
+        object["resources"] = .array(calls.resources.map { .string($0) })
+        object["moreResources"] = .bool(calls.hasMoreResources)
         object["decision"] = .string(calls.decision.rawValue)
         if let level = calls.deniedBy { object["deniedBy"] = .string(level.rawValue) }
         object["count"] = .integer(Int64(calls.count))
@@ -78,7 +79,7 @@ package enum SimulationJSON {
             object["suggestedStatement"] = .object(
                 JSONObject([
                     ("Effect", .string("Allow")), ("Action", .string(calls.action)),
-                    ("Resource", .string(calls.resource)),
+                    ("Resource", .array(calls.suggestedResources.map { .string($0) })),
                 ]))
         }
         return .object(object)

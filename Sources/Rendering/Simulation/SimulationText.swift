@@ -7,25 +7,44 @@ import PolicyModel
 /// calls that would be denied with the statement that would allow them, the unused and the
 /// unobservable permissions, and the coverage.
 package struct SimulationText {
+    /// Calls of one action decided the same way by the same statements.
     private struct Group {
         var call: RecordedCall
         var result: EvaluationResult
         var count: Int
+        var resources: [String]
+        var hasMoreResources: Bool
     }
+
+    /// The distinct resources shown per group.
+    static let resourcesShown = 3
 
     private var groups: [String: Group] = [:]
     private var order: [String] = []
 
     package init() {}
 
-    /// Counts one call under its distinct action, resource and decision.
+    /// Counts one call under its action and the way it was decided. Memory grows with the
+    /// distinct actions and statements, not with the calls or their resources.
     package mutating func add(_ call: RecordedCall, _ result: EvaluationResult) {
-        let key = "\(result.decision.rawValue)\u{0}\(call.request.action)\u{0}\(call.request.resource)"
+        let statements = result.matchedStatements.map { "\($0.policyName)#\($0.index)" }.joined(separator: ",")
+        let key = [
+            result.decision.rawValue, call.request.action, result.deniedBy?.rawValue ?? "", statements,
+            result.missingContextKeys.joined(separator: ","), result.uncertainties.joined(separator: ","),
+            call.notes.joined(separator: ","),
+        ].joined(separator: "\u{0}")
         if groups[key] == nil {
             order.append(key)
-            groups[key] = Group(call: call, result: result, count: 0)
+            groups[key] = Group(call: call, result: result, count: 0, resources: [], hasMoreResources: false)
         }
         groups[key]?.count += 1
+        if let group = groups[key], !group.resources.contains(call.request.resource) {
+            if group.resources.count < Self.resourcesShown {
+                groups[key]?.resources.append(call.request.resource)
+            } else {
+                groups[key]?.hasMoreResources = true
+            }
+        }
     }
 
     package func render(_ report: SimulationReport) -> String {
@@ -63,7 +82,8 @@ package struct SimulationText {
     private func describe(_ group: Group) -> String {
         let request = group.call.request
         var line =
-            "\(group.result.decision.rawValue.padding(12)) \(request.action) on \(request.resource)"
+            "\(group.result.decision.rawValue.padding(12)) \(request.action) on "
+            + Self.resourceList(group.resources, more: group.hasMoreResources)
             + " (\(group.count) call\(group.count == 1 ? "" : "s"))"
         switch group.result.decision {
         case .allowed, .explicitDeny:
@@ -87,7 +107,9 @@ package struct SimulationText {
         guard !denied.isEmpty else { return ["", "No call would be denied."] }
         var lines = ["", "Would be denied:"]
         for calls in denied {
-            var line = "  \(calls.action) on \(calls.resource) (\(calls.count) call\(calls.count == 1 ? "" : "s")"
+            var line =
+                "  \(calls.action) on \(Self.resourceList(calls.resources, more: calls.hasMoreResources))"
+                + " (\(calls.count) call\(calls.count == 1 ? "" : "s")"
             if let origin = calls.firstOrigin { line += ", first at \(origin)" }
             line += ")"
             if calls.deniedWhenRecorded { line += ", denied in the log too" }
@@ -95,9 +117,10 @@ package struct SimulationText {
             if calls.decision == .explicitDeny {
                 lines.append("    denied by " + calls.denyingStatements.map(Self.name).joined(separator: "; "))
             } else {
+                let resources = calls.suggestedResources.map { "\"\($0)\"" }.joined(separator: ", ")
                 lines.append(
                     "    add to the \(Self.level(calls.deniedBy)): "
-                        + #"{"Effect": "Allow", "Action": "\#(calls.action)", "Resource": "\#(calls.resource)"}"#)
+                        + #"{"Effect": "Allow", "Action": "\#(calls.action)", "Resource": [\#(resources)]}"#)
             }
         }
         return lines
@@ -120,6 +143,10 @@ package struct SimulationText {
             }
         }
         return lines
+    }
+
+    static func resourceList(_ resources: [String], more: Bool) -> String {
+        resources.joined(separator: ", ") + (more ? " and others" : "")
     }
 
     static func name(_ reference: StatementReference) -> String {
