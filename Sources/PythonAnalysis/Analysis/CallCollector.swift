@@ -115,7 +115,7 @@ final class CallCollector {
             for id in modules { enqueue(.module(id)) }
         } else {
             var modules: [Int] = []
-            let components = name.split(separator: ".")
+            let components = ModuleLoader.components(of: name).filter { !$0.isEmpty }
             for count in 1...max(1, components.count) {
                 let prefix = components.prefix(count).joined(separator: ".")
                 if let id = loader.module(named: prefix) {
