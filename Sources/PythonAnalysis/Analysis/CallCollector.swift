@@ -100,9 +100,9 @@ final class CallCollector {
             currentModule = id
             walk(program.modules[id].statements, in: program.modules[id].scope)
         case .function(let id):
-            let function = program.functions[id]
-            currentModule = function.module
-            walk(function.definition.body, in: function.scope)
+            // Fields are read one by one, because copying a `FunctionInfo` retains all of them.
+            currentModule = program.functions[id].module
+            walk(program.functions[id].definition.body, in: program.functions[id].scope)
         }
         callsByBody[body] = currentCalls
         diagnosticsByBody[body] = sink.diagnostics

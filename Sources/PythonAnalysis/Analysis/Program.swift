@@ -112,16 +112,29 @@ final class Program {
     func lookup(_ name: String, from scope: Int) -> (bindings: [Binding], starModules: [String])? {
         var current: Int? = scope
         if isGlobal(name, in: scope) { current = modules[scopes[scope].module].scope }
-        // Reads fields in place: copying a `ScopeInfo` retains each of its collections.
         while let index = current {
             // Reading a deferred body binds its names, so a value from it can read its locals.
             if let body = deferredBodies[index] { _ = body.statements }
-            if let bindings = scopes[index].bindings[name] { return (bindings, []) }
-            let parent = scopes[index].parent
-            if parent == nil && !scopes[index].starImports.isEmpty { return ([], scopes[index].starImports) }
-            current = parent
+            let step = lookupStep(name, in: index)
+            if let found = step.found { return found }
+            current = step.parent
         }
         return nil
+    }
+
+    /// Looks a name up in one scope, reading `scopes` once and each field in place, because
+    /// every access to the array is checked for exclusivity at run time and copying a
+    /// `ScopeInfo` retains each of its collections.
+    @inline(__always)
+    private func lookupStep(
+        _ name: String, in index: Int
+    ) -> (found: (bindings: [Binding], starModules: [String])?, parent: Int?) {
+        scopes.withUnsafeBufferPointer { scopes in
+            if let bindings = scopes[index].bindings[name] { return ((bindings, []), nil) }
+            let parent = scopes[index].parent
+            if parent == nil && !scopes[index].starImports.isEmpty { return (([], scopes[index].starImports), nil) }
+            return (nil, parent)
+        }
     }
 
     /// Finds a method by name in the class or its local base classes, depth first.
