@@ -73,46 +73,88 @@ package struct Parameter: Sendable {
     package var annotation: Expression?
 }
 
+/// A `def` statement. Its fields are never changed after parsing, so they are kept in one
+/// shared object: each walk over a module copies every definition in it, and a copy then
+/// retains one reference instead of one per field.
 package struct FunctionDefinition: Sendable {
-    package var name: String
-    package var parameters: [Parameter]
-    package var decorators: [Expression]
-    package var returnAnnotation: Expression?
-    package var position: SourcePosition
-    /// The body when it was parsed with the definition.
-    private var parsedBody: [Statement]
-    /// The body's tokens when its parsing waits until the body is first read.
-    package private(set) var deferredBody: DeferredBody?
+    private final class Storage: Sendable {
+        let name: String
+        let parameters: [Parameter]
+        let decorators: [Expression]
+        let returnAnnotation: Expression?
+        let position: SourcePosition
+        /// The body when it was parsed with the definition.
+        let parsedBody: [Statement]
+        /// The body's tokens when its parsing waits until the body is first read.
+        let deferredBody: DeferredBody?
+
+        init(
+            name: String, parameters: [Parameter], decorators: [Expression], returnAnnotation: Expression?,
+            position: SourcePosition, parsedBody: [Statement], deferredBody: DeferredBody?
+        ) {
+            self.name = name
+            self.parameters = parameters
+            self.decorators = decorators
+            self.returnAnnotation = returnAnnotation
+            self.position = position
+            self.parsedBody = parsedBody
+            self.deferredBody = deferredBody
+        }
+    }
+
+    private let storage: Storage
 
     package init(
         name: String, parameters: [Parameter], decorators: [Expression], returnAnnotation: Expression?,
         body: [Statement], position: SourcePosition, deferredBody: DeferredBody? = nil
     ) {
-        self.name = name
-        self.parameters = parameters
-        self.decorators = decorators
-        self.returnAnnotation = returnAnnotation
-        self.parsedBody = body
-        self.position = position
-        self.deferredBody = deferredBody
+        storage = Storage(
+            name: name, parameters: parameters, decorators: decorators, returnAnnotation: returnAnnotation,
+            position: position, parsedBody: body, deferredBody: deferredBody)
     }
+
+    package var name: String { storage.name }
+    package var parameters: [Parameter] { storage.parameters }
+    package var decorators: [Expression] { storage.decorators }
+    package var returnAnnotation: Expression? { storage.returnAnnotation }
+    package var position: SourcePosition { storage.position }
+    /// The body's tokens when its parsing waits until the body is first read.
+    package var deferredBody: DeferredBody? { storage.deferredBody }
 
     /// The body's statements; a deferred body is parsed on first read.
-    package var body: [Statement] {
-        get { deferredBody?.statements ?? parsedBody }
-        set {
-            parsedBody = newValue
-            deferredBody = nil
-        }
-    }
+    package var body: [Statement] { storage.deferredBody?.statements ?? storage.parsedBody }
 }
 
+/// A `class` statement, with its fields in one shared object for the reason given at
+/// `FunctionDefinition`.
 package struct ClassDefinition: Sendable {
-    package var name: String
-    package var bases: [Argument]
-    package var decorators: [Expression]
-    package var body: [Statement]
-    package var position: SourcePosition
+    private final class Storage: Sendable {
+        let name: String
+        let bases: [Argument]
+        let decorators: [Expression]
+        let body: [Statement]
+        let position: SourcePosition
+
+        init(name: String, bases: [Argument], decorators: [Expression], body: [Statement], position: SourcePosition) {
+            self.name = name
+            self.bases = bases
+            self.decorators = decorators
+            self.body = body
+            self.position = position
+        }
+    }
+
+    private let storage: Storage
+
+    package init(name: String, bases: [Argument], decorators: [Expression], body: [Statement], position: SourcePosition) {
+        storage = Storage(name: name, bases: bases, decorators: decorators, body: body, position: position)
+    }
+
+    package var name: String { storage.name }
+    package var bases: [Argument] { storage.bases }
+    package var decorators: [Expression] { storage.decorators }
+    package var body: [Statement] { storage.body }
+    package var position: SourcePosition { storage.position }
 }
 
 package struct ImportedName: Sendable {
