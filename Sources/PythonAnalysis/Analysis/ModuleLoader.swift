@@ -130,6 +130,7 @@ final class ModuleLoader {
             ModuleInfo(name: name, displayPath: displayPath, isPackage: isPackage, scope: scope, statements: statements)
         )
         program.moduleIDs[name] = id
+        program.reserveNames(statements.count, in: scope)
         ScopeBuilder(program: program, moduleID: id).bindStatements(statements, in: scope)
         return id
     }

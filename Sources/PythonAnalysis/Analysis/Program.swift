@@ -95,6 +95,12 @@ final class Program {
         return scopes.count - 1
     }
 
+    /// Makes room for about `count` names in the scope, so that binding them does not grow and
+    /// rehash its table step by step.
+    func reserveNames(_ count: Int, in scope: Int) {
+        scopes[scope].bindings.reserveCapacity(count)
+    }
+
     func bind(_ name: String, _ binding: Binding, in scope: Int) {
         var target = scope
         if isGlobal(name, in: scope) { target = modules[scopes[scope].module].scope }
