@@ -28,33 +28,35 @@ package struct Argument: Sendable {
 
 /// The Python expressions the analysis reads. Operators it does not interpret keep their
 /// operands, so calls inside them are still found. Operator chains are flat lists, so deep
-/// trees come only from nesting, which the parser limits.
-package indirect enum Expression: Sendable {
+/// trees come only from nesting, which the parser limits. Only the cases that hold an
+/// expression directly are `indirect`: names and literals, the most common nodes, are stored
+/// in place instead of in an allocation of their own.
+package enum Expression: Sendable {
     case name(String, SourcePosition)
     case string([StringPart])
     case number(String)
     case constant(String)
-    case attribute(Expression, String, SourcePosition)
-    case call(Expression, [Argument], SourcePosition)
-    case `subscript`(Expression, [Expression])
+    indirect case attribute(Expression, String, SourcePosition)
+    indirect case call(Expression, [Argument], SourcePosition)
+    indirect case `subscript`(Expression, [Expression])
     /// `first op operand op operand ...` for one precedence level, with the operators' text.
-    case binary(Expression, [(String, Expression)])
-    case unary(String, Expression)
+    indirect case binary(Expression, [(String, Expression)])
+    indirect case unary(String, Expression)
     case boolean(String, [Expression])
-    case conditional(Expression, condition: Expression, otherwise: Expression)
+    indirect case conditional(Expression, condition: Expression, otherwise: Expression)
     case tuple([Expression])
     case list([Expression])
     case set([Expression])
     /// Key-value pairs; a `nil` key is a `**mapping` entry.
     case dictionary([(Expression?, Expression)])
-    case starred(Expression)
-    case await(Expression)
-    case lambda([Parameter], Expression)
+    indirect case starred(Expression)
+    indirect case await(Expression)
+    indirect case lambda([Parameter], Expression)
     /// A comprehension or generator: the element and its `for` clauses.
-    case comprehension(Expression, [ComprehensionClause])
-    case namedAssignment(String, Expression)
+    indirect case comprehension(Expression, [ComprehensionClause])
+    indirect case namedAssignment(String, Expression)
     case slice([Expression])
-    case yield(Expression?)
+    indirect case yield(Expression?)
     case unparsed
 }
 
