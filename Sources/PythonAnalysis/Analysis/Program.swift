@@ -128,9 +128,9 @@ final class Program {
         return nil
     }
 
-    /// Looks a name up in one scope, reading `scopes` once and each field in place, because
-    /// every access to the array is checked for exclusivity at run time and copying a
-    /// `ScopeInfo` retains each of its collections.
+    /// Looks a name up in one scope. It reads `scopes` once, because every access to the array
+    /// is checked for exclusivity at run time, and reads each field in place, because copying
+    /// a `ScopeInfo` retains each of its collections.
     @inline(__always)
     private func lookupStep(
         _ name: String, in index: Int

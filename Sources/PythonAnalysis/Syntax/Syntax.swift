@@ -29,8 +29,8 @@ package struct Argument: Sendable {
 /// The Python expressions the analysis reads. Operators it does not interpret keep their
 /// operands, so calls inside them are still found. Operator chains are flat lists, so deep
 /// trees come only from nesting, which the parser limits. Only the cases that hold an
-/// expression directly are `indirect`: names and literals, the most common nodes, are stored
-/// in place instead of in an allocation of their own.
+/// expression directly are `indirect`, so names and literals, the most common nodes, are
+/// stored in place instead of in an allocation of their own.
 package enum Expression: Sendable {
     case name(String, SourcePosition)
     case string([StringPart])
@@ -76,7 +76,7 @@ package struct Parameter: Sendable {
 }
 
 /// A `def` statement. Its fields are never changed after parsing, so they are kept in one
-/// shared object: each walk over a module copies every definition in it, and a copy then
+/// shared object. Each walk over a module copies every definition in it, and a copy then
 /// retains one reference instead of one per field.
 package struct FunctionDefinition: Sendable {
     private final class Storage: Sendable {
@@ -148,7 +148,8 @@ package struct ClassDefinition: Sendable {
 
     private let storage: Storage
 
-    package init(name: String, bases: [Argument], decorators: [Expression], body: [Statement], position: SourcePosition) {
+    package init(name: String, bases: [Argument], decorators: [Expression], body: [Statement], position: SourcePosition)
+    {
         storage = Storage(name: name, bases: bases, decorators: decorators, body: body, position: position)
     }
 

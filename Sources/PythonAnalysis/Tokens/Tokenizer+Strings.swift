@@ -10,7 +10,8 @@ enum ByteClass {
     /// two 64-bit masks, one bit per byte value, because names make up most of the source.
     @inline(__always) static func isIdentifierContinuation(_ byte: UInt8) -> Bool {
         guard byte < 0x80 else { return true }
-        // Bits 48-57 are `0`-`9`; above 64, bits 1-26 are `A`-`Z`, 31 is `_`, 33-58 are `a`-`z`.
+        // Below 64, bits 48-57 are `0`-`9`. From 64, bits 1-26 are `A`-`Z`, 31 is `_` and 33-58
+        // are `a`-`z`.
         let mask: UInt64 = byte < 64 ? 0x03FF_0000_0000_0000 : 0x07FF_FFFE_87FF_FFFE
         return (mask >> UInt64(byte & 63)) & 1 != 0
     }
