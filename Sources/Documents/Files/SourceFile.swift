@@ -123,8 +123,9 @@ enum FilePath {
         return "/" + components.joined(separator: "/")
     }
 
-    /// `join` on the bytes of an ASCII path, where each byte is a `Character`, so the result is
-    /// the same without splitting the text into grapheme clusters. Returns `nil` for other paths.
+    /// `join` on the bytes of an ASCII path. In ASCII text `/` and `.` are always characters of
+    /// their own, so the result is the same without splitting the text into grapheme clusters.
+    /// Returns `nil` for other paths.
     private static func joinASCII(_ path: String) -> String? {
         let slash = UInt8(ascii: "/")
         var joined: [UInt8] = []
@@ -147,7 +148,8 @@ enum FilePath {
         let prefix = folder.hasSuffix("/") ? folder : folder + "/"
         guard path.hasPrefix(prefix) else { return nil }
         if prefix.utf8.allSatisfy({ $0 < 0x80 }) {
-            // An ASCII prefix is as many characters as bytes, so the rest starts at that byte.
+            // The characters that match an ASCII prefix are its own bytes, so the rest of `path`
+            // starts right after them.
             return String(decoding: path.utf8.dropFirst(prefix.utf8.count), as: UTF8.self)
         }
         return String(path.dropFirst(prefix.count))

@@ -35,7 +35,8 @@ final class ModuleLoader {
         if root.hasSuffix("/") { root.removeLast() }
         guard !root.isEmpty && path.hasPrefix(root + "/") else { return path }
         if root.utf8.allSatisfy({ $0 < 0x80 }) {
-            // An ASCII root is as many characters as bytes, so the rest starts at that byte.
+            // The characters that match an ASCII root are its own bytes, so the rest of `path`
+            // starts right after them and the `/`.
             return String(decoding: path.utf8.dropFirst(root.utf8.count + 1), as: UTF8.self)
         }
         return String(path.dropFirst(root.count + 1))
@@ -68,7 +69,8 @@ final class ModuleLoader {
     }
 
     /// Splits a dotted name into its parts. An ASCII name is split on bytes, which gives the
-    /// parts that splitting on characters gives, without breaking the text into characters.
+    /// parts that splitting on characters gives because `.` is a character of its own in ASCII
+    /// text, without breaking the text into characters.
     static func components(of name: String) -> [Substring] {
         let dot = UInt8(ascii: ".")
         guard name.utf8.allSatisfy({ $0 < 0x80 }) else {
