@@ -160,6 +160,35 @@ import Testing
         #expect(error.message.contains("outside"))
     }
 
+    /// The reader resolves each folder once, but a link in a folder already read is still resolved.
+    @Test func symlinkInsideRootIsRead() throws {
+        let fixture = try Fixture([
+            "app.py": "import helpers\nimport alias\ndef handler(event, context):\n    pass\n",
+            "helpers.py": "X = 1\n",
+            "real/module.py": "Y = 2\n",
+        ])
+        try FileManagerLink.create(at: fixture.root + "/alias.py", pointingTo: fixture.root + "/real/module.py")
+        let (result, diagnostics) = fixture.analyze()
+        #expect(result.filesRead.contains("helpers.py"))
+        #expect(result.filesRead.contains("alias.py"))
+        #expect(diagnostics.filter { $0.severity == .error }.isEmpty)
+    }
+
+    @Test func linkedFolderOutOfRootIsNotRead() throws {
+        let outside = try Fixture(["secret.py": "SECRET = 1\n"])
+        let fixture = try Fixture([
+            "app.py": "import inner.first\nimport linked.secret\ndef handler(event, context):\n    pass\n",
+            "inner/first.py": "A = 1\n",
+        ])
+        try FileManagerLink.create(at: fixture.root + "/linked", pointingTo: outside.root)
+        let (result, diagnostics) = fixture.analyze()
+        #expect(result.filesRead.contains("inner/first.py"))
+        #expect(!result.filesRead.contains("linked/secret.py"))
+        let error = try #require(diagnostics.first { $0.location?.file == "linked/secret.py" })
+        #expect(error.severity == .error)
+        #expect(error.message.contains("outside"))
+    }
+
     @Test func syntaxErrorIsReportedAndRestIsRead() throws {
         let fixture = try Fixture(
             app: """

@@ -51,6 +51,14 @@ struct TokenCase: CustomTestStringConvertible, Sendable {
         TokenCase(
             name: "walrus and arrow", source: "def f() -> int: (y := 1)",
             expected: ["def", "f", "(", ")", "->", "int", ":", "(", "y", ":=", "1", ")", "<newline>"]),
+        // The bytes on either side of each range of name bytes: `/` `0` `9` `:`, `@` `A` `Z` `[`,
+        // `^` `_` `` ` ``, and `a` `z` `{`.
+        TokenCase(
+            name: "name byte boundaries", source: "a/09:Z[_^y@AZ{zé",
+            expected: ["a", "/", "09", ":", "Z", "[", "_", "^", "y", "@", "AZ", "{", "zé", "<newline>"]),
+        TokenCase(
+            name: "names of mixed name bytes", source: "_aZz09 Az_9 b`c",
+            expected: ["_aZz09", "Az_9", "b", "`", "c", "<newline>"]),
     ]
 
     @Test(arguments: cases)

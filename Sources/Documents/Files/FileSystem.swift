@@ -54,27 +54,37 @@ enum FileSystem {
         return (descriptor, Int(info.st_size))
     }
 
+    /// Reads into one buffer sized from `fstat`, with a spare byte that shows whether the file
+    /// grew after `fstat`. The buffer doubles, up to one byte past the limit, while it grows.
     private static func readAll(
         _ descriptor: Int32,
         expectedSize: Int,
         maximumSize: Int,
         displayPath: String
     ) throws(DocumentError) -> [UInt8] {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(expectedSize)
-        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
+        var bytes = [UInt8](repeating: 0, count: min(expectedSize, maximumSize) + 1)
+        var count = 0
         while true {
-            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
-            if count < 0 {
+            if count == bytes.count {
+                let grownSize = min(2 * bytes.count, maximumSize + 1)
+                bytes.append(contentsOf: repeatElement(0, count: grownSize - bytes.count))
+            }
+            let result = bytes.withUnsafeMutableBytes { buffer in
+                read(descriptor, buffer.baseAddress! + count, buffer.count - count)
+            }
+            if result < 0 {
                 if errno == EINTR { continue }
                 throw DocumentError(
                     "could not read the file: \(errorText(errno))", at: SourceLocation(file: displayPath),
                     code: .fileUnreadable)
             }
-            if count == 0 { return bytes }
-            bytes.append(contentsOf: chunk[0..<count])
-            if bytes.count > maximumSize {
-                throw sizeError(size: bytes.count, limit: maximumSize, displayPath: displayPath)
+            if result == 0 {
+                bytes.removeLast(bytes.count - count)
+                return bytes
+            }
+            count += result
+            if count > maximumSize {
+                throw sizeError(size: count, limit: maximumSize, displayPath: displayPath)
             }
         }
     }

@@ -1,4 +1,5 @@
 import Diagnostics
+import Synchronization
 
 #if canImport(Glibc)
     import Glibc
@@ -12,6 +13,8 @@ package struct SourceFileReader: Sendable {
     /// The scanned root, as an absolute, symlink-free path.
     package var root: String
     package var maximumFileSize: Int
+    /// Real paths of the folders this reader has read from, shared by its copies.
+    private let folders = ResolvedFolders()
 
     /// Creates a reader for the folder `root`, which is resolved to an absolute, symlink-free
     /// path. A root that cannot be resolved is kept as given, and every read then fails with
@@ -49,6 +52,9 @@ package struct SourceFileReader: Sendable {
     /// Resolves symbolic links in `path` and returns the real path, which lies inside `root`.
     package func resolve(_ path: String) throws(DocumentError) -> String {
         let absolute = FilePath.join(root, path)
+        if let resolved = folders.resolveFile(absolute), FilePath.isInside(resolved, folder: root) {
+            return resolved
+        }
         let location = SourceLocation(file: displayPath(path))
         guard let resolved = FilePath.realPath(absolute) else {
             let number = errno
@@ -75,14 +81,65 @@ package struct SourceFileReader: Sendable {
     }
 }
 
+/// The real paths of folders already resolved, so that resolving a file in a known folder
+/// costs one `lstat` instead of a `realpath` that reads every component of the path.
+// NOTE: a folder replaced by a symbolic link after it was first resolved is still read
+// through its old real path, much as a replacement between `realpath` and `open` would be.
+private final class ResolvedFolders: Sendable {
+    private let realPaths = Mutex<[String: String]>([:])
+
+    /// Returns the real path of an absolute, normalized file path whose last component is not
+    /// a symbolic link, or `nil` when `realpath` must resolve the whole path.
+    func resolveFile(_ absolute: String) -> String? {
+        guard let slash = absolute.utf8.lastIndex(of: UInt8(ascii: "/")), slash != absolute.startIndex else {
+            return nil
+        }
+        let folder = String(absolute[..<slash])
+        let name = absolute[absolute.index(after: slash)...]
+        guard !name.isEmpty, name != ".", name != ".." else { return nil }
+        guard let realFolder = realPath(ofFolder: folder) else { return nil }
+        let candidate = realFolder == "/" ? "/" + name : realFolder + "/" + name
+        var info = stat()
+        guard lstat(candidate, &info) == 0, (info.st_mode & S_IFMT) != S_IFLNK else { return nil }
+        return candidate
+    }
+
+    private func realPath(ofFolder folder: String) -> String? {
+        if let known = realPaths.withLock({ $0[folder] }) { return known }
+        guard let resolved = FilePath.realPath(folder) else { return nil }
+        realPaths.withLock { $0[folder] = resolved }
+        return resolved
+    }
+}
+
 /// Path strings handled as text, with `realpath` for the one step that needs the file system.
 enum FilePath {
     /// `path` itself when absolute, otherwise `path` under `folder`, with `.` components and
     /// repeated slashes removed.
     static func join(_ folder: String, _ path: String) -> String {
         let full = path.hasPrefix("/") ? path : folder + "/" + path
+        if let joined = joinASCII(full) { return joined }
         let components = full.split(separator: "/", omittingEmptySubsequences: true).filter { $0 != "." }
         return "/" + components.joined(separator: "/")
+    }
+
+    /// `join` on the bytes of an ASCII path. In ASCII text `/` and `.` are always characters of
+    /// their own, so the result is the same without splitting the text into grapheme clusters.
+    /// Returns `nil` for other paths.
+    private static func joinASCII(_ path: String) -> String? {
+        let slash = UInt8(ascii: "/")
+        var joined: [UInt8] = []
+        joined.reserveCapacity(path.utf8.count + 1)
+        for component in path.utf8.split(separator: slash, omittingEmptySubsequences: true) {
+            if component.count == 1 && component.first == UInt8(ascii: ".") { continue }
+            joined.append(slash)
+            for byte in component {
+                guard byte < 0x80 else { return nil }
+                joined.append(byte)
+            }
+        }
+        if joined.isEmpty { return "/" }
+        return String(decoding: joined, as: UTF8.self)
     }
 
     /// `path` relative to `folder`, or `nil` when `path` is not inside it.
@@ -90,6 +147,11 @@ enum FilePath {
         if path == folder { return "." }
         let prefix = folder.hasSuffix("/") ? folder : folder + "/"
         guard path.hasPrefix(prefix) else { return nil }
+        if prefix.utf8.allSatisfy({ $0 < 0x80 }) {
+            // The characters that match an ASCII prefix are its own bytes, so the rest of `path`
+            // starts right after them.
+            return String(decoding: path.utf8.dropFirst(prefix.utf8.count), as: UTF8.self)
+        }
         return String(path.dropFirst(prefix.count))
     }
 

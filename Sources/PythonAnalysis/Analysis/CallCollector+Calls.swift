@@ -107,6 +107,7 @@ extension CallCollector {
             // A method called on an object the analysis cannot follow: include every local
             // method of that name rather than miss the calls it makes.
             guard case .attribute(_, let name, _) = callee else { return false }
+            walkReadsClasses = true
             for method in program.methods(named: name) { enqueue(.function(method)) }
             return false
         default:

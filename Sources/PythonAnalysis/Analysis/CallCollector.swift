@@ -34,6 +34,11 @@ final class CallCollector {
     private var diagnosticsByBody: [Body: [Diagnostic]] = [:]
     /// The evaluator's cache generation each body was last walked in.
     private var walkedGeneration: [Body: Int] = [:]
+    /// Bodies whose last walk read no state that changes between passes (parameter values, the
+    /// set of classes, results cut short), so walking them again would find the same calls.
+    private var unchangingBodies: Set<Body> = []
+    /// Set when the body being walked reads the set of classes, as `methods(named:)` does.
+    var walkReadsClasses = false
     private var walkOrder: [Body] = []
     private var currentCalls: [SDKCall] = []
     /// The local modules each imported name reads, the package above it first.
@@ -67,7 +72,8 @@ final class CallCollector {
     }
 
     /// Walks queued bodies until none is left, then walks again each body walked before the
-    /// last change to parameter values, until nothing changes or the rounds run out.
+    /// last change to parameter values, until nothing changes or the rounds run out. A body
+    /// whose last walk read none of the state such a change affects is not walked again.
     func run() {
         for round in 0...Self.maximumRounds {
             while queueStart < queue.count {
@@ -76,7 +82,9 @@ final class CallCollector {
                 queued.remove(body)
                 process(body)
             }
-            let stale = walkOrder.filter { walkedGeneration[$0, default: 0] < evaluator.generation }
+            let stale = walkOrder.filter { body in
+                walkedGeneration[body, default: 0] < evaluator.generation && !unchangingBodies.contains(body)
+            }
             guard !stale.isEmpty, round < Self.maximumRounds else { break }
             let before = queue.count
             for body in stale { enqueue(body) }
@@ -95,17 +103,24 @@ final class CallCollector {
         diagnostics = sink
         recognizer = SDKCallRecognizer(evaluator: evaluator, catalog: evaluator.catalog, diagnostics: sink)
         currentCalls = []
+        let changingReadsBefore = evaluator.changingReads
+        walkReadsClasses = false
         switch body {
         case .module(let id):
             currentModule = id
             walk(program.modules[id].statements, in: program.modules[id].scope)
         case .function(let id):
-            let function = program.functions[id]
-            currentModule = function.module
-            walk(function.definition.body, in: function.scope)
+            // Fields are read one by one, because copying a `FunctionInfo` retains all of them.
+            currentModule = program.functions[id].module
+            walk(program.functions[id].definition.body, in: program.functions[id].scope)
         }
         callsByBody[body] = currentCalls
         diagnosticsByBody[body] = sink.diagnostics
+        if evaluator.changingReads == changingReadsBefore && !walkReadsClasses {
+            unchangingBodies.insert(body)
+        } else {
+            unchangingBodies.remove(body)
+        }
     }
 
     /// Reads the module and the packages above it, queuing their module-scope code. The loader
@@ -115,7 +130,7 @@ final class CallCollector {
             for id in modules { enqueue(.module(id)) }
         } else {
             var modules: [Int] = []
-            let components = name.split(separator: ".")
+            let components = ModuleLoader.components(of: name).filter { !$0.isEmpty }
             for count in 1...max(1, components.count) {
                 let prefix = components.prefix(count).joined(separator: ".")
                 if let id = loader.module(named: prefix) {

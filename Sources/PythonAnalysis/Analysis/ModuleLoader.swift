@@ -33,8 +33,13 @@ final class ModuleLoader {
     func displayPath(_ path: String) -> String {
         var root = rootForDisplay
         if root.hasSuffix("/") { root.removeLast() }
-        if !root.isEmpty && path.hasPrefix(root + "/") { return String(path.dropFirst(root.count + 1)) }
-        return path
+        guard !root.isEmpty && path.hasPrefix(root + "/") else { return path }
+        if root.utf8.allSatisfy({ $0 < 0x80 }) {
+            // The characters that match an ASCII root are its own bytes, so the rest of `path`
+            // starts right after them and the `/`.
+            return String(decoding: path.utf8.dropFirst(root.utf8.count + 1), as: UTF8.self)
+        }
+        return String(path.dropFirst(root.count + 1))
     }
 
     /// Returns the local module's index and reads the module on first use. Modules outside
@@ -42,7 +47,7 @@ final class ModuleLoader {
     func module(named name: String) -> Int? {
         if let id = program.moduleIDs[name] { return id }
         if absent.contains(name) { return nil }
-        let components = name.split(separator: ".", omittingEmptySubsequences: false)
+        let components = Self.components(of: name)
         guard !components.isEmpty, components.allSatisfy(Self.isIdentifier) else {
             absent.insert(name)
             return nil
@@ -61,6 +66,19 @@ final class ModuleLoader {
         }
         absent.insert(name)
         return nil
+    }
+
+    /// Splits a dotted name into its parts. An ASCII name is split on bytes, which gives the
+    /// parts that splitting on characters gives because `.` is a character of its own in ASCII
+    /// text, without breaking the text into characters.
+    static func components(of name: String) -> [Substring] {
+        let dot = UInt8(ascii: ".")
+        guard name.utf8.allSatisfy({ $0 < 0x80 }) else {
+            return name.split(separator: ".", omittingEmptySubsequences: false)
+        }
+        return name.utf8.split(separator: dot, omittingEmptySubsequences: false).map { part in
+            name[part.startIndex..<part.endIndex]
+        }
     }
 
     private static func isIdentifier(_ component: Substring) -> Bool {
@@ -114,6 +132,7 @@ final class ModuleLoader {
             ModuleInfo(name: name, displayPath: displayPath, isPackage: isPackage, scope: scope, statements: statements)
         )
         program.moduleIDs[name] = id
+        program.reserveNames(statements.count, in: scope)
         ScopeBuilder(program: program, moduleID: id).bindStatements(statements, in: scope)
         return id
     }

@@ -95,6 +95,12 @@ final class Program {
         return scopes.count - 1
     }
 
+    /// Makes room for about `count` names in the scope, so that binding them does not grow and
+    /// rehash its table step by step.
+    func reserveNames(_ count: Int, in scope: Int) {
+        scopes[scope].bindings.reserveCapacity(count)
+    }
+
     func bind(_ name: String, _ binding: Binding, in scope: Int) {
         var target = scope
         if isGlobal(name, in: scope) { target = modules[scopes[scope].module].scope }
@@ -112,16 +118,29 @@ final class Program {
     func lookup(_ name: String, from scope: Int) -> (bindings: [Binding], starModules: [String])? {
         var current: Int? = scope
         if isGlobal(name, in: scope) { current = modules[scopes[scope].module].scope }
-        // Reads fields in place: copying a `ScopeInfo` retains each of its collections.
         while let index = current {
             // Reading a deferred body binds its names, so a value from it can read its locals.
             if let body = deferredBodies[index] { _ = body.statements }
-            if let bindings = scopes[index].bindings[name] { return (bindings, []) }
-            let parent = scopes[index].parent
-            if parent == nil && !scopes[index].starImports.isEmpty { return ([], scopes[index].starImports) }
-            current = parent
+            let step = lookupStep(name, in: index)
+            if let found = step.found { return found }
+            current = step.parent
         }
         return nil
+    }
+
+    /// Looks a name up in one scope. It reads `scopes` once, because every access to the array
+    /// is checked for exclusivity at run time, and reads each field in place, because copying
+    /// a `ScopeInfo` retains each of its collections.
+    @inline(__always)
+    private func lookupStep(
+        _ name: String, in index: Int
+    ) -> (found: (bindings: [Binding], starModules: [String])?, parent: Int?) {
+        scopes.withUnsafeBufferPointer { scopes in
+            if let bindings = scopes[index].bindings[name] { return ((bindings, []), nil) }
+            let parent = scopes[index].parent
+            if parent == nil && !scopes[index].starImports.isEmpty { return (([], scopes[index].starImports), nil) }
+            return (nil, parent)
+        }
     }
 
     /// Finds a method by name in the class or its local base classes, depth first.

@@ -171,6 +171,7 @@ struct ScopeBuilder {
     /// attributes must be complete before any method is evaluated.
     private func bindBody(of definition: FunctionDefinition, function id: Int, isClassMethod: Bool, in scope: Int) {
         guard let deferred = definition.deferredBody, !deferred.isParsed else {
+            program.reserveNames(definition.parameters.count + definition.body.count, in: scope)
             bindParameters(definition.parameters, function: id, isClassMethod: isClassMethod, in: scope)
             bindStatements(definition.body, in: scope)
             return
@@ -195,6 +196,7 @@ struct ScopeBuilder {
             program.deferredBodies[scope] = nil
             program.reportDeferredProblems?(moduleID, problems)
             let builder = ScopeBuilder(program: program, moduleID: moduleID, part: rest)
+            program.reserveNames(parameters.count + statements.count, in: scope)
             builder.bindParameters(parameters, function: id, isClassMethod: isClassMethod, in: scope)
             builder.bindStatements(statements, in: scope)
         }
@@ -207,6 +209,7 @@ struct ScopeBuilder {
         program.classes.append(
             ClassInfo(name: definition.name, definition: definition, module: moduleID, scope: own, definingScope: scope)
         )
+        program.reserveNames(definition.body.count, in: own)
         bindStatements(definition.body, in: own)
         return id
     }

@@ -56,7 +56,7 @@ struct BodyScan {
         return true
     }
 
-    mutating func step(_ token: Token, at position: Int) -> Step {
+    @inline(__always) mutating func step(_ token: Token, at position: Int) -> Step {
         switch token.kind {
         case .indent:
             level += 1

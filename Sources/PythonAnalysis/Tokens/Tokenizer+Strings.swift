@@ -6,8 +6,14 @@ enum ByteClass {
         return (lower >= UInt8(ascii: "a") && lower <= UInt8(ascii: "z")) || byte == UInt8(ascii: "_") || byte >= 0x80
     }
 
+    /// True for a letter, digit, `_` or a byte of 0x80 and above. ASCII bytes are looked up in
+    /// two 64-bit masks, one bit per byte value, because names make up most of the source.
     @inline(__always) static func isIdentifierContinuation(_ byte: UInt8) -> Bool {
-        isIdentifierStart(byte) || isDigit(byte)
+        guard byte < 0x80 else { return true }
+        // Below 64, bits 48-57 are `0`-`9`. From 64, bits 1-26 are `A`-`Z`, 31 is `_` and 33-58
+        // are `a`-`z`.
+        let mask: UInt64 = byte < 64 ? 0x03FF_0000_0000_0000 : 0x07FF_FFFE_87FF_FFFE
+        return (mask >> UInt64(byte & 63)) & 1 != 0
     }
 
     @inline(__always) static func isDigit(_ byte: UInt8) -> Bool {
