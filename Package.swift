@@ -84,6 +84,10 @@ let package = Package(
         ),
         .testTarget(
             name: "RenderingTests", dependencies: ["Rendering", "PolicySynthesis", "DeploymentModel", "Diagnostics"]),
+        .testTarget(
+            name: "PolicyLintTests",
+            dependencies: ["PolicyLint", "PolicyModel", "IAMCatalog", "Documents", "DeploymentModel", "TestSupport"]
+        ),
         .testTarget(name: "MinRoleCLITests", dependencies: ["MinRoleCLI", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["minrole", "TestSupport"]),
     ]

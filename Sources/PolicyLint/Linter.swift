@@ -1,5 +1,7 @@
 import Diagnostics
+import Documents
 import IAMCatalog
+import PolicyModel
 
 /// Runs the rules over policy files and templates.
 package struct Linter: Sendable {
@@ -14,12 +16,80 @@ package struct Linter: Sendable {
     /// A policy JSON or YAML file: one policy document, an array of documents, or
     /// `{"PolicyDocument": ...}` wrappers.
     package func lintPolicyFile(path: String, text: [UInt8], diagnostics: DiagnosticSink) -> [Finding] {
-        []
+        guard let root = parse(path: path, text: text, diagnostics: diagnostics) else { return [] }
+        let reader = PolicyReader(diagnostics: diagnostics)
+        let locator = PolicyLocator()
+        var policies: [LocatedPolicy] = []
+        for (node, subject) in Self.documentNodes(in: root, subject: nil, diagnostics: diagnostics) {
+            guard var policy = locator.policy(node, subject: subject, origin: .policyFile) else { continue }
+            policy.document = reader.document(node)
+            policies.append(policy)
+        }
+        return run(policies: policies, functions: [], isTemplate: false, diagnostics: diagnostics)
     }
 
     /// A SAM or CloudFormation template: inline and managed policies, IAM resources, SAM
     /// `Policies`.
     package func lintTemplate(path: String, text: [UInt8], diagnostics: DiagnosticSink) -> [Finding] {
-        []
+        guard let root = parse(path: path, text: text, diagnostics: diagnostics),
+            let template = TemplatePolicies.template(path: path, root: root, diagnostics: diagnostics)
+        else { return [] }
+        let finder = TemplatePolicies(template: template, catalog: catalog, diagnostics: diagnostics)
+        return run(
+            policies: finder.policies(), functions: finder.functions(), isTemplate: true, diagnostics: diagnostics)
+    }
+
+    /// Runs every selected rule and returns the findings in file order.
+    func run(
+        policies: [LocatedPolicy], functions: [LocatedFunction], isTemplate: Bool, diagnostics: DiagnosticSink
+    ) -> [Finding] {
+        let context = LintContext(catalog: catalog, diagnostics: diagnostics)
+        var findings: [Finding] = []
+        for rule in RuleRegistry.all where options.runs(rule.descriptor, isTemplate: isTemplate) {
+            for policy in policies where policy.origin.isWritten || rule.readsExpandedPolicies {
+                findings += rule.check(policy, in: context)
+            }
+            for function in functions {
+                findings += rule.check(function, in: context)
+            }
+        }
+        return findings.sorted {
+            ($0.location, $0.ruleId, $0.message) < ($1.location, $1.ruleId, $1.message)
+        }
+    }
+
+    private func parse(path: String, text: [UInt8], diagnostics: DiagnosticSink) -> Node? {
+        do {
+            let document = try DocumentReader.read(bytes: text, displayPath: path)
+            for warning in document.warnings { diagnostics.report(warning) }
+            return document.root
+        } catch {
+            diagnostics.report(error.diagnostic)
+            return nil
+        }
+    }
+
+    /// The policy documents of a policy file, with a name from a `PolicyName` beside a
+    /// `PolicyDocument` wrapper. Reports a file that holds none.
+    static func documentNodes(in root: Node, subject: String?, diagnostics: DiagnosticSink) -> [(Node, String?)] {
+        if let items = root.sequence {
+            return items.flatMap { documentNodes(in: $0, subject: subject, diagnostics: diagnostics) }
+        }
+        guard root.mapping != nil else {
+            diagnostics.report(
+                .error, .invalidPolicyDocument,
+                "a policy file holds a policy document (a mapping with Statement) or a list of them",
+                at: root.location)
+            return []
+        }
+        if root["Statement"] != nil { return [(root, subject)] }
+        let name = root["PolicyName"]?.scalar ?? subject
+        for wrapper in ["PolicyDocument", "Document", "Policy", "PolicyVersion"] {
+            if let inner = root[wrapper] { return documentNodes(in: inner, subject: name, diagnostics: diagnostics) }
+        }
+        diagnostics.report(
+            .error, .invalidPolicyDocument, "the document has no Statement", at: root.location,
+            notes: ["a policy document is a mapping with Version and Statement"])
+        return []
     }
 }

@@ -1,0 +1,52 @@
+/// MR207: actions that, alone or together, let a principal grant itself more permissions.
+struct PrivilegeEscalationRule: LintRule {
+    let descriptor = RuleDescriptor(
+        id: "MR207", name: "privilege-escalation", title: "Privilege escalation path",
+        rationale:
+            "These actions let a principal raise its own permissions, for example by attaching a policy to its role or by passing a stronger role to code it controls, so the policy is as strong as the strongest role in the account.",
+        help:
+            "Remove one action of the combination, or scope its Resource to resources that cannot lead to stronger permissions.",
+        severity: .error, category: .security, securitySeverity: 8.5)
+
+    let examples: [RuleExample] = [
+        .passing(ExampleText.policy(ExampleText.allow("[\"lambda:CreateFunction\", \"lambda:InvokeFunction\"]", "\"*\""))),
+        .passing(ExampleText.policy(ExampleText.allow("[\"iam:PassRole\", \"lambda:CreateFunction\"]", "\"*\""))),
+        .passing(ExampleText.policy(ExampleText.allow("\"iam:AttachRolePolicy\"", "\"*\""), "{\"Effect\": \"Deny\", \"Action\": \"iam:Attach*\", \"Resource\": \"*\"}")),
+        .failing(ExampleText.policy(ExampleText.allow("\"iam:AttachRolePolicy\"", "\"*\""))),
+        .failing(ExampleText.policy(ExampleText.allow("[\"iam:PassRole\", \"lambda:CreateFunction\"]", "\"*\""), ExampleText.allow("\"lambda:InvokeFunction\"", "\"*\""))),
+    ]
+
+    func check(_ policy: LocatedPolicy, in context: LintContext) -> [Finding] {
+        var findings: [Finding] = []
+        for path in EscalationPaths.all {
+            var first: LocatedValue?
+            var allGranted = true
+            for action in path.actions {
+                guard !policy.deniesEverywhere(action),
+                    let value = policy.statements.lazy.compactMap({ $0.valueAllowing(action) }).first
+                else {
+                    allGranted = false
+                    break
+                }
+                if first == nil { first = value }
+            }
+            guard allGranted, let first else { continue }
+            let actions = path.actions.joined(separator: " + ")
+            findings.append(
+                finding(
+                    "\(actions) lets the principal \(path.outcome); remove one of these actions or scope it to resources that cannot escalate",
+                    at: first, subject: policy.subject))
+        }
+        return findings
+    }
+}
+
+extension LocatedPolicy {
+    /// True when a `Deny` statement without conditions denies the action on every resource.
+    func deniesEverywhere(_ action: String) -> Bool {
+        statements.contains { statement in
+            statement.effect == .deny && statement.conditions.isEmpty && statement.grantsOnAnyResource
+                && !statement.isNotAction && statement.actionValue(matching: action) != nil
+        }
+    }
+}

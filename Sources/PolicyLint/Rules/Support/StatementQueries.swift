@@ -1,0 +1,61 @@
+import IAMCatalog
+import PolicyModel
+
+extension LocatedStatement {
+    /// True when the statement is an `Allow` that names its actions (not `NotAction`).
+    var isPlainAllow: Bool { effect == .allow && !isNotAction }
+
+    /// The values of `Resource` that are `*` as written; empty for `NotResource`.
+    var wildcardResources: [LocatedValue] {
+        isNotResource ? [] : resources.filter { $0.isLiteral && $0.isWildcardOnly }
+    }
+
+    /// True when `Resource` is `*` or a list containing `*`.
+    var grantsOnAnyResource: Bool { !wildcardResources.isEmpty }
+
+    /// The first located action pattern that matches `action`, ignoring case.
+    func actionValue(matching action: String) -> LocatedValue? {
+        actions.first { $0.isLiteral && Wildcard.matches($0.text, action, ignoringCase: true) }
+    }
+
+    /// True when some condition uses the key, ignoring case as IAM does.
+    func hasCondition(key: String) -> Bool {
+        conditions.contains { $0.key.text.lowercased() == key.lowercased() }
+    }
+}
+
+extension LintContext {
+    /// True when a resource names every resource of the action's types: `*`, or an ARN whose
+    /// resource part after the format's fixed prefix (`table/`, `parameter/`) is only wildcards.
+    func isUnscoped(_ resource: LocatedValue, for action: ActionInfo) -> Bool {
+        guard resource.isLiteral else { return false }
+        if resource.isWildcardOnly { return true }
+        guard let arn = ResourceARN(resource.text) else { return false }
+        for format in arnFormats(of: action) {
+            guard let formatARN = ResourceARN(format) else { continue }
+            let fixed = formatARN.resource.prefix { $0 != "$" }
+            guard arn.resource.hasPrefix(fixed) else { continue }
+            let rest = arn.resource.dropFirst(fixed.count)
+            if !rest.isEmpty && rest.allSatisfy({ $0 == "*" || $0 == "?" || $0 == "/" || $0 == ":" }) { return true }
+        }
+        return false
+    }
+}
+
+/// Joins up to `limit` names for a message, saying how many more there are.
+func listForMessage(_ names: [String], limit: Int = 3) -> String {
+    let shown = names.prefix(limit).joined(separator: ", ")
+    return names.count > limit ? "\(shown) and \(names.count - limit) more" : shown
+}
+
+extension LocatedStatement {
+    /// The value through which this statement allows `action`: the first matching `Action`
+    /// pattern, or for `Allow` with `NotAction` the first `NotAction` value when none of them
+    /// excludes the action. `nil` when the statement does not allow it.
+    func valueAllowing(_ action: String) -> LocatedValue? {
+        guard effect == .allow else { return nil }
+        if !isNotAction { return actionValue(matching: action) }
+        let excluded = actions.contains { $0.isLiteral && Wildcard.matches($0.text, action, ignoringCase: true) }
+        return excluded ? nil : actions.first
+    }
+}

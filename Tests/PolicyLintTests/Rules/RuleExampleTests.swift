@@ -1,0 +1,78 @@
+import Diagnostics
+import IAMCatalog
+import PolicyLint
+import Testing
+
+/// One example of one rule, named for the test output.
+struct RuleExampleCase: CustomTestStringConvertible, Sendable {
+    var rule: any LintRule
+    var index: Int
+    var example: RuleExample
+
+    var testDescription: String { "\(rule.descriptor.id) #\(index) \(example)" }
+
+    static var all: [RuleExampleCase] {
+        RuleRegistry.all.flatMap { rule in
+            rule.examples.enumerated().map { RuleExampleCase(rule: rule, index: $0.offset, example: $0.element) }
+        }
+    }
+}
+
+/// Lints text with only `ruleId` enabled and returns its findings and the diagnostics.
+func lint(_ text: String, kind: RuleExample.Kind, only ruleId: String? = nil, path: String = "policy.json")
+    -> (findings: [Finding], diagnostics: [Diagnostic])
+{
+    let options = LintOptions(enabledRules: ruleId.map { [$0] })
+    let linter = Linter(catalog: .shared, options: options)
+    let sink = DiagnosticSink()
+    let findings =
+        switch kind {
+        case .policy: linter.lintPolicyFile(path: path, text: Array(text.utf8), diagnostics: sink)
+        case .template: linter.lintTemplate(path: path, text: Array(text.utf8), diagnostics: sink)
+        }
+    return (findings, sink.diagnostics)
+}
+
+@Test(arguments: RuleExampleCase.all)
+func ruleExample(_ testCase: RuleExampleCase) {
+    let id = testCase.rule.descriptor.id
+    let result = lint(testCase.example.text, kind: testCase.example.kind, only: id)
+    let own = result.findings.filter { $0.ruleId == id }
+    #expect(own.count == testCase.example.expectedFindings, "findings: \(own.map(\.message))")
+    #expect(result.findings.count == own.count, "only the enabled rule reports")
+    for finding in own {
+        #expect(finding.location.line > 0, "\(finding.message) has a line")
+    }
+}
+
+@Test func everyRuleHasPassingAndFailingExamples() {
+    for rule in RuleRegistry.all {
+        #expect(rule.examples.contains { $0.expectedFindings == 0 }, "\(rule.descriptor.id) passing example")
+        #expect(rule.examples.contains { $0.expectedFindings > 0 }, "\(rule.descriptor.id) failing example")
+    }
+}
+
+@Test func ruleIdsAndNamesAreUnique() {
+    let ids = RuleRegistry.descriptors.map(\.id)
+    let names = RuleRegistry.descriptors.map(\.name)
+    #expect(Set(ids).count == ids.count)
+    #expect(Set(names).count == names.count)
+    #expect(ids == ids.sorted(), "the registry lists rules in id order")
+}
+
+@Test func idsMatchCategories() {
+    for descriptor in RuleRegistry.descriptors {
+        let digit = descriptor.id.dropFirst(2).first
+        switch descriptor.category {
+        case .validity: #expect(digit == "1", "\(descriptor.id)")
+        case .security:
+            #expect(digit == "2", "\(descriptor.id)")
+            #expect(descriptor.securitySeverity != nil, "\(descriptor.id) has a security severity")
+        case .hygiene: #expect(digit == "3", "\(descriptor.id)")
+        case .deployment:
+            #expect(digit == "5", "\(descriptor.id)")
+            #expect(!descriptor.isEnabledByDefault, "\(descriptor.id) is off for policy files")
+        case .leastPrivilege: Issue.record("\(descriptor.id): least-privilege rules belong to the gate")
+        }
+    }
+}
