@@ -41,16 +41,27 @@ package struct RuleExample: Sendable, CustomStringConvertible {
         case template
     }
 
+    /// A file written beside the example's template before it is linted.
+    package enum File: Sendable {
+        case text(String)
+        /// A file of this many bytes that takes no disk space (a sparse file).
+        case sparse(bytes: Int)
+    }
+
     package var kind: Kind
     package var text: String
     package var expectedFindings: Int
+    /// Files by path relative to the template's folder.
+    package var files: [String: File] = [:]
 
-    package static func passing(_ text: String, kind: Kind = .policy) -> RuleExample {
-        RuleExample(kind: kind, text: text, expectedFindings: 0)
+    package static func passing(_ text: String, kind: Kind = .policy, files: [String: File] = [:]) -> RuleExample {
+        RuleExample(kind: kind, text: text, expectedFindings: 0, files: files)
     }
 
-    package static func failing(_ text: String, findings: Int = 1, kind: Kind = .policy) -> RuleExample {
-        RuleExample(kind: kind, text: text, expectedFindings: findings)
+    package static func failing(
+        _ text: String, findings: Int = 1, kind: Kind = .policy, files: [String: File] = [:]
+    ) -> RuleExample {
+        RuleExample(kind: kind, text: text, expectedFindings: findings, files: files)
     }
 
     package var description: String {

@@ -50,6 +50,22 @@ package enum ARNFormatMatch {
     /// AWS accepts, made so that it never reports a match as impossible when AWS allows it
     /// for the common formats; it may miss some mismatches.
     package static func canMatch(resource: String, format: String) -> Bool {
+        guard let resourceARN = ResourceARN(resource), let formatARN = ResourceARN(format) else {
+            return canMatchText(resource: resource, format: format)
+        }
+        // The partition, service, region and account are compared part by part, so a `*` in
+        // one part of the policy's ARN cannot stand for the service of another format.
+        let heads = [
+            (resourceARN.partition, formatARN.partition), (resourceARN.service, formatARN.service),
+            (resourceARN.region, formatARN.region), (resourceARN.account, formatARN.account),
+        ]
+        for (pattern, part) in heads where !part.contains("${") && !pattern.contains("${") {
+            guard Wildcard.matches(pattern, part, ignoringCase: true) else { return false }
+        }
+        return canMatchText(resource: resourceARN.resource, format: formatARN.resource)
+    }
+
+    private static func canMatchText(resource: String, format: String) -> Bool {
         let pattern = patternUnits(resource)
         let formatUnits = formatUnits(format)
         // Longer texts are no ARN a rule can judge; saying "can match" keeps them out of findings.

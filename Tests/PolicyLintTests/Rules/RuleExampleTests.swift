@@ -1,7 +1,14 @@
 import Diagnostics
 import IAMCatalog
 import PolicyLint
+import TestSupport
 import Testing
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// One example of one rule, named for the test output.
 struct RuleExampleCase: CustomTestStringConvertible, Sendable {
@@ -33,10 +40,28 @@ func lint(_ text: String, kind: RuleExample.Kind, only ruleId: String? = nil, pa
     return (findings, sink.diagnostics)
 }
 
+/// Writes an example's files into a temporary folder and returns it with the template's path.
+func exampleProject(_ example: RuleExample) -> (project: TemporaryProject?, path: String) {
+    guard !example.files.isEmpty else { return (nil, "policy.json") }
+    let project = TemporaryProject(files: [:])
+    for (path, file) in example.files {
+        switch file {
+        case .text(let text): project.write(text, to: path)
+        case .sparse(let bytes):
+            project.write("", to: path)
+            #expect(truncate(project.root + "/" + path, off_t(bytes)) == 0, "sparse file \(path)")
+        }
+    }
+    return (project, project.root + "/template.yaml")
+}
+
 @Test(arguments: RuleExampleCase.all)
 func ruleExample(_ testCase: RuleExampleCase) {
     let id = testCase.rule.descriptor.id
-    let result = lint(testCase.example.text, kind: testCase.example.kind, only: id)
+    let (project, path) = exampleProject(testCase.example)
+    defer { withExtendedLifetime(project) {} }
+    let result = lint(testCase.example.text, kind: testCase.example.kind, only: id, path: path)
+    #expect(result.diagnostics.filter { $0.severity == .error }.isEmpty, "diagnostics: \(result.diagnostics)")
     let own = result.findings.filter { $0.ruleId == id }
     #expect(own.count == testCase.example.expectedFindings, "findings: \(own.map(\.message))")
     #expect(result.findings.count == own.count, "only the enabled rule reports")

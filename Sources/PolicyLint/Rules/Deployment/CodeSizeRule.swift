@@ -13,7 +13,12 @@ struct CodeSizeRule: LintRule {
     static let limit = 250 * 1_048_576
 
     let examples: [RuleExample] = [
-        .passing(ExampleText.samFunction("      MemorySize: 128"), kind: .template)
+        .passing(
+            ExampleText.samFunction("      CodeUri: src/").replacing("      InlineCode: \"def handler(event, context): pass\"\n", with: ""),
+            kind: .template, files: ["src/app.py": .text("def handler(event, context):\n    return 1\n")]),
+        .failing(
+            ExampleText.samFunction("      CodeUri: src/").replacing("      InlineCode: \"def handler(event, context): pass\"\n", with: ""),
+            kind: .template, files: ["src/app.py": .text("def handler(event, context): pass\n"), "src/model.bin": .sparse(bytes: 300_000_000)]),
     ]
 
     func check(_ function: LocatedFunction, in context: LintContext) -> [Finding] {

@@ -19,8 +19,21 @@ struct ImageRuntimeRule: LintRule {
     ]
 
     let examples: [RuleExample] = [
-        .passing(ExampleText.samFunction("      PackageType: Image"), kind: .template)
+        .passing(Self.imageFunction, kind: .template, files: ["app/Dockerfile": .text("FROM public.ecr.aws/lambda/python:3.12\nCOPY app.py ./\nCMD [\"app.handler\"]\n")]),
+        .passing(Self.imageFunction, kind: .template, files: ["app/Dockerfile": .text("FROM python:3.12-slim\nRUN pip install awslambdaric\nENTRYPOINT [\"python\", \"-m\", \"awslambdaric\"]\n")]),
+        .failing(Self.imageFunction, kind: .template, files: ["app/Dockerfile": .text("FROM public.ecr.aws/lambda/python:3.12 AS build\nRUN pip install -t /deps requests\nFROM python:3.12-slim\nCOPY --from=build /deps /deps\nCMD [\"python\", \"app.py\"]\n")]),
     ]
+
+    private static let imageFunction = """
+        Resources:
+          Handler:
+            Type: AWS::Serverless::Function
+            Properties:
+              PackageType: Image
+            Metadata:
+              DockerContext: ./app
+              Dockerfile: Dockerfile
+        """
 
     func check(_ function: LocatedFunction, in context: LintContext) -> [Finding] {
         guard function.property("PackageType").flatMap(function.literal) == "Image",

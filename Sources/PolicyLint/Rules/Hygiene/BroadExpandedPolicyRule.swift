@@ -28,10 +28,11 @@ struct BroadExpandedPolicyRule: LintRule {
         }
         var scopable: [String] = []
         for statement in policy.statements where statement.isPlainAllow && statement.conditions.isEmpty {
-            guard statement.grantsOnAnyResource || unscopedByParameter(statement) else { continue }
             for action in statement.actions {
-                scopable += (context.match(action: action.text).knownActions ?? []).filter(\.supportsResources)
-                    .map(\.name.description)
+                let actions = context.match(action: action.text).knownActions ?? []
+                scopable += actions.filter { action in
+                    action.supportsResources && statement.resources.contains { context.isUnscoped($0, for: action) }
+                }.map(\.name.description)
             }
         }
         guard !scopable.isEmpty, let statement = policy.statements.first else { return [] }
@@ -41,14 +42,5 @@ struct BroadExpandedPolicyRule: LintRule {
                 "\(kind) \(name) grants \(listForMessage(scopable)) on every resource; write statements that name the resources instead",
                 at: at, subject: policy.subject)
         ]
-    }
-
-    /// True when a template parameter was given as `*`, which makes its resources unscoped.
-    private func unscopedByParameter(_ statement: LocatedStatement) -> Bool {
-        statement.resources.contains { resource in
-            guard let arn = ResourceARN(resource.text) else { return false }
-            let tail = arn.resource.split(separator: "/", omittingEmptySubsequences: false).dropFirst()
-            return !tail.isEmpty && tail.allSatisfy { $0 == "*" }
-        }
     }
 }

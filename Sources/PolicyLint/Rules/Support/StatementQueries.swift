@@ -27,9 +27,9 @@ extension LocatedStatement {
 extension LintContext {
     /// True when a resource names every resource of the action's types: `*`, or an ARN whose
     /// resource part after the format's fixed prefix (`table/`, `parameter/`) is only wildcards.
+    /// A template value that is only `*` stands for something unresolved, not for every resource.
     func isUnscoped(_ resource: LocatedValue, for action: ActionInfo) -> Bool {
-        guard resource.isLiteral else { return false }
-        if resource.isWildcardOnly { return true }
+        if resource.isWildcardOnly { return resource.isLiteral }
         guard let arn = ResourceARN(resource.text) else { return false }
         for format in arnFormats(of: action) {
             guard let formatARN = ResourceARN(format) else { continue }
