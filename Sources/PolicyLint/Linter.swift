@@ -20,7 +20,14 @@ package struct Linter: Sendable {
         let reader = PolicyReader(diagnostics: diagnostics)
         let locator = PolicyLocator()
         var policies: [LocatedPolicy] = []
-        for (node, subject) in Self.documentNodes(in: root, subject: nil, diagnostics: diagnostics) {
+        let nodes = Self.documentNodes(in: root, subject: nil, diagnostics: diagnostics)
+        if nodes.isEmpty, root.sequence != nil {
+            diagnostics.report(
+                .error, .invalidPolicyDocument, "the file holds no policy document", at: root.location,
+                notes: ["a policy file holds a policy document (a mapping with Statement) or a list of them"])
+        }
+        for (node, name) in nodes {
+            let subject = name ?? node["Id"]?.scalar
             guard var policy = locator.policy(node, subject: subject, origin: .policyFile) else { continue }
             policy.document = reader.document(node)
             policies.append(policy)
@@ -69,8 +76,8 @@ package struct Linter: Sendable {
         }
     }
 
-    /// The policy documents of a policy file, with a name from a `PolicyName` beside a
-    /// `PolicyDocument` wrapper. Reports a file that holds none.
+    /// Returns the policy documents of a policy file, each with the `PolicyName` written beside
+    /// its `PolicyDocument` wrapper, if any. Reports a file that contains none.
     static func documentNodes(in root: Node, subject: String?, diagnostics: DiagnosticSink) -> [(Node, String?)] {
         if let items = root.sequence {
             return items.flatMap { documentNodes(in: $0, subject: subject, diagnostics: diagnostics) }

@@ -42,8 +42,10 @@ package struct ConditionOperator: Sendable, Hashable {
 
     /// True for operators that compare exact text, where `*` and `?` are not wildcards.
     package var isExactMatch: Bool {
-        ["StringEquals", "StringNotEquals", "StringEqualsIgnoreCase", "StringNotEqualsIgnoreCase", "ArnEquals",
-         "ArnNotEquals"].contains(base)
+        [
+            "StringEquals", "StringNotEquals", "StringEqualsIgnoreCase", "StringNotEqualsIgnoreCase", "ArnEquals",
+            "ArnNotEquals",
+        ].contains(base)
     }
 
     /// Every base operator IAM defines, with its family.
@@ -52,8 +54,10 @@ package struct ConditionOperator: Sendable, Hashable {
             "Bool": .bool, "BinaryEquals": .binary, "IpAddress": .ipAddress, "NotIpAddress": .ipAddress,
             "Null": .null,
         ]
-        for name in ["StringEquals", "StringNotEquals", "StringEqualsIgnoreCase", "StringNotEqualsIgnoreCase",
-                     "StringLike", "StringNotLike"] {
+        for name in [
+            "StringEquals", "StringNotEquals", "StringEqualsIgnoreCase", "StringNotEqualsIgnoreCase",
+            "StringLike", "StringNotLike",
+        ] {
             table[name] = .string
         }
         for suffix in ["Equals", "NotEquals", "LessThan", "LessThanEquals", "GreaterThan", "GreaterThanEquals"] {

@@ -1,7 +1,6 @@
 import DeploymentModel
-import Documents
 import Diagnostics
-
+import Documents
 import IAMCatalog
 import PolicyModel
 
@@ -36,7 +35,7 @@ struct ExpandedPolicy {
         LocatedValue(text: text, location: reference.location, endLocation: reference.endLocationGuess)
     }
 
-    /// A resource as text. `Fn::Sub` variables and `Ref`s to a template parameter become the
+    /// Returns a resource as text. `Fn::Sub` variables and `Ref`s to a template parameter become the
     /// literal the function gives for that parameter, or `${Parameter}` when it gives none.
     private func resource(_ value: IAMCatalog.JSONValue) -> LocatedValue {
         var text = "*"
@@ -54,15 +53,16 @@ struct ExpandedPolicy {
         default:
             break
         }
+        guard text.containsVariable else { return located(text) }
         for (variable, definition) in variables {
             guard let parameter = definition["Ref"]?.stringValue else { continue }
-            text = text.replacing("${\(variable)}", with: parameterText(parameter))
+            text = text.replacingVariable(variable, with: parameterText(parameter))
         }
         for pair in parameters?.mapping ?? [] {
             guard let name = pair.key.scalar else { continue }
-            text = text.replacing("${\(name)}", with: parameterText(name))
+            text = text.replacingVariable(name, with: parameterText(name))
         }
-        return LocatedValue(text: text, isLiteral: !text.contains("${"), location: reference.location)
+        return LocatedValue(text: text, isLiteral: !text.containsVariable, location: reference.location)
     }
 
     /// The literal the function gives for a policy template parameter, or `${Name}`.
@@ -77,7 +77,8 @@ struct ExpandedPolicy {
             for (key, values) in keys.objectValue ?? [:] {
                 let texts = values.stringValue.map { [$0] } ?? values.strings
                 result.append(
-                    LocatedCondition(operatorName: located(operatorName), key: located(key), values: texts.map(located)))
+                    LocatedCondition(operatorName: located(operatorName), key: located(key), values: texts.map(located))
+                )
             }
         }
         return result

@@ -1,5 +1,7 @@
 /// The global condition keys (`aws:` prefix) with their types, from the IAM User Guide page
 /// "AWS global condition context keys". Keys ending in `/` take a tag key or a similar suffix.
+// NOTE: The list is written by hand, so a global key AWS adds later is reported as unknown
+// (MR105) until it is added here.
 package enum GlobalConditionKeys {
     /// Lowercased key → type (`String`, `ArrayOfString`, `ARN`, `Bool`, `Date`, `Numeric`, `IPAddress`).
     package static var types: [String: String] {
@@ -29,7 +31,8 @@ package enum GlobalConditionKeys {
             "aws:ViaAWSService": "Bool", "aws:IsMcpServiceAction": "Bool",
             "aws:CurrentTime": "Date", "aws:TokenIssueTime": "Date", "aws:EpochTime": "Date",
             "aws:MultiFactorAuthAge": "Numeric",
-            "aws:SourceIp": "IPAddress", "aws:VpcSourceIp": "IPAddress", "aws:Ec2InstanceSourcePrivateIPv4": "IPAddress",
+            "aws:SourceIp": "IPAddress", "aws:VpcSourceIp": "IPAddress",
+            "aws:Ec2InstanceSourcePrivateIPv4": "IPAddress",
         ]
         for (key, type) in others { table[key] = type }
         return table
@@ -42,7 +45,7 @@ package enum GlobalConditionKeys {
         "aws:principaltag/": "String", "aws:requesttag/": "String", "aws:resourcetag/": "String",
     ]
 
-    /// The type of a global key, or `nil` when IAM defines no such key.
+    /// Returns the type of a global key, or `nil` when IAM defines no such key.
     package static func type(of key: String) -> String? {
         let lowered = key.lowercased()
         if let type = lowercasedTypes[lowered] { return type }

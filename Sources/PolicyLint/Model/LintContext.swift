@@ -24,7 +24,18 @@ package final class LintContext {
     /// Where rules report files they could not read (a Dockerfile, a code folder).
     package let diagnostics: DiagnosticSink
     private var actionCache: [String: ActionMatch] = [:]
-    private var formatCache: [String: Bool] = [:]
+    private var formatCache: [FormatKey: Bool] = [:]
+    private var scopeCache: [ScopeKey: Bool] = [:]
+
+    private struct FormatKey: Hashable {
+        var resource: String
+        var format: String
+    }
+
+    private struct ScopeKey: Hashable {
+        var resource: String
+        var action: ActionName
+    }
 
     package init(catalog: Catalog, diagnostics: DiagnosticSink = DiagnosticSink()) {
         self.catalog = catalog
@@ -78,7 +89,7 @@ package final class LintContext {
 
     /// Whether a resource pattern can name a resource of the ARN format, cached.
     package func canMatch(resource: String, format: String) -> Bool {
-        let key = resource + "\n" + format
+        let key = FormatKey(resource: resource, format: format)
         if let cached = formatCache[key] { return cached }
         let result = ARNFormatMatch.canMatch(resource: resource, format: format)
         formatCache[key] = result
@@ -103,6 +114,15 @@ package final class LintContext {
         guard let slash = lowered.firstIndex(of: "/") else { return nil }
         let head = lowered[...slash]
         return service.conditionKeys.first { $0.key.hasPrefix(head) && $0.key.contains("/") }?.value
+    }
+
+    /// Returns the cached answer for a resource and an action, computing it on first use.
+    func cachedScope(resource: String, action: ActionName, compute: () -> Bool) -> Bool {
+        let key = ScopeKey(resource: resource, action: action)
+        if let cached = scopeCache[key] { return cached }
+        let result = compute()
+        scopeCache[key] = result
+        return result
     }
 
     /// True when IAM defines the key's service prefix.

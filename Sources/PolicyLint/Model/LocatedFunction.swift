@@ -1,16 +1,16 @@
-import Diagnostics
 import DeploymentModel
+import Diagnostics
 import Documents
 
 /// A Lambda function of a template (`AWS::Serverless::Function` or `AWS::Lambda::Function`),
-/// for the deployment limit rules.
-package struct LocatedFunction: Sendable {
-    package var logicalId: String
-    package var type: String
-    package var location: SourceLocation
-    package var template: Template
+/// for the deployment limit rules. A class, so that rules share one copy of the template.
+package final class LocatedFunction: Sendable {
+    package let logicalId: String
+    package let type: String
+    package let location: SourceLocation
+    package let template: Template
     /// The `Globals.Function` section for SAM functions; `nil` for CloudFormation functions.
-    package var globals: Node?
+    package let globals: Node?
 
     package init(logicalId: String, type: String, location: SourceLocation, template: Template, globals: Node?) {
         self.logicalId = logicalId
@@ -22,22 +22,16 @@ package struct LocatedFunction: Sendable {
 
     package var isServerless: Bool { type == "AWS::Serverless::Function" }
 
-    /// The function's property, or for SAM functions the `Globals.Function` value.
+    /// Returns the function's property, or for SAM functions the `Globals.Function` value.
     package func property(_ name: String) -> Node? {
         template.resources[logicalId]?[property: name] ?? globals?[name]
     }
 
-    /// The text of a property after intrinsics, with parameters at their defaults; `nil` when
+    /// Returns the text of a property after intrinsics, with parameters at their defaults; `nil` when
     /// it is absent or known only at deploy time.
     package func literal(_ node: Node) -> String? {
         if node.tag == nil, let text = node.scalar { return text }
         return template.literalText(of: template.evaluate(node, diagnostics: DiagnosticSink()))
-    }
-
-    /// A property's integer value with its location, when it is written as a whole number.
-    package func integer(_ name: String) -> (value: Int, node: Node)? {
-        guard let node = property(name), let text = literal(node), let value = Int(text) else { return nil }
-        return (value, node)
     }
 
     /// The resource's `Metadata`.

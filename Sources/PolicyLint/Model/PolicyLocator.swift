@@ -20,8 +20,10 @@ package struct PolicyLocator {
         return LocatedValue(text: text, location: node.location, endLocation: endLocation(of: node, text, style))
     }
 
-    /// The column after a one-line scalar, counted from its text: quotes add two columns. Escapes
-    /// in double-quoted JSON strings make the real span longer, so the end is then left out.
+    /// Returns the column after a one-line scalar, counted from its text: quotes add two
+    /// columns. Escapes make the written span longer than the text, so then the end is left out.
+    // NOTE: Counting characters is a stand-in until the parser records where each node ends;
+    // a tab or a wide character before the end can shift the column an editor shows.
     static func endLocation(of node: Node, _ text: String, _ style: Node.ScalarStyle) -> SourceLocation? {
         let start = node.location
         guard start.line > 0, start.column > 0, !text.contains("\n") else { return nil }
@@ -32,7 +34,8 @@ package struct PolicyLocator {
         case .literal, .folded: return nil
         }
         let quotes = style == .plain ? 0 : 2
-        return SourceLocation(file: start.file, line: start.line, column: start.column + text.count + quotes)
+        return SourceLocation(
+            file: start.file, line: start.line, column: start.column + text.unicodeScalars.count + quotes)
     }
 
     /// Reads one policy document node.

@@ -10,6 +10,7 @@ package struct ResourceARN: Sendable, Hashable {
     /// Splits an ARN; `nil` when the text does not start with `arn:` or has fewer than six parts.
     /// Colons inside `${...}` (policy variables, template placeholders) do not split.
     package init?(_ text: String) {
+        guard text.utf8.count <= Self.maximumLength else { return nil }
         let parts = Self.split(text)
         guard parts.count == 6, parts[0] == "arn" else { return nil }
         partition = String(parts[1])
@@ -19,22 +20,28 @@ package struct ResourceARN: Sendable, Hashable {
         resource = String(parts[5])
     }
 
+    /// Texts longer than this are not split; no resource ARN comes close to it.
+    package static let maximumLength = Wildcard.maximumLength
+
     private static func split(_ text: String) -> [Substring] {
+        let utf8 = text.utf8
         var parts: [Substring] = []
-        var start = text.startIndex
-        var index = text.startIndex
+        var start = utf8.startIndex
+        var index = utf8.startIndex
         var isInVariable = false
-        while index < text.endIndex, parts.count < 5 {
-            let character = text[index]
-            if character == "$", text[index...].dropFirst().first == "{" {
+        var previous: UInt8 = 0
+        while index < utf8.endIndex, parts.count < 5 {
+            let byte = utf8[index]
+            if byte == UInt8(ascii: "{"), previous == UInt8(ascii: "$") {
                 isInVariable = true
-            } else if character == "}" {
+            } else if byte == UInt8(ascii: "}") {
                 isInVariable = false
-            } else if character == ":", !isInVariable {
+            } else if byte == UInt8(ascii: ":"), !isInVariable {
                 parts.append(text[start..<index])
-                start = text.index(after: index)
+                start = utf8.index(after: index)
             }
-            index = text.index(after: index)
+            previous = byte
+            index = utf8.index(after: index)
         }
         parts.append(text[start...])
         return parts
@@ -46,10 +53,12 @@ package enum ARNFormatMatch {
     /// True when some ARN matches both `resource` (IAM wildcards; any `${...}` counts as `*`)
     /// and `format` (catalog variables such as `${BucketName}`). A variable matches one or more
     /// characters without `/`, except a format's last variable after a `/`, which also matches
-    /// `/` (object keys, parameter paths). Case is ignored. This is an approximation of what
-    /// AWS accepts, made so that it never reports a match as impossible when AWS allows it
-    /// for the common formats; it may miss some mismatches.
+    /// `/` (object keys, parameter paths). Case is ignored. This approximates what AWS accepts:
+    /// for the common formats it reports no match as impossible that AWS allows, but it may
+    /// miss some mismatches.
     package static func canMatch(resource: String, format: String) -> Bool {
+        // Longer texts are no ARN a rule can judge; saying "can match" keeps them out of findings.
+        guard resource.utf8.count <= maximumLength, format.utf8.count <= maximumLength else { return true }
         guard let resourceARN = ResourceARN(resource), let formatARN = ResourceARN(format) else {
             return canMatchText(resource: resource, format: format)
         }
@@ -59,7 +68,7 @@ package enum ARNFormatMatch {
             (resourceARN.partition, formatARN.partition), (resourceARN.service, formatARN.service),
             (resourceARN.region, formatARN.region), (resourceARN.account, formatARN.account),
         ]
-        for (pattern, part) in heads where !part.contains("${") && !pattern.contains("${") {
+        for (pattern, part) in heads where !part.containsVariable && !pattern.containsVariable {
             guard Wildcard.matches(pattern, part, ignoringCase: true) else { return false }
         }
         return canMatchText(resource: resourceARN.resource, format: formatARN.resource)
@@ -67,13 +76,10 @@ package enum ARNFormatMatch {
 
     private static func canMatchText(resource: String, format: String) -> Bool {
         let pattern = patternUnits(resource)
-        let formatUnits = formatUnits(format)
-        // Longer texts are no ARN a rule can judge; saying "can match" keeps them out of findings.
-        guard pattern.count <= maximumLength, formatUnits.count <= maximumLength else { return true }
-        return intersects(pattern, formatUnits)
+        return intersects(pattern, formatUnits(format))
     }
 
-    /// The longest resource or format compared, which bounds the table `intersects` fills.
+    /// The maximum length of a resource or format compared, which bounds the table `intersects` fills.
     static let maximumLength = 1_024
 
     enum PatternUnit: Equatable {
@@ -158,7 +164,8 @@ package enum ARNFormatMatch {
     private static func canConsume(_ pattern: PatternUnit, _ format: FormatUnit) -> Bool {
         switch (pattern, format) {
         case (.character(let a), .character(let b)): return a == b
-        case (.character(let a), .variableCharacter(let allowsSlash)), (.character(let a), .variableRun(let allowsSlash)):
+        case (.character(let a), .variableCharacter(let allowsSlash)),
+            (.character(let a), .variableRun(let allowsSlash)):
             return allowsSlash || a != Self.slash
         case (.any, _), (.anyRun, _): return true
         }

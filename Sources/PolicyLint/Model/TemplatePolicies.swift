@@ -5,10 +5,18 @@ import IAMCatalog
 import PolicyModel
 
 /// Finds the policies and functions of a SAM or CloudFormation template.
-struct TemplatePolicies {
+final class TemplatePolicies {
     let template: Template
     let catalog: Catalog
     let diagnostics: DiagnosticSink
+    /// SAM policy templates by name, decoded once per template; `nil` for unknown names.
+    private var samTemplates: [String: SAMPolicyTemplate?] = [:]
+
+    init(template: Template, catalog: Catalog, diagnostics: DiagnosticSink) {
+        self.template = template
+        self.catalog = catalog
+        self.diagnostics = diagnostics
+    }
 
     /// Reads the resources of a parsed template; `nil` (reported) when it has no `Resources`
     /// mapping. Resources of the wrong shape are left out.
@@ -90,7 +98,8 @@ struct TemplatePolicies {
         guard let pairs = node.mapping, pairs.count == 1, let name = pairs[0].key.scalar,
             !name.hasPrefix("Fn::"), name != "Ref"
         else { return managed(node, subject: subject) }
-        guard let samTemplate = catalog.samPolicyTemplate(named: name) else { return [] }
+        if samTemplates[name] == nil { samTemplates[name] = .some(catalog.samPolicyTemplate(named: name)) }
+        guard case .some(.some(let samTemplate)) = samTemplates[name] else { return [] }
         let expander = ExpandedPolicy(template: template, reference: pairs[0].key, parameters: pairs[0].value)
         return [expander.policy(samTemplate.statements, subject: subject, origin: .samPolicyTemplate(name))]
     }

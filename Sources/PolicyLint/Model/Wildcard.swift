@@ -7,14 +7,14 @@ package enum Wildcard {
     /// True when `pattern` matches all of `text`. Runs in O(pattern × text) in the worst case
     /// and usually in linear time, because it backtracks only to the last `*`.
     package static func matches(_ pattern: String, _ text: String, ignoringCase: Bool = false) -> Bool {
-        var patternBytes = Array(pattern.utf8)
-        var textBytes = Array(text.utf8)
-        guard patternBytes.count <= maximumLength, textBytes.count <= maximumLength else { return false }
-        if ignoringCase {
-            patternBytes = patternBytes.map(lowercased)
-            textBytes = textBytes.map(lowercased)
+        var pattern = pattern
+        var text = text
+        return pattern.withUTF8 { patternBytes in
+            text.withUTF8 { textBytes in
+                guard patternBytes.count <= maximumLength, textBytes.count <= maximumLength else { return false }
+                return matches(patternBytes, textBytes, ignoringCase: ignoringCase)
+            }
         }
-        return matches(patternBytes, textBytes)
     }
 
     /// True when the text contains `*` or `?`.
@@ -22,21 +22,24 @@ package enum Wildcard {
         text.utf8.contains { $0 == star || $0 == question }
     }
 
-    private static func matches(_ pattern: [UInt8], _ text: [UInt8]) -> Bool {
+    private static func matches(
+        _ pattern: UnsafeBufferPointer<UInt8>, _ text: UnsafeBufferPointer<UInt8>, ignoringCase: Bool
+    ) -> Bool {
         var patternIndex = 0
         var textIndex = 0
         var lastStar = -1
         var textAtStar = 0
         while textIndex < text.count {
-            if patternIndex < pattern.count,
-                pattern[patternIndex] == question || pattern[patternIndex] == text[textIndex]
-            {
-                patternIndex += 1
-                textIndex += 1
-            } else if patternIndex < pattern.count, pattern[patternIndex] == star {
+            if patternIndex < pattern.count, pattern[patternIndex] == star {
                 lastStar = patternIndex
                 textAtStar = textIndex
                 patternIndex += 1
+            } else if patternIndex < pattern.count,
+                pattern[patternIndex] == question
+                    || equal(pattern[patternIndex], text[textIndex], ignoringCase: ignoringCase)
+            {
+                patternIndex += 1
+                textIndex += 1
             } else if lastStar >= 0 {
                 patternIndex = lastStar + 1
                 textAtStar += 1
@@ -47,6 +50,12 @@ package enum Wildcard {
         }
         while patternIndex < pattern.count, pattern[patternIndex] == star { patternIndex += 1 }
         return patternIndex == pattern.count
+    }
+
+    private static func equal(_ a: UInt8, _ b: UInt8, ignoringCase: Bool) -> Bool {
+        if a == b { return true }
+        guard ignoringCase else { return false }
+        return lowercased(a) == lowercased(b)
     }
 
     private static func lowercased(_ byte: UInt8) -> UInt8 {

@@ -101,3 +101,29 @@ func ruleExample(_ testCase: RuleExampleCase) {
         }
     }
 }
+
+@Test func ruleDocumentListsEveryRule() throws {
+    let testFile = #filePath
+    let marker = try #require(testFile.firstRange(of: "/Tests/PolicyLintTests/"))
+    let root = String(testFile[..<marker.lowerBound])
+    let text = try #require(readTextFile(root + "/docs/lint-rules.md"), "docs/lint-rules.md is readable")
+    for descriptor in RuleRegistry.descriptors {
+        #expect(
+            text.contains("| \(descriptor.id) | `\(descriptor.name)` | \(descriptor.severity.rawValue) |"),
+            "docs/lint-rules.md lists \(descriptor.id) \(descriptor.name) as \(descriptor.severity.rawValue)")
+    }
+}
+
+/// Reads a small text file; returns `nil` when it cannot be read.
+func readTextFile(_ path: String) -> String? {
+    guard let file = fopen(path, "rb") else { return nil }
+    defer { fclose(file) }
+    var bytes: [UInt8] = []
+    var buffer = [UInt8](repeating: 0, count: 65_536)
+    while true {
+        let count = fread(&buffer, 1, buffer.count, file)
+        if count == 0 { break }
+        bytes += buffer[0..<count]
+    }
+    return String(decoding: bytes, as: UTF8.self)
+}

@@ -1,5 +1,6 @@
 import Diagnostics
 import PolicyLint
+import PolicyModel
 import Testing
 
 private let samTemplate = """
@@ -85,7 +86,8 @@ private let cloudFormationTemplate = """
 
 @Test func cloudFormationRoleInlinePolicy() throws {
     let result = lint(cloudFormationTemplate, kind: .template, path: "stack.json")
-    let mismatch = try #require(result.findings.first { $0.ruleId == "MR102" }, "\(result.findings.map(\.message)) \(result.diagnostics)")
+    let mismatch = try #require(
+        result.findings.first { $0.ruleId == "MR102" }, "\(result.findings.map(\.message)) \(result.diagnostics)")
     #expect(mismatch.subject == "WorkerRole/data")
     #expect(mismatch.location.line == 14)
     #expect(mismatch.message.contains("s3:GetObject"))
@@ -130,4 +132,18 @@ private let cloudFormationTemplate = """
 
 private var timeoutRule: RuleDescriptor {
     RuleRegistry.descriptors.first { $0.id == "MR502" }!
+}
+
+@Test(arguments: [
+    "plain", "with \"quotes\" and \\ backslashes", "control \u{01}\u{02}\u{1F} characters", "ünïcödé ✓",
+])
+func policySizeBoundIsAnUpperBound(_ text: String) {
+    let statement = Statement(
+        sid: "S1", actions: ["s3:GetObject", text], resources: [PatternString(literal: "arn:aws:s3:::\(text)")],
+        conditions: [
+            Condition(conditionOperator: "StringEquals", key: "aws:SourceVpc", values: [PatternString(literal: text)])
+        ],
+        principal: Principal(entries: ["AWS": [text]]))
+    let document = PolicyDocument(id: text, statements: Array(repeating: statement, count: 3))
+    #expect(document.sizeForLimitsUpperBound >= document.sizeForLimits())
 }

@@ -19,9 +19,26 @@ struct ImageRuntimeRule: LintRule {
     ]
 
     let examples: [RuleExample] = [
-        .passing(Self.imageFunction, kind: .template, files: ["app/Dockerfile": .text("FROM public.ecr.aws/lambda/python:3.12\nCOPY app.py ./\nCMD [\"app.handler\"]\n")]),
-        .passing(Self.imageFunction, kind: .template, files: ["app/Dockerfile": .text("FROM python:3.12-slim\nRUN pip install awslambdaric\nENTRYPOINT [\"python\", \"-m\", \"awslambdaric\"]\n")]),
-        .failing(Self.imageFunction, kind: .template, files: ["app/Dockerfile": .text("FROM public.ecr.aws/lambda/python:3.12 AS build\nRUN pip install -t /deps requests\nFROM python:3.12-slim\nCOPY --from=build /deps /deps\nCMD [\"python\", \"app.py\"]\n")]),
+        .passing(
+            Self.imageFunction, kind: .template,
+            files: [
+                "app/Dockerfile": .text(
+                    "FROM public.ecr.aws/lambda/python:3.12\nCOPY app.py ./\nCMD [\"app.handler\"]\n")
+            ]),
+        .passing(
+            Self.imageFunction, kind: .template,
+            files: [
+                "app/Dockerfile": .text(
+                    "FROM python:3.12-slim\nRUN pip install awslambdaric\nENTRYPOINT [\"python\", \"-m\", \"awslambdaric\"]\n"
+                )
+            ]),
+        .failing(
+            Self.imageFunction, kind: .template,
+            files: [
+                "app/Dockerfile": .text(
+                    "FROM public.ecr.aws/lambda/python:3.12 AS build\nRUN pip install -t /deps requests\nFROM python:3.12-slim\nCOPY --from=build /deps /deps\nCMD [\"python\", \"app.py\"]\n"
+                )
+            ]),
     ]
 
     private static let imageFunction = """
@@ -37,11 +54,10 @@ struct ImageRuntimeRule: LintRule {
 
     func check(_ function: LocatedFunction, in context: LintContext) -> [Finding] {
         guard function.property("PackageType").flatMap(function.literal) == "Image",
-            let metadata = function.metadata, metadata["DockerContext"] != nil || metadata["Dockerfile"] != nil
+            let metadata = function.metadata, let node = metadata["Dockerfile"] ?? metadata["DockerContext"]
         else { return [] }
         let contextPath = metadata["DockerContext"].flatMap(function.literal) ?? "."
         let dockerfile = metadata["Dockerfile"].flatMap(function.literal) ?? "Dockerfile"
-        let node = metadata["Dockerfile"] ?? metadata["DockerContext"]!
         let files = FunctionFiles(function: function, diagnostics: context.diagnostics)
         guard let relative = files.relativePath(contextPath + "/" + dockerfile, at: node),
             let text = files.text(of: relative, at: node)
@@ -57,7 +73,7 @@ struct ImageRuntimeRule: LintRule {
         ]
     }
 
-    /// The image of the last `FROM`, which is the stage Lambda runs; `nil` when there is none.
+    /// Returns the image of the last `FROM`, which is the stage Lambda runs, or `nil` when there is none.
     static func finalBaseImage(_ text: String) -> String? {
         var base: String?
         for line in text.split(separator: "\n") {

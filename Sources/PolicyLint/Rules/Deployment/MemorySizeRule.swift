@@ -9,7 +9,9 @@ struct MemorySizeRule: LintRule {
     let examples: [RuleExample] = [
         .passing(ExampleText.samFunction("      MemorySize: 1024"), kind: .template),
         .failing(ExampleText.samFunction("      MemorySize: 64"), kind: .template),
-        .failing(ExampleText.samFunction("").replacing("Resources:", with: "Globals:\n  Function:\n    MemorySize: 20480\nResources:"), kind: .template),
+        .failing(
+            ExampleText.samFunction("").replacing(
+                "Resources:", with: "Globals:\n  Function:\n    MemorySize: 20480\nResources:"), kind: .template),
     ]
 
     private let limit = RangeLimit(property: "MemorySize", range: 128...10_240, unit: "MB")

@@ -10,7 +10,8 @@ struct TimeoutRule: LintRule {
         .passing(ExampleText.samFunction("      Timeout: 900"), kind: .template),
         .failing(ExampleText.samFunction("      Timeout: 3600"), kind: .template),
         .failing(
-            ExampleText.samFunction("      Timeout: !Ref Seconds").replacing("Resources:", with: "Parameters:\n  Seconds:\n    Type: Number\n    Default: 0\nResources:"),
+            ExampleText.samFunction("      Timeout: !Ref Seconds").replacing(
+                "Resources:", with: "Parameters:\n  Seconds:\n    Type: Number\n    Default: 0\nResources:"),
             kind: .template),
     ]
 

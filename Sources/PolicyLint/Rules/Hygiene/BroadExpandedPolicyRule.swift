@@ -7,15 +7,20 @@ struct BroadExpandedPolicyRule: LintRule {
         id: "MR305", name: "broad-policy-template", title: "Policy template or managed policy grants on '*'",
         rationale:
             "SAM policy templates and AWS managed policies are written for every account, so some grant on '*' actions that a statement naming the function's own resources would scope.",
-        help: "Replace the template or managed policy with statements that name the resources; 'minrole generate' writes them.",
+        help:
+            "Replace the template or managed policy with statements that name the resources; 'minrole generate' writes them.",
         severity: .warning, category: .hygiene)
 
     let readsExpandedPolicies = true
 
     let examples: [RuleExample] = [
-        .passing(ExampleText.samFunction("      Policies:\n        - SQSSendMessagePolicy:\n            QueueName: jobs"), kind: .template),
+        .passing(
+            ExampleText.samFunction("      Policies:\n        - SQSSendMessagePolicy:\n            QueueName: jobs"),
+            kind: .template),
         .failing(ExampleText.samFunction("      Policies:\n        - AWSLambdaBasicExecutionRole"), kind: .template),
-        .failing(ExampleText.samFunction("      Policies:\n        - DynamoDBCrudPolicy:\n            TableName: '*'"), kind: .template),
+        .failing(
+            ExampleText.samFunction("      Policies:\n        - DynamoDBCrudPolicy:\n            TableName: '*'"),
+            kind: .template),
     ]
 
     func check(_ policy: LocatedPolicy, in context: LintContext) -> [Finding] {
@@ -36,7 +41,8 @@ struct BroadExpandedPolicyRule: LintRule {
             }
         }
         guard !scopable.isEmpty, let statement = policy.statements.first else { return [] }
-        let at = LocatedValue(text: name, location: statement.location, endLocation: statement.actions.first?.endLocation)
+        let at = LocatedValue(
+            text: name, location: statement.location, endLocation: statement.actions.first?.endLocation)
         return [
             finding(
                 "\(kind) \(name) grants \(listForMessage(scopable)) on every resource; write statements that name the resources instead",

@@ -11,7 +11,11 @@ struct PolicySizeRule: LintRule {
 
     let examples: [RuleExample] = [
         .passing(ExampleText.policy(ExampleText.allow("\"s3:GetObject\"", "\"arn:aws:s3:::b/*\""))),
-        .failing(ExampleText.policy(ExampleText.allow("\"s3:GetObject\"", "[" + (0..<200).map { "\"arn:aws:s3:::bucket-number-\($0)/*\"" }.joined(separator: ", ") + "]"))),
+        .failing(
+            ExampleText.policy(
+                ExampleText.allow(
+                    "\"s3:GetObject\"",
+                    "[" + (0..<200).map { "\"arn:aws:s3:::bucket-number-\($0)/*\"" }.joined(separator: ", ") + "]"))),
     ]
 
     func check(_ policy: LocatedPolicy, in context: LintContext) -> [Finding] {
@@ -30,6 +34,7 @@ struct PolicySizeRule: LintRule {
         case .samPolicyTemplate, .awsManaged:
             return []
         }
+        guard document.sizeForLimitsUpperBound > limit.rawValue else { return [] }
         let size = document.sizeForLimits()
         guard size > limit.rawValue else { return [] }
         return [

@@ -2,7 +2,8 @@
 struct RedundantActionRule: LintRule {
     let descriptor = RuleDescriptor(
         id: "MR301", name: "redundant-action", title: "Action covered by another in the statement",
-        rationale: "An action repeated or matched by a wildcard in the same statement adds nothing and hides what the statement grants.",
+        rationale:
+            "An action repeated or matched by a wildcard in the same statement adds nothing and hides what the statement grants.",
         help: "Remove the redundant action, or replace the wildcard with the actions needed.",
         severity: .warning, category: .hygiene)
 

@@ -7,8 +7,11 @@ struct RedundantResourceRule: LintRule {
         severity: .warning, category: .hygiene)
 
     let examples: [RuleExample] = [
-        .passing(ExampleText.policy(ExampleText.allow("\"s3:GetObject\"", "[\"arn:aws:s3:::a/*\", \"arn:aws:s3:::b/*\"]"))),
-        .failing(ExampleText.policy(ExampleText.allow("\"s3:GetObject\"", "[\"arn:aws:s3:::a/*\", \"arn:aws:s3:::a/reports/*\"]"))),
+        .passing(
+            ExampleText.policy(ExampleText.allow("\"s3:GetObject\"", "[\"arn:aws:s3:::a/*\", \"arn:aws:s3:::b/*\"]"))),
+        .failing(
+            ExampleText.policy(
+                ExampleText.allow("\"s3:GetObject\"", "[\"arn:aws:s3:::a/*\", \"arn:aws:s3:::a/reports/*\"]"))),
     ]
 
     func check(_ policy: LocatedPolicy, in context: LintContext) -> [Finding] {

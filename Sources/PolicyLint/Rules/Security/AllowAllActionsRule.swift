@@ -2,7 +2,8 @@
 struct AllowAllActionsRule: LintRule {
     let descriptor = RuleDescriptor(
         id: "MR201", name: "allow-all-actions", title: "Allow of every action",
-        rationale: "Action '*' grants every action of every service, which is administrator access on the resources named.",
+        rationale:
+            "Action '*' grants every action of every service, which is administrator access on the resources named.",
         help: "List the actions the workload calls; 'minrole generate' writes them from the code.",
         severity: .error, category: .security, securitySeverity: 9.5)
 
@@ -16,8 +17,12 @@ struct AllowAllActionsRule: LintRule {
     func check(_ policy: LocatedPolicy, in context: LintContext) -> [Finding] {
         var findings: [Finding] = []
         for statement in policy.statements where statement.isPlainAllow {
-            guard let action = statement.actions.first(where: { $0.isLiteral && isAllActions($0.text) }) else { continue }
-            let scope = statement.grantsOnAnyResource ? "every resource, which is full administrator access" : "the listed resources"
+            guard let action = statement.actions.first(where: { $0.isLiteral && isAllActions($0.text) }) else {
+                continue
+            }
+            let scope =
+                statement.grantsOnAnyResource
+                ? "every resource, which is full administrator access" : "the listed resources"
             findings.append(
                 finding(
                     "'\(action.text)' allows every action of every service on \(scope); list the actions needed instead",

@@ -18,7 +18,8 @@ struct AllowNotActionRule: LintRule {
             let place = statement.actions.first.map { $0.location } ?? statement.location
             return Finding(
                 ruleId: descriptor.id, severity: descriptor.severity,
-                message: "\(statement.label) allows every action except those in NotAction; list the allowed actions under Action instead",
+                message:
+                    "\(statement.label) allows every action except those in NotAction; list the allowed actions under Action instead",
                 location: place, endLocation: statement.actions.first?.endLocation, subject: policy.subject)
         }
     }

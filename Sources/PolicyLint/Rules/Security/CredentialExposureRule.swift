@@ -23,16 +23,24 @@ struct CredentialExposureRule: LintRule {
     ]
 
     let examples: [RuleExample] = [
-        .passing(ExampleText.policy(ExampleText.allow("[\"sts:AssumeRole\", \"ecr:GetAuthorizationToken\"]", "\"arn:aws:iam::123456789012:role/reader\""))),
+        .passing(
+            ExampleText.policy(
+                ExampleText.allow(
+                    "[\"sts:AssumeRole\", \"ecr:GetAuthorizationToken\"]", "\"arn:aws:iam::123456789012:role/reader\""))
+        ),
         .passing(ExampleText.policy(ExampleText.allow("\"ecr:GetAuthorizationToken\"", "\"*\""))),
         .failing(ExampleText.policy(ExampleText.allow("\"sts:AssumeRole\"", "\"*\""))),
-        .failing(ExampleText.policy(ExampleText.allow("[\"iam:CreateAccessKey\", \"ec2:GetPasswordData\"]", "\"*\"")), findings: 2),
+        .failing(
+            ExampleText.policy(ExampleText.allow("[\"iam:CreateAccessKey\", \"ec2:GetPasswordData\"]", "\"*\"")),
+            findings: 2),
     ]
 
     func check(_ policy: LocatedPolicy, in context: LintContext) -> [Finding] {
         var findings: [Finding] = []
+        let allowed = AllowedServices(policy)
+        let candidates = Self.actions.filter(allowed.mayAllow)
         for statement in policy.statements where statement.grantsOnAnyResource || statement.isNotResource {
-            for action in Self.actions {
+            for action in candidates {
                 guard let value = statement.valueAllowing(action) else { continue }
                 findings.append(
                     finding(

@@ -12,7 +12,8 @@ struct DataExfiltrationRule: LintRule {
     static let actions = [
         "s3:GetObject", "ssm:GetParameter", "ssm:GetParameters", "ssm:GetParametersByPath",
         "secretsmanager:GetSecretValue", "s3:GetObjectVersion", "ssm:GetParameterHistory", "kms:Decrypt",
-        "dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query", "dynamodb:Scan", "dynamodb:ExportTableToPointInTime",
+        "dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query", "dynamodb:Scan",
+        "dynamodb:ExportTableToPointInTime",
         "sqs:ReceiveMessage", "kinesis:GetRecords", "lambda:GetFunction", "rds:CreateDBSnapshot", "rds:CopyDBSnapshot",
         "ec2:CreateSnapshot", "logs:GetLogEvents", "logs:FilterLogEvents",
     ]
@@ -20,14 +21,20 @@ struct DataExfiltrationRule: LintRule {
     let examples: [RuleExample] = [
         .passing(ExampleText.policy(ExampleText.allow("\"s3:GetObject\"", "\"arn:aws:s3:::reports/*\""))),
         .failing(ExampleText.policy(ExampleText.allow("\"s3:GetObject\"", "\"*\""))),
-        .failing(ExampleText.policy(ExampleText.allow("\"ssm:GetParameter*\"", "\"arn:aws:ssm:*:*:parameter/*\"")), findings: 4),
-        .failing(ExampleText.policy(ExampleText.allow("\"dynamodb:Scan\"", "\"arn:aws:dynamodb:eu-west-1:123456789012:table/*\""))),
+        .failing(
+            ExampleText.policy(ExampleText.allow("\"ssm:GetParameter*\"", "\"arn:aws:ssm:*:*:parameter/*\"")),
+            findings: 4),
+        .failing(
+            ExampleText.policy(
+                ExampleText.allow("\"dynamodb:Scan\"", "\"arn:aws:dynamodb:eu-west-1:123456789012:table/*\""))),
     ]
 
     func check(_ policy: LocatedPolicy, in context: LintContext) -> [Finding] {
         var findings: [Finding] = []
+        let allowed = AllowedServices(policy)
+        let candidates = Self.actions.filter(allowed.mayAllow)
         for statement in policy.statements where statement.effect == .allow {
-            for name in Self.actions {
+            for name in candidates {
                 guard let value = statement.valueAllowing(name), isUnscoped(statement, name, context) else { continue }
                 findings.append(
                     finding(

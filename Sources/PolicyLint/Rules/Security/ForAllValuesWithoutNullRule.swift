@@ -8,8 +8,18 @@ struct ForAllValuesWithoutNullRule: LintRule {
         severity: .warning, category: .security, securitySeverity: 5.5)
 
     let examples: [RuleExample] = [
-        .passing(ExampleText.policy(ExampleText.allow("\"ec2:CreateTags\"", "\"*\"", condition: "{\"ForAllValues:StringEquals\": {\"aws:TagKeys\": [\"team\"]}, \"Null\": {\"aws:TagKeys\": \"false\"}}"))),
-        .failing(ExampleText.policy(ExampleText.allow("\"ec2:CreateTags\"", "\"*\"", condition: "{\"ForAllValues:StringEquals\": {\"aws:TagKeys\": [\"team\"]}}"))),
+        .passing(
+            ExampleText.policy(
+                ExampleText.allow(
+                    "\"ec2:CreateTags\"", "\"*\"",
+                    condition:
+                        "{\"ForAllValues:StringEquals\": {\"aws:TagKeys\": [\"team\"]}, \"Null\": {\"aws:TagKeys\": \"false\"}}"
+                ))),
+        .failing(
+            ExampleText.policy(
+                ExampleText.allow(
+                    "\"ec2:CreateTags\"", "\"*\"",
+                    condition: "{\"ForAllValues:StringEquals\": {\"aws:TagKeys\": [\"team\"]}}"))),
     ]
 
     func check(_ policy: LocatedPolicy, in context: LintContext) -> [Finding] {

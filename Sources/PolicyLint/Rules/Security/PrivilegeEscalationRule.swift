@@ -9,16 +9,24 @@ struct PrivilegeEscalationRule: LintRule {
         severity: .error, category: .security, securitySeverity: 8.5)
 
     let examples: [RuleExample] = [
-        .passing(ExampleText.policy(ExampleText.allow("[\"lambda:CreateFunction\", \"lambda:InvokeFunction\"]", "\"*\""))),
+        .passing(
+            ExampleText.policy(ExampleText.allow("[\"lambda:CreateFunction\", \"lambda:InvokeFunction\"]", "\"*\""))),
         .passing(ExampleText.policy(ExampleText.allow("[\"iam:PassRole\", \"lambda:CreateFunction\"]", "\"*\""))),
-        .passing(ExampleText.policy(ExampleText.allow("\"iam:AttachRolePolicy\"", "\"*\""), "{\"Effect\": \"Deny\", \"Action\": \"iam:Attach*\", \"Resource\": \"*\"}")),
+        .passing(
+            ExampleText.policy(
+                ExampleText.allow("\"iam:AttachRolePolicy\"", "\"*\""),
+                "{\"Effect\": \"Deny\", \"Action\": \"iam:Attach*\", \"Resource\": \"*\"}")),
         .failing(ExampleText.policy(ExampleText.allow("\"iam:AttachRolePolicy\"", "\"*\""))),
-        .failing(ExampleText.policy(ExampleText.allow("[\"iam:PassRole\", \"lambda:CreateFunction\"]", "\"*\""), ExampleText.allow("\"lambda:InvokeFunction\"", "\"*\""))),
+        .failing(
+            ExampleText.policy(
+                ExampleText.allow("[\"iam:PassRole\", \"lambda:CreateFunction\"]", "\"*\""),
+                ExampleText.allow("\"lambda:InvokeFunction\"", "\"*\""))),
     ]
 
     func check(_ policy: LocatedPolicy, in context: LintContext) -> [Finding] {
         var findings: [Finding] = []
-        for path in EscalationPaths.all {
+        let allowed = AllowedServices(policy)
+        for path in EscalationPaths.all where path.actions.allSatisfy(allowed.mayAllow) {
             var first: LocatedValue?
             var allGranted = true
             for action in path.actions {

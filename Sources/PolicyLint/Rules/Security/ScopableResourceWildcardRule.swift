@@ -6,11 +6,13 @@ struct ScopableResourceWildcardRule: LintRule {
         id: "MR203", name: "resource-wildcard", title: "Resource '*' for actions that take resource ARNs",
         rationale:
             "These actions support resource-level permissions, so '*' grants them on every resource of the account instead of the ones the workload uses.",
-        help: "Replace '*' with the ARNs of the resources used; keep '*' only for actions the catalog lists without resource types.",
+        help:
+            "Replace '*' with the ARNs of the resources used; keep '*' only for actions the catalog lists without resource types.",
         severity: .warning, category: .security, securitySeverity: 6.0)
 
     let examples: [RuleExample] = [
-        .passing(ExampleText.policy(ExampleText.allow("[\"s3:ListAllMyBuckets\", \"xray:PutTraceSegments\"]", "\"*\""))),
+        .passing(
+            ExampleText.policy(ExampleText.allow("[\"s3:ListAllMyBuckets\", \"xray:PutTraceSegments\"]", "\"*\""))),
         .passing(ExampleText.policy(ExampleText.allow("\"s3:GetObject\"", "\"arn:aws:s3:::b/*\""))),
         .failing(ExampleText.policy(ExampleText.allow("[\"s3:GetObject\", \"s3:ListAllMyBuckets\"]", "\"*\""))),
     ]

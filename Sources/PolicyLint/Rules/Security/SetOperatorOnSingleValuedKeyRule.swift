@@ -1,4 +1,4 @@
-/// MR213: `ForAllValues:` or `ForAnyValue:` on a key that holds one value.
+/// MR213: `ForAllValues:` or `ForAnyValue:` on a single-valued key.
 struct SetOperatorOnSingleValuedKeyRule: LintRule {
     let descriptor = RuleDescriptor(
         id: "MR213", name: "set-operator-on-single-valued-key", title: "Set operator on a single-valued key",
@@ -8,8 +8,16 @@ struct SetOperatorOnSingleValuedKeyRule: LintRule {
         severity: .warning, category: .security, securitySeverity: 5.0)
 
     let examples: [RuleExample] = [
-        .passing(ExampleText.policy(ExampleText.allow("\"ec2:CreateTags\"", "\"*\"", condition: "{\"ForAnyValue:StringEquals\": {\"aws:TagKeys\": \"team\"}}"))),
-        .failing(ExampleText.policy(ExampleText.allow("\"s3:GetObject\"", "\"arn:aws:s3:::b/*\"", condition: "{\"ForAllValues:StringEquals\": {\"aws:SourceVpc\": \"vpc-1\"}}"))),
+        .passing(
+            ExampleText.policy(
+                ExampleText.allow(
+                    "\"ec2:CreateTags\"", "\"*\"",
+                    condition: "{\"ForAnyValue:StringEquals\": {\"aws:TagKeys\": \"team\"}}"))),
+        .failing(
+            ExampleText.policy(
+                ExampleText.allow(
+                    "\"s3:GetObject\"", "\"arn:aws:s3:::b/*\"",
+                    condition: "{\"ForAllValues:StringEquals\": {\"aws:SourceVpc\": \"vpc-1\"}}"))),
     ]
 
     func check(_ policy: LocatedPolicy, in context: LintContext) -> [Finding] {

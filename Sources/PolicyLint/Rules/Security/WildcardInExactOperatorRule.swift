@@ -8,17 +8,33 @@ struct WildcardInExactOperatorRule: LintRule {
         severity: .warning, category: .security, securitySeverity: 4.0)
 
     let examples: [RuleExample] = [
-        .passing(ExampleText.policy(ExampleText.allow("\"s3:ListBucket\"", "\"arn:aws:s3:::b\"", condition: "{\"StringLike\": {\"s3:prefix\": \"home/*\"}, \"StringEquals\": {\"s3:delimiter\": \"${*}\"}}"))),
-        .failing(ExampleText.policy(ExampleText.allow("\"s3:ListBucket\"", "\"arn:aws:s3:::b\"", condition: "{\"StringEquals\": {\"s3:prefix\": \"home/*\"}}"))),
-        .failing(ExampleText.policy(ExampleText.allow("\"s3:GetObject\"", "\"arn:aws:s3:::b/*\"", condition: "{\"ArnNotEquals\": {\"aws:PrincipalArn\": \"arn:aws:iam::*:role/admin\"}}"))),
+        .passing(
+            ExampleText.policy(
+                ExampleText.allow(
+                    "\"s3:ListBucket\"", "\"arn:aws:s3:::b\"",
+                    condition:
+                        "{\"StringLike\": {\"s3:prefix\": \"home/*\"}, \"StringEquals\": {\"s3:delimiter\": \"${*}\"}}")
+            )),
+        .failing(
+            ExampleText.policy(
+                ExampleText.allow(
+                    "\"s3:ListBucket\"", "\"arn:aws:s3:::b\"",
+                    condition: "{\"StringEquals\": {\"s3:prefix\": \"home/*\"}}"))),
+        .failing(
+            ExampleText.policy(
+                ExampleText.allow(
+                    "\"s3:GetObject\"", "\"arn:aws:s3:::b/*\"",
+                    condition: "{\"ArnNotEquals\": {\"aws:PrincipalArn\": \"arn:aws:iam::*:role/admin\"}}"))),
     ]
 
     func check(_ policy: LocatedPolicy, in context: LintContext) -> [Finding] {
         var findings: [Finding] = []
         for statement in policy.statements {
             for condition in statement.conditions where condition.parsedOperator?.isExactMatch == true {
-                for value in condition.values where value.isLiteral && Wildcard.hasWildcard(withoutVariables(value.text)) {
-                    let like = condition.operatorName.text.replacing("Equals", with: "Like").replacing("IgnoreCase", with: "")
+                for value in condition.values
+                where value.isLiteral && Wildcard.hasWildcard(withoutVariables(value.text)) {
+                    let like = condition.operatorName.text.replacing("Equals", with: "Like").replacing(
+                        "IgnoreCase", with: "")
                     findings.append(
                         finding(
                             "\(condition.operatorName.text) compares '\(value.text.prefix(100))' exactly, so its wildcard matches only itself; use \(like) for a pattern",
@@ -29,7 +45,7 @@ struct WildcardInExactOperatorRule: LintRule {
         return findings
     }
 
-    /// The text with every `${...}` removed, since `${*}` and `${?}` are literal characters.
+    /// Returns the text with every `${...}` removed, because `${*}` and `${?}` are literal characters.
     private func withoutVariables(_ text: String) -> String {
         var result = ""
         var rest = Substring(text)

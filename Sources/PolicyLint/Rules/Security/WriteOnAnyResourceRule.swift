@@ -2,13 +2,20 @@
 struct WriteOnAnyResourceRule: LintRule {
     let descriptor = RuleDescriptor(
         id: "MR211", name: "write-on-any-resource", title: "Write action on any resource",
-        rationale: "Write actions on every resource let a compromised workload change or delete any resource of those types.",
+        rationale:
+            "Write actions on every resource let a compromised workload change or delete any resource of those types.",
         help: "Name the resources the workload writes, or add a condition that limits them.",
         severity: .warning, category: .security, securitySeverity: 6.0)
 
     let examples: [RuleExample] = [
-        .passing(ExampleText.policy(ExampleText.allow("\"dynamodb:PutItem\"", "\"arn:aws:dynamodb:eu-west-1:123456789012:table/orders\""))),
-        .passing(ExampleText.policy(ExampleText.allow("\"sqs:DeleteQueue\"", "\"*\"", condition: "{\"StringEquals\": {\"aws:ResourceTag/team\": \"a\"}}"))),
+        .passing(
+            ExampleText.policy(
+                ExampleText.allow("\"dynamodb:PutItem\"", "\"arn:aws:dynamodb:eu-west-1:123456789012:table/orders\""))),
+        .passing(
+            ExampleText.policy(
+                ExampleText.allow(
+                    "\"sqs:DeleteQueue\"", "\"*\"", condition: "{\"StringEquals\": {\"aws:ResourceTag/team\": \"a\"}}"))
+        ),
         .failing(ExampleText.policy(ExampleText.allow("[\"dynamodb:PutItem\", \"sqs:DeleteQueue\"]", "\"*\""))),
     ]
 

@@ -5,8 +5,8 @@ import IAMCatalog
 struct AccessLevelOnAnyResource {
     var accessLevel: AccessLevel
 
-    /// The actions of the level that the statement allows unscoped and unconditioned, and the
-    /// value to point at.
+    /// Returns the actions of the level that the statement allows unscoped and unconditioned,
+    /// and the value to point at.
     func actions(in statement: LocatedStatement, context: LintContext) -> (names: [String], at: LocatedValue)? {
         guard statement.isPlainAllow, statement.conditions.isEmpty else { return nil }
         var names: [String] = []
@@ -14,7 +14,9 @@ struct AccessLevelOnAnyResource {
         for value in statement.actions where value.isLiteral {
             guard let actions = context.match(action: value.text).knownActions else { continue }
             for action in actions where action.accessLevel == accessLevel && action.supportsResources {
-                guard statement.isNotResource || statement.resources.contains(where: { context.isUnscoped($0, for: action) })
+                guard
+                    statement.isNotResource
+                        || statement.resources.contains(where: { context.isUnscoped($0, for: action) })
                 else { continue }
                 names.append(action.name.description)
                 if first == nil { first = value }

@@ -8,7 +8,7 @@ struct RangeLimit {
     var range: ClosedRange<Int>
     var unit: String
 
-    /// The value and where it is written, when it is a literal whole number outside the range.
+    /// Returns the value and its node when it is a literal whole number outside the range.
     func violation(in function: LocatedFunction) -> (value: Int, node: Node)? {
         guard var node = function.property(property) else { return nil }
         if let member {
@@ -21,13 +21,14 @@ struct RangeLimit {
 
     func message(_ value: Int, _ function: LocatedFunction) -> String {
         let name = member.map { "\(property).\($0)" } ?? property
-        return "\(name) of \(function.logicalId) is \(value) \(unit), outside the \(range.lowerBound)-\(range.upperBound) \(unit) Lambda accepts; "
+        return
+            "\(name) of \(function.logicalId) is \(value) \(unit), outside the \(range.lowerBound)-\(range.upperBound) \(unit) Lambda accepts; "
             + "set a value in that range"
     }
 }
 
 extension LintRule {
-    /// A finding at a template node, with the end of a one-line scalar.
+    /// Returns a finding at a template node, with the end of a one-line scalar.
     func finding(_ message: String, at node: Node, subject: String?) -> Finding {
         Finding(
             ruleId: descriptor.id, severity: descriptor.severity, message: message, location: node.location,

@@ -13,7 +13,7 @@ extension LocatedStatement {
     /// True when `Resource` is `*` or a list containing `*`.
     var grantsOnAnyResource: Bool { !wildcardResources.isEmpty }
 
-    /// The first located action pattern that matches `action`, ignoring case.
+    /// Returns the first located action pattern that matches `action`, ignoring case.
     func actionValue(matching action: String) -> LocatedValue? {
         actions.first { $0.isLiteral && Wildcard.matches($0.text, action, ignoringCase: true) }
     }
@@ -30,7 +30,13 @@ extension LintContext {
     /// A template value that is only `*` stands for something unresolved, not for every resource.
     func isUnscoped(_ resource: LocatedValue, for action: ActionInfo) -> Bool {
         if resource.isWildcardOnly { return resource.isLiteral }
-        guard let arn = ResourceARN(resource.text) else { return false }
+        return cachedScope(resource: resource.text, action: action.name) {
+            computeIsUnscoped(resource.text, for: action)
+        }
+    }
+
+    private func computeIsUnscoped(_ resource: String, for action: ActionInfo) -> Bool {
+        guard let arn = ResourceARN(resource) else { return false }
         for format in arnFormats(of: action) {
             guard let formatARN = ResourceARN(format) else { continue }
             let fixed = formatARN.resource.prefix { $0 != "$" }
@@ -49,7 +55,7 @@ func listForMessage(_ names: [String], limit: Int = 3) -> String {
 }
 
 extension LocatedStatement {
-    /// The value through which this statement allows `action`: the first matching `Action`
+    /// Returns the value through which this statement allows `action`: the first matching `Action`
     /// pattern, or for `Allow` with `NotAction` the first `NotAction` value when none of them
     /// excludes the action. `nil` when the statement does not allow it.
     func valueAllowing(_ action: String) -> LocatedValue? {
@@ -57,5 +63,35 @@ extension LocatedStatement {
         if !isNotAction { return actionValue(matching: action) }
         let excluded = actions.contains { $0.isLiteral && Wildcard.matches($0.text, action, ignoringCase: true) }
         return excluded ? nil : actions.first
+    }
+}
+
+/// The services whose actions a policy's `Allow` statements may grant, so that rules looking
+/// for particular actions can skip policies that cannot grant them.
+struct AllowedServices {
+    private var prefixes: Set<String> = []
+    /// True when some `Allow` uses `NotAction` or a wildcard in the service prefix.
+    private var allowsAnyService = false
+
+    init(_ policy: LocatedPolicy) {
+        for statement in policy.statements where statement.effect == .allow {
+            if statement.isNotAction {
+                allowsAnyService = true
+                continue
+            }
+            for action in statement.actions {
+                let prefix = action.text.prefix { $0 != ":" }
+                if Wildcard.hasWildcard(String(prefix)) || !action.isLiteral {
+                    allowsAnyService = true
+                } else {
+                    prefixes.insert(prefix.lowercased())
+                }
+            }
+        }
+    }
+
+    /// False when no `Allow` statement can grant the action (`iam:PassRole`).
+    func mayAllow(_ action: String) -> Bool {
+        allowsAnyService || prefixes.contains(action.prefix { $0 != ":" }.lowercased())
     }
 }

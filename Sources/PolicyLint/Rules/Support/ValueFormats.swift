@@ -16,7 +16,9 @@ enum ValueFormats {
             digits(bytes, 14..<16)
         else { return false }
         let rest = bytes[16...]
-        return rest.allSatisfy { isDigit($0) || [colon, dash, UInt8(ascii: "."), UInt8(ascii: "Z"), UInt8(ascii: "+")].contains($0) }
+        return rest.allSatisfy {
+            isDigit($0) || [colon, dash, UInt8(ascii: "."), UInt8(ascii: "Z"), UInt8(ascii: "+")].contains($0)
+        }
     }
 
     /// IPv4 or IPv6 address with an optional `/prefix`.
@@ -33,10 +35,11 @@ enum ValueFormats {
                 && address.allSatisfy { $0.isHexDigit || $0 == ":" || $0 == "." }
         }
         let octets = address.split(separator: ".", omittingEmptySubsequences: false)
-        return octets.count == 4 && octets.allSatisfy { octet in
-            guard let value = Int(octet), octet.count <= 3 else { return false }
-            return value >= 0 && value <= 255
-        }
+        return octets.count == 4
+            && octets.allSatisfy { octet in
+                guard let value = Int(octet), octet.count <= 3 else { return false }
+                return value >= 0 && value <= 255
+            }
     }
 
     static func isBase64(_ text: String) -> Bool {

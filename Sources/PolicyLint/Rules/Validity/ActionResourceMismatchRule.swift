@@ -12,7 +12,10 @@ struct ActionResourceMismatchRule: LintRule {
 
     let examples: [RuleExample] = [
         .passing(ExampleText.policy(ExampleText.allow("\"s3:GetObject\"", "\"arn:aws:s3:::photos/*\""))),
-        .passing(ExampleText.policy(ExampleText.allow("[\"s3:ListBucket\", \"s3:GetObject\"]", "[\"arn:aws:s3:::photos\", \"arn:aws:s3:::photos/*\"]"))),
+        .passing(
+            ExampleText.policy(
+                ExampleText.allow(
+                    "[\"s3:ListBucket\", \"s3:GetObject\"]", "[\"arn:aws:s3:::photos\", \"arn:aws:s3:::photos/*\"]"))),
         .passing(ExampleText.policy(ExampleText.allow("\"s3:ListAllMyBuckets\"", "\"*\""))),
         .failing(ExampleText.policy(ExampleText.allow("\"s3:GetObject\"", "\"arn:aws:s3:::photos\""))),
         .failing(ExampleText.policy(ExampleText.allow("\"dynamodb:GetItem\"", "\"arn:aws:s3:::photos/*\""))),
@@ -34,7 +37,7 @@ struct ActionResourceMismatchRule: LintRule {
     private func applies(_ action: ActionInfo, to resource: String, context: LintContext) -> Bool {
         let formats = context.arnFormats(of: action)
         guard !formats.isEmpty else {
-            // Actions without resource types are requested on '*' only; resources that are not
+            // Actions without resource types are requested on '*' only. Resources that are not
             // ARNs (a template value that failed to resolve) are left to other checks.
             return !action.resourceTypes.isEmpty || ResourceARN(resource) == nil
         }
@@ -44,7 +47,8 @@ struct ActionResourceMismatchRule: LintRule {
     private func message(_ resource: LocatedValue, _ actions: [ActionInfo], _ context: LintContext) -> String {
         let names = actions.map(\.name.description)
         let formats = actions.flatMap { context.arnFormats(of: $0) }
-        let expected = formats.isEmpty ? "only '*'" : "ARNs like \(listForMessage(Array(Set(formats)).sorted(), limit: 2))"
+        let expected =
+            formats.isEmpty ? "only '*'" : "ARNs like \(listForMessage(Array(Set(formats)).sorted(), limit: 2))"
         return "'\(resource.text.prefix(200))' is no resource of \(listForMessage(names)), so it grants nothing; "
             + "these actions take \(expected)"
     }

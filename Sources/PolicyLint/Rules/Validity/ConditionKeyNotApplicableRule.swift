@@ -11,10 +11,25 @@ struct ConditionKeyNotApplicableRule: LintRule {
         severity: .warning, category: .validity)
 
     let examples: [RuleExample] = [
-        .passing(ExampleText.policy(ExampleText.allow("\"s3:ListBucket\"", "\"arn:aws:s3:::b\"", condition: "{\"StringLike\": {\"s3:prefix\": \"home/*\"}}"))),
-        .passing(ExampleText.policy(ExampleText.allow("\"s3:GetObject\"", "\"arn:aws:s3:::b/*\"", condition: "{\"StringEquals\": {\"aws:SourceVpc\": \"vpc-1\"}}"))),
-        .failing(ExampleText.policy(ExampleText.allow("\"s3:GetObject\"", "\"arn:aws:s3:::b/*\"", condition: "{\"StringLike\": {\"s3:prefix\": \"home/*\"}}"))),
-        .failing(ExampleText.policy(ExampleText.allow("\"sqs:SendMessage\"", "\"*\"", condition: "{\"StringEquals\": {\"s3:x-amz-acl\": \"private\"}}"))),
+        .passing(
+            ExampleText.policy(
+                ExampleText.allow(
+                    "\"s3:ListBucket\"", "\"arn:aws:s3:::b\"",
+                    condition: "{\"StringLike\": {\"s3:prefix\": \"home/*\"}}"))),
+        .passing(
+            ExampleText.policy(
+                ExampleText.allow(
+                    "\"s3:GetObject\"", "\"arn:aws:s3:::b/*\"",
+                    condition: "{\"StringEquals\": {\"aws:SourceVpc\": \"vpc-1\"}}"))),
+        .failing(
+            ExampleText.policy(
+                ExampleText.allow(
+                    "\"s3:GetObject\"", "\"arn:aws:s3:::b/*\"",
+                    condition: "{\"StringLike\": {\"s3:prefix\": \"home/*\"}}"))),
+        .failing(
+            ExampleText.policy(
+                ExampleText.allow(
+                    "\"sqs:SendMessage\"", "\"*\"", condition: "{\"StringEquals\": {\"s3:x-amz-acl\": \"private\"}}"))),
     ]
 
     func check(_ policy: LocatedPolicy, in context: LintContext) -> [Finding] {

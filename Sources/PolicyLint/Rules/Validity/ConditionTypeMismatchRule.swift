@@ -4,13 +4,30 @@ struct ConditionTypeMismatchRule: LintRule {
         id: "MR107", name: "condition-type-mismatch", title: "Condition operator does not fit the key's type",
         rationale:
             "IAM compares a key with the operator's type, so NumericEquals on a string key or StringEquals on a date key never matches as intended.",
-        help: "Use the operator family of the key's type: String for strings, Numeric, Date, Bool, IpAddress, Arn or Binary.",
+        help:
+            "Use the operator family of the key's type: String for strings, Numeric, Date, Bool, IpAddress, Arn or Binary.",
         severity: .error, category: .validity)
 
     let examples: [RuleExample] = [
-        .passing(ExampleText.policy(ExampleText.allow("\"s3:GetObject\"", "\"arn:aws:s3:::b/*\"", condition: "{\"DateLessThan\": {\"aws:CurrentTime\": \"2030-01-01T00:00:00Z\"}, \"ArnLike\": {\"aws:PrincipalArn\": \"arn:aws:iam::*:role/x\"}}"))),
-        .failing(ExampleText.policy(ExampleText.allow("\"s3:GetObject\"", "\"arn:aws:s3:::b/*\"", condition: "{\"NumericEquals\": {\"aws:SourceVpc\": \"1\"}}"))),
-        .failing(ExampleText.policy(ExampleText.allow("\"s3:GetObject\"", "\"arn:aws:s3:::b/*\"", condition: "{\"StringEquals\": {\"aws:CurrentTime\": \"2030-01-01\"}, \"Bool\": {\"aws:SourceIp\": \"true\"}}")), findings: 2),
+        .passing(
+            ExampleText.policy(
+                ExampleText.allow(
+                    "\"s3:GetObject\"", "\"arn:aws:s3:::b/*\"",
+                    condition:
+                        "{\"DateLessThan\": {\"aws:CurrentTime\": \"2030-01-01T00:00:00Z\"}, \"ArnLike\": {\"aws:PrincipalArn\": \"arn:aws:iam::*:role/x\"}}"
+                ))),
+        .failing(
+            ExampleText.policy(
+                ExampleText.allow(
+                    "\"s3:GetObject\"", "\"arn:aws:s3:::b/*\"",
+                    condition: "{\"NumericEquals\": {\"aws:SourceVpc\": \"1\"}}"))),
+        .failing(
+            ExampleText.policy(
+                ExampleText.allow(
+                    "\"s3:GetObject\"", "\"arn:aws:s3:::b/*\"",
+                    condition:
+                        "{\"StringEquals\": {\"aws:CurrentTime\": \"2030-01-01\"}, \"Bool\": {\"aws:SourceIp\": \"true\"}}"
+                )), findings: 2),
     ]
 
     func check(_ policy: LocatedPolicy, in context: LintContext) -> [Finding] {

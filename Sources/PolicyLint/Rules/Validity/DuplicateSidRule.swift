@@ -7,8 +7,14 @@ struct DuplicateSidRule: LintRule {
         severity: .error, category: .validity)
 
     let examples: [RuleExample] = [
-        .passing(ExampleText.policy("{\"Sid\": \"Read\", \"Effect\": \"Allow\", \"Action\": \"s3:GetObject\", \"Resource\": \"*\"}", "{\"Sid\": \"Write\", \"Effect\": \"Allow\", \"Action\": \"s3:PutObject\", \"Resource\": \"*\"}")),
-        .failing(ExampleText.policy("{\"Sid\": \"Read\", \"Effect\": \"Allow\", \"Action\": \"s3:GetObject\", \"Resource\": \"*\"}", "{\"Sid\": \"Read\", \"Effect\": \"Allow\", \"Action\": \"s3:PutObject\", \"Resource\": \"*\"}")),
+        .passing(
+            ExampleText.policy(
+                "{\"Sid\": \"Read\", \"Effect\": \"Allow\", \"Action\": \"s3:GetObject\", \"Resource\": \"*\"}",
+                "{\"Sid\": \"Write\", \"Effect\": \"Allow\", \"Action\": \"s3:PutObject\", \"Resource\": \"*\"}")),
+        .failing(
+            ExampleText.policy(
+                "{\"Sid\": \"Read\", \"Effect\": \"Allow\", \"Action\": \"s3:GetObject\", \"Resource\": \"*\"}",
+                "{\"Sid\": \"Read\", \"Effect\": \"Allow\", \"Action\": \"s3:PutObject\", \"Resource\": \"*\"}")),
     ]
 
     func check(_ policy: LocatedPolicy, in context: LintContext) -> [Finding] {

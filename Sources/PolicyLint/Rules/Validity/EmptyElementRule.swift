@@ -16,7 +16,8 @@ struct EmptyElementRule: LintRule {
 
     func check(_ policy: LocatedPolicy, in context: LintContext) -> [Finding] {
         policy.emptyElements.map { element in
-            finding("'\(element.text.prefix(100))' is empty; fill it in or remove it", at: element, subject: policy.subject)
+            finding(
+                "'\(element.text.prefix(100))' is empty; fill it in or remove it", at: element, subject: policy.subject)
         }
     }
 }

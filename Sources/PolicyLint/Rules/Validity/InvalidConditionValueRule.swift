@@ -3,15 +3,32 @@
 struct InvalidConditionValueRule: LintRule {
     let descriptor = RuleDescriptor(
         id: "MR108", name: "invalid-condition-value", title: "Condition value does not fit the operator",
-        rationale: "IAM rejects a policy whose condition values the operator cannot read, or the condition never matches.",
+        rationale:
+            "IAM rejects a policy whose condition values the operator cannot read, or the condition never matches.",
         help:
             "Write numbers as digits, dates as ISO 8601 (2030-01-31T00:00:00Z) or epoch seconds, Booleans and Null values as true or false, IP ranges in CIDR form.",
         severity: .error, category: .validity)
 
     let examples: [RuleExample] = [
-        .passing(ExampleText.policy(ExampleText.allow("\"s3:GetObject\"", "\"arn:aws:s3:::b/*\"", condition: "{\"DateGreaterThan\": {\"aws:CurrentTime\": [\"2030-01-31\", \"2030-01-31T10:00:00Z\", \"1700000000\"]}, \"IpAddress\": {\"aws:SourceIp\": [\"10.0.0.0/8\", \"2001:db8::/32\"]}}"))),
-        .failing(ExampleText.policy(ExampleText.allow("\"s3:GetObject\"", "\"arn:aws:s3:::b/*\"", condition: "{\"DateGreaterThan\": {\"aws:CurrentTime\": \"31/01/2030\"}}"))),
-        .failing(ExampleText.policy(ExampleText.allow("\"s3:GetObject\"", "\"arn:aws:s3:::b/*\"", condition: "{\"Bool\": {\"aws:SecureTransport\": \"yes\"}, \"IpAddress\": {\"aws:SourceIp\": \"10.0.0.300/8\"}, \"NumericLessThan\": {\"s3:max-keys\": \"ten\"}}")), findings: 3),
+        .passing(
+            ExampleText.policy(
+                ExampleText.allow(
+                    "\"s3:GetObject\"", "\"arn:aws:s3:::b/*\"",
+                    condition:
+                        "{\"DateGreaterThan\": {\"aws:CurrentTime\": [\"2030-01-31\", \"2030-01-31T10:00:00Z\", \"1700000000\"]}, \"IpAddress\": {\"aws:SourceIp\": [\"10.0.0.0/8\", \"2001:db8::/32\"]}}"
+                ))),
+        .failing(
+            ExampleText.policy(
+                ExampleText.allow(
+                    "\"s3:GetObject\"", "\"arn:aws:s3:::b/*\"",
+                    condition: "{\"DateGreaterThan\": {\"aws:CurrentTime\": \"31/01/2030\"}}"))),
+        .failing(
+            ExampleText.policy(
+                ExampleText.allow(
+                    "\"s3:GetObject\"", "\"arn:aws:s3:::b/*\"",
+                    condition:
+                        "{\"Bool\": {\"aws:SecureTransport\": \"yes\"}, \"IpAddress\": {\"aws:SourceIp\": \"10.0.0.300/8\"}, \"NumericLessThan\": {\"s3:max-keys\": \"ten\"}}"
+                )), findings: 3),
     ]
 
     func check(_ policy: LocatedPolicy, in context: LintContext) -> [Finding] {
@@ -19,7 +36,7 @@ struct InvalidConditionValueRule: LintRule {
         for statement in policy.statements {
             for condition in statement.conditions {
                 guard let op = condition.parsedOperator else { continue }
-                for value in condition.values where value.isLiteral && !value.text.contains("${") {
+                for value in condition.values where value.isLiteral && !value.text.containsVariable {
                     guard let expected = problem(value.text, family: op.family) else { continue }
                     findings.append(
                         finding(
@@ -31,7 +48,7 @@ struct InvalidConditionValueRule: LintRule {
         return findings
     }
 
-    /// What the value should be, or `nil` when it fits.
+    /// Returns the form the value should have, or `nil` when it fits.
     private func problem(_ text: String, family: ConditionOperator.Family) -> String? {
         switch family {
         case .numeric: Double(text) == nil ? "a number" : nil

@@ -7,16 +7,23 @@ struct InvalidSidRule: LintRule {
         severity: .error, category: .validity)
 
     let examples: [RuleExample] = [
-        .passing(ExampleText.policy("{\"Sid\": \"ReadOrders2\", \"Effect\": \"Allow\", \"Action\": \"s3:GetObject\", \"Resource\": \"*\"}")),
-        .failing(ExampleText.policy("{\"Sid\": \"read-orders\", \"Effect\": \"Allow\", \"Action\": \"s3:GetObject\", \"Resource\": \"*\"}")),
-        .failing(ExampleText.policy("{\"Sid\": \"\", \"Effect\": \"Allow\", \"Action\": \"s3:GetObject\", \"Resource\": \"*\"}")),
+        .passing(
+            ExampleText.policy(
+                "{\"Sid\": \"ReadOrders2\", \"Effect\": \"Allow\", \"Action\": \"s3:GetObject\", \"Resource\": \"*\"}")),
+        .failing(
+            ExampleText.policy(
+                "{\"Sid\": \"read-orders\", \"Effect\": \"Allow\", \"Action\": \"s3:GetObject\", \"Resource\": \"*\"}")),
+        .failing(
+            ExampleText.policy(
+                "{\"Sid\": \"\", \"Effect\": \"Allow\", \"Action\": \"s3:GetObject\", \"Resource\": \"*\"}")),
     ]
 
     func check(_ policy: LocatedPolicy, in context: LintContext) -> [Finding] {
         policy.statements.compactMap { statement in
             guard let sid = statement.sid else { return nil }
             if sid.text.isEmpty {
-                return finding("the Sid is empty; remove it or write letters and digits", at: sid, subject: policy.subject)
+                return finding(
+                    "the Sid is empty; remove it or write letters and digits", at: sid, subject: policy.subject)
             }
             let valid = sid.text.utf8.allSatisfy { ($0 | 0x20 >= 97 && $0 | 0x20 <= 122) || ($0 >= 48 && $0 <= 57) }
             guard !valid else { return nil }

@@ -8,12 +8,16 @@ struct MalformedARNRule: LintRule {
         severity: .error, category: .validity)
 
     let examples: [RuleExample] = [
-        .passing(ExampleText.policy(ExampleText.allow("\"sqs:SendMessage\"", "\"arn:aws:sqs:eu-west-1:123456789012:jobs\""))),
+        .passing(
+            ExampleText.policy(ExampleText.allow("\"sqs:SendMessage\"", "\"arn:aws:sqs:eu-west-1:123456789012:jobs\""))),
         .passing(ExampleText.policy(ExampleText.allow("\"s3:GetObject\"", "\"arn:${aws:PrincipalTag/p}:s3:::b/*\""))),
         .failing(ExampleText.policy(ExampleText.allow("\"s3:GetObject\"", "\"photos/*\""))),
-        .failing(ExampleText.policy(ExampleText.allow("\"sqs:SendMessage\"", "\"arn:amazon:sqs:eu-west-1:123456789012:q\""))),
-        .failing(ExampleText.policy(ExampleText.allow("\"sqs:SendMessage\"", "\"arn:aws:SQS:eu-west-1:123456789012:q\""))),
-        .failing(ExampleText.policy(ExampleText.allow("\"sqs:SendMessage\"", "\"arn:aws:sqs:Europe:12345:q\"")), findings: 2),
+        .failing(
+            ExampleText.policy(ExampleText.allow("\"sqs:SendMessage\"", "\"arn:amazon:sqs:eu-west-1:123456789012:q\""))),
+        .failing(
+            ExampleText.policy(ExampleText.allow("\"sqs:SendMessage\"", "\"arn:aws:SQS:eu-west-1:123456789012:q\""))),
+        .failing(
+            ExampleText.policy(ExampleText.allow("\"sqs:SendMessage\"", "\"arn:aws:sqs:Europe:12345:q\"")), findings: 2),
     ]
 
     /// The AWS partitions, from the AWS General Reference page on ARNs.
@@ -35,9 +39,18 @@ struct MalformedARNRule: LintRule {
 
     func problems(_ text: String) -> [String] {
         let shown = text.prefix(200)
-        guard text.hasPrefix("arn:") else { return ["'\(shown)' is not an ARN; write an ARN that starts with 'arn:', or '*'"] }
+        guard text.hasPrefix("arn:") else {
+            return ["'\(shown)' is not an ARN; write an ARN that starts with 'arn:', or '*'"]
+        }
+        guard text.utf8.count <= ResourceARN.maximumLength else {
+            return [
+                "the resource is \(text.utf8.count) bytes long, more than any ARN; shorten it to the ARN of the resource"
+            ]
+        }
         guard let arn = ResourceARN(text) else {
-            return ["'\(shown)' has fewer than six colon-separated parts; write arn:partition:service:region:account:resource"]
+            return [
+                "'\(shown)' has fewer than six colon-separated parts; write arn:partition:service:region:account:resource"
+            ]
         }
         var messages: [String] = []
         if isFixed(arn.partition), !Self.partitions.contains(arn.partition) {
@@ -46,10 +59,12 @@ struct MalformedARNRule: LintRule {
         if arn.service.isEmpty {
             messages.append("the ARN '\(shown)' has no service; write the service, such as s3, after the partition")
         } else if isFixed(arn.service), arn.service != arn.service.lowercased() {
-            messages.append("the service '\(arn.service.prefix(50))' in an ARN is lowercase; write '\(arn.service.lowercased())'")
+            messages.append(
+                "the service '\(arn.service.prefix(50))' in an ARN is lowercase; write '\(arn.service.lowercased())'")
         }
         if isFixed(arn.region), !arn.region.isEmpty, !isRegion(arn.region) {
-            messages.append("'\(arn.region.prefix(50))' is not an AWS Region code such as us-east-1; correct it or use '*'")
+            messages.append(
+                "'\(arn.region.prefix(50))' is not an AWS Region code such as us-east-1; correct it or use '*'")
         }
         if isFixed(arn.account), !arn.account.isEmpty, arn.account != "aws", !isAccount(arn.account) {
             messages.append("'\(arn.account.prefix(50))' is not a 12-digit account id; correct it or use '*'")
@@ -58,7 +73,7 @@ struct MalformedARNRule: LintRule {
     }
 
     /// True when the part has no wildcard or variable, so it can be checked.
-    private func isFixed(_ part: String) -> Bool { !Wildcard.hasWildcard(part) && !part.contains("${") }
+    private func isFixed(_ part: String) -> Bool { !Wildcard.hasWildcard(part) && !part.containsVariable }
 
     /// Region codes are lowercase words joined by `-` and ending in a number: `us-east-1`, `us-gov-west-1`.
     private func isRegion(_ text: String) -> Bool {

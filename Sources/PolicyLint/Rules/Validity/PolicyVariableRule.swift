@@ -9,11 +9,22 @@ struct PolicyVariableRule: LintRule {
         severity: .error, category: .validity)
 
     let examples: [RuleExample] = [
-        .passing(ExampleText.policy(ExampleText.allow("\"s3:GetObject\"", "\"arn:aws:s3:::home/${aws:username}/*\"", condition: "{\"StringEquals\": {\"s3:ExistingObjectTag/team\": \"${aws:PrincipalTag/team, 'none'}\"}}"))),
+        .passing(
+            ExampleText.policy(
+                ExampleText.allow(
+                    "\"s3:GetObject\"", "\"arn:aws:s3:::home/${aws:username}/*\"",
+                    condition:
+                        "{\"StringEquals\": {\"s3:ExistingObjectTag/team\": \"${aws:PrincipalTag/team, 'none'}\"}}"))),
         .failing(ExampleText.policy(ExampleText.allow("\"s3:${aws:username}\"", "\"*\""))),
-        .failing(ExampleText.policy(ExampleText.allow("\"sqs:SendMessage\"", "\"arn:aws:sqs:${aws:RequestedRegion}:123456789012:q\""))),
+        .failing(
+            ExampleText.policy(
+                ExampleText.allow("\"sqs:SendMessage\"", "\"arn:aws:sqs:${aws:RequestedRegion}:123456789012:q\""))),
         .failing(ExampleText.policy(ExampleText.allow("\"s3:GetObject\"", "\"arn:aws:s3:::home/${aws:username/*\""))),
-        .failing(ExampleText.policy(ExampleText.allow("\"s3:GetObject\"", "\"arn:aws:s3:::b/*\"", condition: "{\"NumericLessThan\": {\"s3:max-keys\": \"${aws:username}\"}}"))),
+        .failing(
+            ExampleText.policy(
+                ExampleText.allow(
+                    "\"s3:GetObject\"", "\"arn:aws:s3:::b/*\"",
+                    condition: "{\"NumericLessThan\": {\"s3:max-keys\": \"${aws:username}\"}}"))),
     ]
 
     func check(_ policy: LocatedPolicy, in context: LintContext) -> [Finding] {
@@ -22,24 +33,33 @@ struct PolicyVariableRule: LintRule {
             findings.append(finding(message, at: value, subject: policy.subject))
         }
         for statement in policy.statements {
-            for action in statement.actions where action.isLiteral && action.text.contains("${") {
-                report("'\(action.text.prefix(100))' uses a policy variable in an action, where IAM does not replace it; name the action", action)
+            for action in statement.actions where action.isLiteral && action.text.containsVariable {
+                report(
+                    "'\(action.text.prefix(100))' uses a policy variable in an action, where IAM does not replace it; name the action",
+                    action)
             }
             for resource in statement.resources where resource.isLiteral {
-                if let problem = syntaxProblem(resource.text) { report(problem, resource); continue }
+                if let problem = syntaxProblem(resource.text) {
+                    report(problem, resource)
+                    continue
+                }
                 if let arn = ResourceARN(resource.text),
-                    [arn.partition, arn.service, arn.region, arn.account].contains(where: { $0.contains("${") })
+                    [arn.partition, arn.service, arn.region, arn.account].contains(where: { $0.containsVariable })
                 {
-                    report("'\(resource.text.prefix(100))' has a policy variable before the resource part of the ARN, where IAM does not replace it; write those parts literally or as '*'", resource)
+                    report(
+                        "'\(resource.text.prefix(100))' has a policy variable before the resource part of the ARN, where IAM does not replace it; write those parts literally or as '*'",
+                        resource)
                 }
             }
             for condition in statement.conditions {
                 let family = condition.parsedOperator?.family
-                for value in condition.values where value.isLiteral && value.text.contains("${") {
+                for value in condition.values where value.isLiteral && value.text.containsVariable {
                     if let problem = syntaxProblem(value.text) {
                         report(problem, value)
                     } else if family != .string && family != .arn {
-                        report("IAM replaces policy variables only in String and Arn conditions, not in \(condition.operatorName.text); write the value literally", value)
+                        report(
+                            "IAM replaces policy variables only in String and Arn conditions, not in \(condition.operatorName.text); write the value literally",
+                            value)
                     }
                 }
             }
@@ -47,7 +67,7 @@ struct PolicyVariableRule: LintRule {
         return findings
     }
 
-    /// The problem with each `${...}` in the text, or `nil` when all are well formed.
+    /// Returns the problem with the first malformed `${...}` in the text, or `nil` when all are well formed.
     func syntaxProblem(_ text: String) -> String? {
         var rest = Substring(text)
         while let start = rest.firstRange(of: "${") {
@@ -56,7 +76,8 @@ struct PolicyVariableRule: LintRule {
             }
             let body = rest[start.upperBound..<close]
             if !["*", "?", "$"].contains(body), !isVariable(body) {
-                return "'${\(body.prefix(60))}' is not a policy variable; write ${service:key} such as ${aws:username}, optionally with a default: ${aws:username, 'none'}"
+                return
+                    "'${\(body.prefix(60))}' is not a policy variable; write ${service:key} such as ${aws:username}, optionally with a default: ${aws:username, 'none'}"
             }
             rest = rest[rest.index(after: close)...]
         }

@@ -10,7 +10,10 @@ struct PrincipalInIdentityPolicyRule: LintRule {
 
     let examples: [RuleExample] = [
         .passing(ExampleText.policy(ExampleText.allow("\"s3:GetObject\"", "\"arn:aws:s3:::b/*\""))),
-        .failing(ExampleText.policy("{\"Effect\": \"Allow\", \"Principal\": {\"AWS\": \"arn:aws:iam::123456789012:root\"}, \"Action\": \"s3:GetObject\", \"Resource\": \"*\"}")),
+        .failing(
+            ExampleText.policy(
+                "{\"Effect\": \"Allow\", \"Principal\": {\"AWS\": \"arn:aws:iam::123456789012:root\"}, \"Action\": \"s3:GetObject\", \"Resource\": \"*\"}"
+            )),
     ]
 
     func check(_ policy: LocatedPolicy, in context: LintContext) -> [Finding] {

@@ -4,7 +4,8 @@ import IAMCatalog
 struct UnknownActionRule: LintRule {
     let descriptor = RuleDescriptor(
         id: "MR101", name: "unknown-action", title: "Unknown service or action",
-        rationale: "IAM accepts any action name, so a misspelled action grants nothing and the call it was meant for fails.",
+        rationale:
+            "IAM accepts any action name, so a misspelled action grants nothing and the call it was meant for fails.",
         help: "Correct the action name; the message names the closest one the catalog lists.",
         severity: .error, category: .validity)
 
@@ -35,7 +36,8 @@ struct UnknownActionRule: LintRule {
         case .unknownService(let prefix):
             let suggestion = NameSuggestion.closest(to: prefix, in: context.catalog.servicePrefixes)
             return "the service prefix '\(prefix.prefix(100))' is not in the catalog"
-                + (suggestion.map { "; did you mean '\($0)'?" } ?? "; check the prefix in the Service Authorization Reference")
+                + (suggestion.map { "; did you mean '\($0)'?" }
+                    ?? "; check the prefix in the Service Authorization Reference")
         case .actions(let matched):
             guard matched.isEmpty else { return nil }
             return unknownName(text, context: context)
@@ -51,7 +53,8 @@ struct UnknownActionRule: LintRule {
         }
         let names = context.catalog.service(prefix: prefix)?.actions.values.map(\.name.name) ?? []
         guard let suggestion = NameSuggestion.closest(to: name, in: names) else {
-            return "'\(text)' is not an action of the service '\(prefix)'; check the name in the Service Authorization Reference"
+            return
+                "'\(text)' is not an action of the service '\(prefix)'; check the name in the Service Authorization Reference"
         }
         return "'\(text)' is not an action of the service '\(prefix)'; did you mean '\(prefix):\(suggestion)'?"
     }

@@ -4,13 +4,27 @@ struct UnknownConditionKeyRule: LintRule {
         id: "MR105", name: "unknown-condition-key", title: "Unknown condition key",
         rationale:
             "A key no request carries is always absent, so the condition is always false (or always true when negated or with IfExists).",
-        help: "Correct the key; use a global key (aws:...) or one the service lists in the Service Authorization Reference.",
+        help:
+            "Correct the key; use a global key (aws:...) or one the service lists in the Service Authorization Reference.",
         severity: .error, category: .validity)
 
     let examples: [RuleExample] = [
-        .passing(ExampleText.policy(ExampleText.allow("\"s3:GetObject\"", "\"arn:aws:s3:::b/*\"", condition: "{\"StringEquals\": {\"aws:PrincipalTag/team\": \"a\", \"s3:ExistingObjectTag/x\": \"y\"}}"))),
-        .failing(ExampleText.policy(ExampleText.allow("\"s3:GetObject\"", "\"arn:aws:s3:::b/*\"", condition: "{\"StringEquals\": {\"aws:SourceVPC1\": \"vpc-1\"}}"))),
-        .failing(ExampleText.policy(ExampleText.allow("\"s3:GetObject\"", "\"arn:aws:s3:::b/*\"", condition: "{\"StringEquals\": {\"s3:prefixx\": \"a/\", \"nokey\": \"x\"}}")), findings: 2),
+        .passing(
+            ExampleText.policy(
+                ExampleText.allow(
+                    "\"s3:GetObject\"", "\"arn:aws:s3:::b/*\"",
+                    condition:
+                        "{\"StringEquals\": {\"aws:PrincipalTag/team\": \"a\", \"s3:ExistingObjectTag/x\": \"y\"}}"))),
+        .failing(
+            ExampleText.policy(
+                ExampleText.allow(
+                    "\"s3:GetObject\"", "\"arn:aws:s3:::b/*\"",
+                    condition: "{\"StringEquals\": {\"aws:SourceVPC1\": \"vpc-1\"}}"))),
+        .failing(
+            ExampleText.policy(
+                ExampleText.allow(
+                    "\"s3:GetObject\"", "\"arn:aws:s3:::b/*\"",
+                    condition: "{\"StringEquals\": {\"s3:prefixx\": \"a/\", \"nokey\": \"x\"}}")), findings: 2),
     ]
 
     func check(_ policy: LocatedPolicy, in context: LintContext) -> [Finding] {
@@ -36,7 +50,8 @@ struct UnknownConditionKeyRule: LintRule {
             return "'\(shown)' is not a global condition key" + suggestion(key, known)
         }
         guard context.isKnownService(prefix) else {
-            return "'\(shown)' names the service '\(prefix.prefix(50))', which is not in the catalog; correct the prefix"
+            return
+                "'\(shown)' names the service '\(prefix.prefix(50))', which is not in the catalog; correct the prefix"
         }
         guard context.conditionKeyType(key) == nil else { return nil }
         let known = context.catalog.service(prefix: prefix)?.conditionKeys.values.map(\.name) ?? []

@@ -3,13 +3,26 @@ struct UnknownConditionOperatorRule: LintRule {
     let descriptor = RuleDescriptor(
         id: "MR104", name: "unknown-condition-operator", title: "Unknown condition operator",
         rationale: "IAM rejects a policy whose condition uses an operator it does not define.",
-        help: "Use one of IAM's condition operators (StringEquals, ArnLike, NumericLessThan, ...); names are case-sensitive.",
+        help:
+            "Use one of IAM's condition operators (StringEquals, ArnLike, NumericLessThan, ...); names are case-sensitive.",
         severity: .error, category: .validity)
 
     let examples: [RuleExample] = [
-        .passing(ExampleText.policy(ExampleText.allow("\"s3:GetObject\"", "\"arn:aws:s3:::b/*\"", condition: "{\"ForAnyValue:StringLikeIfExists\": {\"aws:TagKeys\": \"t*\"}}"))),
-        .failing(ExampleText.policy(ExampleText.allow("\"s3:GetObject\"", "\"arn:aws:s3:::b/*\"", condition: "{\"StringEqual\": {\"aws:SourceVpc\": \"vpc-1\"}}"))),
-        .failing(ExampleText.policy(ExampleText.allow("\"s3:GetObject\"", "\"arn:aws:s3:::b/*\"", condition: "{\"NullIfExists\": {\"aws:SourceVpc\": \"true\"}}"))),
+        .passing(
+            ExampleText.policy(
+                ExampleText.allow(
+                    "\"s3:GetObject\"", "\"arn:aws:s3:::b/*\"",
+                    condition: "{\"ForAnyValue:StringLikeIfExists\": {\"aws:TagKeys\": \"t*\"}}"))),
+        .failing(
+            ExampleText.policy(
+                ExampleText.allow(
+                    "\"s3:GetObject\"", "\"arn:aws:s3:::b/*\"",
+                    condition: "{\"StringEqual\": {\"aws:SourceVpc\": \"vpc-1\"}}"))),
+        .failing(
+            ExampleText.policy(
+                ExampleText.allow(
+                    "\"s3:GetObject\"", "\"arn:aws:s3:::b/*\"",
+                    condition: "{\"NullIfExists\": {\"aws:SourceVpc\": \"true\"}}"))),
     ]
 
     func check(_ policy: LocatedPolicy, in context: LintContext) -> [Finding] {
