@@ -51,12 +51,17 @@ package struct Linter: Sendable {
         policies: [LocatedPolicy], functions: [LocatedFunction], isTemplate: Bool, diagnostics: DiagnosticSink
     ) -> [Finding] {
         let context = LintContext(catalog: catalog, diagnostics: diagnostics)
+        let rules = RuleRegistry.all.filter { options.runs($0.descriptor, isTemplate: isTemplate) }
+        let expandedRules = rules.filter(\.readsExpandedPolicies)
         var findings: [Finding] = []
-        for rule in RuleRegistry.all where options.runs(rule.descriptor, isTemplate: isTemplate) {
-            for policy in policies where policy.origin.isWritten || rule.readsExpandedPolicies {
+        // Policy by policy, so that each policy's statements stay in the cache while every rule reads them.
+        for policy in policies {
+            for rule in policy.origin.isWritten ? rules : expandedRules {
                 findings += rule.check(policy, in: context)
             }
-            for function in functions {
+        }
+        for function in functions {
+            for rule in rules {
                 findings += rule.check(function, in: context)
             }
         }

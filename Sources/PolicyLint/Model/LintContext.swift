@@ -25,6 +25,8 @@ package final class LintContext {
     package let diagnostics: DiagnosticSink
     private var actionCache: [String: ActionMatch] = [:]
     private var formatCache: [FormatKey: Bool] = [:]
+    private var formatsCache: [ActionName: [String]] = [:]
+    private var prefixesCache: [ActionName: [String]] = [:]
     private var scopeCache: [ScopeKey: Bool] = [:]
 
     private struct FormatKey: Hashable {
@@ -78,13 +80,29 @@ package final class LintContext {
         return result
     }
 
-    /// The ARN formats of an action's resource types.
+    /// The ARN formats of an action's resource types, cached per action.
     package func arnFormats(of action: ActionInfo) -> [String] {
-        guard let service = catalog.service(prefix: action.name.prefix) else { return [] }
-        return action.resourceTypes.flatMap { type -> [String] in
-            service.resourceTypes[type.name]?.arnFormats
-                ?? catalog.resourceType(prefix: action.name.prefix, name: type.name)?.arnFormats ?? []
+        if let cached = formatsCache[action.name] { return cached }
+        var formats: [String] = []
+        if let service = catalog.service(prefix: action.name.prefix) {
+            formats = action.resourceTypes.flatMap { type -> [String] in
+                service.resourceTypes[type.name]?.arnFormats
+                    ?? catalog.resourceType(prefix: action.name.prefix, name: type.name)?.arnFormats ?? []
+            }
         }
+        formatsCache[action.name] = formats
+        return formats
+    }
+
+    /// The fixed start of the resource part of each of the action's ARN formats, up to the first
+    /// variable (`table/` for DynamoDB tables, empty for S3 objects), cached per action.
+    package func resourcePrefixes(of action: ActionInfo) -> [String] {
+        if let cached = prefixesCache[action.name] { return cached }
+        let prefixes = arnFormats(of: action).compactMap { format in
+            ResourceARN(format).map { String($0.resource.prefix { $0 != "$" }) }
+        }
+        prefixesCache[action.name] = prefixes
+        return prefixes
     }
 
     /// Whether a resource pattern can name a resource of the ARN format, cached.

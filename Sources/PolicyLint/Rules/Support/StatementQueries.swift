@@ -37,12 +37,13 @@ extension LintContext {
 
     private func computeIsUnscoped(_ resource: String, for action: ActionInfo) -> Bool {
         guard let arn = ResourceARN(resource) else { return false }
-        for format in arnFormats(of: action) {
-            guard let formatARN = ResourceARN(format) else { continue }
-            let fixed = formatARN.resource.prefix { $0 != "$" }
-            guard arn.resource.hasPrefix(fixed) else { continue }
-            let rest = arn.resource.dropFirst(fixed.count)
-            if !rest.isEmpty && rest.allSatisfy({ $0 == "*" || $0 == "?" || $0 == "/" || $0 == ":" }) { return true }
+        for fixed in resourcePrefixes(of: action) where arn.resource.hasPrefix(fixed) {
+            let rest = arn.resource.utf8.dropFirst(fixed.utf8.count)
+            let wildcardsOnly = rest.allSatisfy { byte in
+                byte == UInt8(ascii: "*") || byte == UInt8(ascii: "?") || byte == UInt8(ascii: "/")
+                    || byte == UInt8(ascii: ":")
+            }
+            if !rest.isEmpty && wildcardsOnly { return true }
         }
         return false
     }
