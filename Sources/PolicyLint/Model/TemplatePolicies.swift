@@ -99,9 +99,23 @@ final class TemplatePolicies {
             !name.hasPrefix("Fn::"), name != "Ref"
         else { return managed(node, subject: subject) }
         if samTemplates[name] == nil { samTemplates[name] = .some(catalog.samPolicyTemplate(named: name)) }
-        guard case .some(.some(let samTemplate)) = samTemplates[name] else { return [] }
+        guard case .some(.some(let samTemplate)) = samTemplates[name] else {
+            reportUnknownTemplate(name, at: pairs[0].key)
+            return []
+        }
         let expander = ExpandedPolicy(template: template, reference: pairs[0].key, parameters: pairs[0].value)
         return [expander.policy(samTemplate.statements, subject: subject, origin: .samPolicyTemplate(name))]
+    }
+
+    private func reportUnknownTemplate(_ name: String, at node: Node) {
+        let closest = NameSuggestion.closest(to: name, in: catalog.samPolicyTemplateNames)
+        diagnostics.report(
+            .error, .unknownPolicyTemplate,
+            "'\(name.prefix(100))' is not a SAM policy template, so SAM rejects the template; correct the name",
+            at: node.location,
+            notes: closest.map { ["did you mean '\($0)'?"] } ?? [
+                "the SAM policy templates are listed in the SAM developer guide"
+            ])
     }
 
     private func written(_ node: Node?, subject: String, origin: PolicyOrigin) -> [LocatedPolicy] {

@@ -147,3 +147,22 @@ func policySizeBoundIsAnUpperBound(_ text: String) {
     let document = PolicyDocument(id: text, statements: Array(repeating: statement, count: 3))
     #expect(document.sizeForLimitsUpperBound >= document.sizeForLimits())
 }
+
+@Test func unknownPolicyTemplateIsReported() throws {
+    let text = """
+        Resources:
+          Reader:
+            Type: AWS::Serverless::Function
+            Properties:
+              Runtime: python3.12
+              Handler: app.handler
+              InlineCode: "def handler(event, context): pass"
+              Policies:
+                - S3ReedPolicy:
+                    BucketName: photos
+        """
+    let result = lint(text, kind: .template, path: "template.yaml")
+    let diagnostic = try #require(result.diagnostics.first { $0.code.rawValue == "MR2702" })
+    #expect(diagnostic.location?.line == 9)
+    #expect(diagnostic.notes == ["did you mean 'S3ReadPolicy'?"])
+}
