@@ -42,7 +42,7 @@ struct ConditionTypeMismatchRule: LintRule {
                 findings.append(
                     finding(
                         "\(condition.operatorName.text) compares \(op.family.rawValue) values, but '\(condition.key.text)' is "
-                            + "of type \(keyType); use a \(operatorFamily(for: elementType)) operator",
+                            + "of type \(keyType); use an operator for that type, such as \(exampleOperator(for: elementType))",
                         at: condition.key, subject: policy.subject))
             }
         }
@@ -64,12 +64,15 @@ struct ConditionTypeMismatchRule: LintRule {
         }
     }
 
-    private func operatorFamily(for type: String) -> String {
+    private func exampleOperator(for type: String) -> String {
         switch type {
-        case "ARN": "Arn"
+        case "ARN": "ArnLike"
         case "IPAddress": "IpAddress"
         case "Binary": "BinaryEquals"
-        default: type
+        case "Bool": "Bool"
+        case "Date": "DateLessThan"
+        case "Numeric": "NumericEquals"
+        default: "StringEquals"
         }
     }
 }
