@@ -97,7 +97,7 @@ package struct LocatedStatement: Sendable {
 
     package var isAllow: Bool { effect == .allow }
     /// A readable name for messages: the Sid, or the statement's position.
-    package var label: String { sid.map { "statement '\($0.text)'" } ?? "statement \(index + 1)" }
+    package var label: String { sid.map { "statement '\($0.text.prefix(100))'" } ?? "statement \(index + 1)" }
 }
 
 /// One key under one operator of a `Condition`.

@@ -123,3 +123,15 @@ func hostileTemplatesAreSafe(_ text: String) {
     #expect(findings.isEmpty)
     #expect(sink.hasErrors)
 }
+
+@Test func longNamesAreQuotedShortly() {
+    let long = String(repeating: "x", count: 100_000)
+    let statement =
+        "{\"Sid\": \"\(long)\", \"Effect\": \"Allow\", \"Action\": [\"\(long):*\", \"\(String(repeating: "*", count: 100_000))\"], "
+        + "\"Resource\": \"*\", \"Condition\": {\"ForAllValues:StringEquals\": {\"s3:ExistingObjectTag/\(long)\": \"a*\"}}}"
+    let result = lint("{\"Version\": \"2012-10-17\", \"Statement\": [\(statement)]}", kind: .policy)
+    #expect(result.findings.count >= 4)
+    for finding in result.findings {
+        #expect(finding.message.utf8.count < 1_000, "\(finding.ruleId) quotes a bounded prefix")
+    }
+}

@@ -25,7 +25,7 @@ struct AllowAllActionsRule: LintRule {
                 ? "every resource, which is full administrator access" : "the listed resources"
             findings.append(
                 finding(
-                    "'\(action.text)' allows every action of every service on \(scope); list the actions needed instead",
+                    "'\(action.text.prefix(100))' allows every action of every service on \(scope); list the actions needed instead",
                     at: action, subject: policy.subject))
         }
         return findings

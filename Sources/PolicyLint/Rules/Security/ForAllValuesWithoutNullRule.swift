@@ -32,7 +32,7 @@ struct ForAllValuesWithoutNullRule: LintRule {
                 guard !guarded.contains(condition.key.text.lowercased()) else { continue }
                 findings.append(
                     finding(
-                        "\(condition.operatorName.text) on '\(condition.key.text)' is also true when the request has no such key; add \"Null\": {\"\(condition.key.text)\": \"false\"}",
+                        "\(condition.operatorName.text.prefix(100)) on '\(condition.key.text.prefix(100))' is also true when the request has no such key; add \"Null\": {\"\(condition.key.text.prefix(100))\": \"false\"}",
                         at: condition.operatorName, subject: policy.subject))
             }
         }

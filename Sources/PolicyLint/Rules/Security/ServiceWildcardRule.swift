@@ -25,7 +25,7 @@ struct ServiceWildcardRule: LintRule {
                 let size = count.map { " (\($0) actions in the catalog)" } ?? ""
                 findings.append(
                     finding(
-                        "'\(action.text)' allows every action of \(parts[0])\(size); list the actions needed instead",
+                        "'\(action.text.prefix(100))' allows every action of \(parts[0].prefix(100))\(size); list the actions needed instead",
                         at: action, subject: policy.subject))
             }
         }

@@ -29,7 +29,7 @@ struct SetOperatorOnSingleValuedKeyRule: LintRule {
                 else { continue }
                 findings.append(
                     finding(
-                        "'\(condition.key.text)' is a single-valued \(type) key, so \(qualifier.rawValue): does not apply; use the operator without it",
+                        "'\(condition.key.text.prefix(100))' is a single-valued \(type) key, so \(qualifier.rawValue): does not apply; use the operator without it",
                         at: condition.operatorName, subject: policy.subject))
             }
         }

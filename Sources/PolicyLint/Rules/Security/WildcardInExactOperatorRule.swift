@@ -37,7 +37,7 @@ struct WildcardInExactOperatorRule: LintRule {
                         "IgnoreCase", with: "")
                     findings.append(
                         finding(
-                            "\(condition.operatorName.text) compares '\(value.text.prefix(100))' exactly, so its wildcard matches only itself; use \(like) for a pattern",
+                            "\(condition.operatorName.text.prefix(100)) compares '\(value.text.prefix(100))' exactly, so its wildcard matches only itself; use \(like) for a pattern",
                             at: value, subject: policy.subject))
                 }
             }

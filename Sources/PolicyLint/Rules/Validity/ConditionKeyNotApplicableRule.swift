@@ -45,7 +45,7 @@ struct ConditionKeyNotApplicableRule: LintRule {
                 let names = listForMessage(actions.map(\.name.description))
                 findings.append(
                     finding(
-                        "'\(condition.key.text)' does not apply to \(names), so this condition never matches their requests; "
+                        "'\(condition.key.text.prefix(100))' does not apply to \(names), so this condition never matches their requests; "
                             + "use a key these actions list", at: condition.key, subject: policy.subject))
             }
         }

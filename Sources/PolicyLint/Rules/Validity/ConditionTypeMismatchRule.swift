@@ -41,7 +41,7 @@ struct ConditionTypeMismatchRule: LintRule {
                 guard !fits(op.family, elementType) else { continue }
                 findings.append(
                     finding(
-                        "\(condition.operatorName.text) compares \(op.family.rawValue) values, but '\(condition.key.text)' is "
+                        "\(condition.operatorName.text.prefix(100)) compares \(op.family.rawValue) values, but '\(condition.key.text.prefix(100))' is "
                             + "of type \(keyType); use an operator for that type, such as \(exampleOperator(for: elementType))",
                         at: condition.key, subject: policy.subject))
             }

@@ -40,7 +40,7 @@ struct InvalidConditionValueRule: LintRule {
                     guard let expected = problem(value.text, family: op.family) else { continue }
                     findings.append(
                         finding(
-                            "'\(value.text.prefix(100))' is not \(expected), as \(condition.operatorName.text) needs",
+                            "'\(value.text.prefix(100))' is not \(expected), as \(condition.operatorName.text.prefix(100)) needs",
                             at: value, subject: policy.subject))
                 }
             }

@@ -58,7 +58,7 @@ struct PolicyVariableRule: LintRule {
                         report(problem, value)
                     } else if family != .string && family != .arn {
                         report(
-                            "IAM replaces policy variables only in String and Arn conditions, not in \(condition.operatorName.text); write the value literally",
+                            "IAM replaces policy variables only in String and Arn conditions, not in \(condition.operatorName.text.prefix(100)); write the value literally",
                             value)
                     }
                 }
