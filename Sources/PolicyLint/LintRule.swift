@@ -18,14 +18,14 @@ extension LintRule {
     package func check(_ policy: LocatedPolicy, in context: LintContext) -> [Finding] { [] }
     package func check(_ function: LocatedFunction, in context: LintContext) -> [Finding] { [] }
 
-    /// A finding of this rule at a located value.
+    /// Returns a finding of this rule at a located value.
     package func finding(_ message: String, at value: LocatedValue, subject: String?) -> Finding {
         Finding(
             ruleId: descriptor.id, severity: descriptor.severity, message: message, location: value.location,
             endLocation: value.endLocation, subject: subject)
     }
 
-    /// A finding of this rule at a position without a known end.
+    /// Returns a finding of this rule at a position without a known end.
     package func finding(_ message: String, at location: SourceLocation, subject: String?) -> Finding {
         Finding(
             ruleId: descriptor.id, severity: descriptor.severity, message: message, location: location,

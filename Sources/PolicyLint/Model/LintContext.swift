@@ -1,7 +1,7 @@
 import Diagnostics
 import IAMCatalog
 
-/// What an action pattern from a policy names in the catalog.
+/// The catalog actions that an action pattern from a policy matches.
 package enum ActionMatch: Sendable {
     /// `*`, or a pattern with a wildcard in the service prefix: it may name any action.
     case any
@@ -21,7 +21,7 @@ package enum ActionMatch: Sendable {
 /// The catalog and caches that rules share while linting one input. Not shared across threads.
 package final class LintContext {
     package let catalog: Catalog
-    /// Where rules report files they could not read (a Dockerfile, a code folder).
+    /// The sink for files that rules could not read (a Dockerfile, a code folder).
     package let diagnostics: DiagnosticSink
     private var actionCache: [String: ActionMatch] = [:]
     private var formatCache: [FormatKey: Bool] = [:]
@@ -68,8 +68,8 @@ package final class LintContext {
         return .actions(matched.sorted { $0.name < $1.name })
     }
 
-    /// The actions a list of patterns names, without duplicates; `nil` when one may name any
-    /// action or is not in the catalog, so the set is not fully known.
+    /// Returns the actions a list of patterns names, without duplicates. Returns `nil` when a
+    /// pattern may name any action or is not in the catalog, because then the set is not known.
     package func knownActions(_ patterns: [LocatedValue]) -> [ActionInfo]? {
         var seen = Set<ActionName>()
         var result: [ActionInfo] = []
@@ -80,7 +80,7 @@ package final class LintContext {
         return result
     }
 
-    /// The ARN formats of an action's resource types, cached per action.
+    /// Returns the ARN formats of an action's resource types, cached per action.
     package func arnFormats(of action: ActionInfo) -> [String] {
         if let cached = formatsCache[action.name] { return cached }
         var formats: [String] = []
@@ -94,7 +94,7 @@ package final class LintContext {
         return formats
     }
 
-    /// The fixed start of the resource part of each of the action's ARN formats, up to the first
+    /// Returns the fixed start of the resource part of each of the action's ARN formats, up to the first
     /// variable (`table/` for DynamoDB tables, empty for S3 objects), cached per action.
     package func resourcePrefixes(of action: ActionInfo) -> [String] {
         if let cached = prefixesCache[action.name] { return cached }
@@ -105,7 +105,7 @@ package final class LintContext {
         return prefixes
     }
 
-    /// Whether a resource pattern can name a resource of the ARN format, cached.
+    /// Returns whether a resource pattern can name a resource of the ARN format, cached.
     package func canMatch(resource: String, format: String) -> Bool {
         let key = FormatKey(resource: resource, format: format)
         if let cached = formatCache[key] { return cached }
@@ -114,14 +114,14 @@ package final class LintContext {
         return result
     }
 
-    /// The type of a condition key (`String`, `ArrayOfString`, ...), from the global keys or the
+    /// Returns the type of a condition key (`String`, `ArrayOfString`, ...), from the global keys or the
     /// service's catalog; `nil` when the key is unknown.
     package func conditionKeyType(_ key: String) -> String? {
         if key.lowercased().hasPrefix("aws:") { return GlobalConditionKeys.type(of: key) }
         return serviceConditionKey(key)?.types.first
     }
 
-    /// The catalog entry of a service condition key, matching keys with a suffix such as
+    /// Returns the catalog entry of a service condition key, matching keys with a suffix such as
     /// `s3:ExistingObjectTag/<key>` or `ec2:ResourceTag/${TagKey}` by the part before the `/`.
     package func serviceConditionKey(_ key: String) -> ConditionKeyInfo? {
         guard let colon = key.firstIndex(of: ":"), let service = catalog.service(prefix: String(key[..<colon])) else {
@@ -134,7 +134,7 @@ package final class LintContext {
         return service.conditionKeys.first { $0.key.hasPrefix(head) && $0.key.contains("/") }?.value
     }
 
-    /// Returns the cached answer for a resource and an action, computing it on first use.
+    /// Returns the cached result for a resource and an action, computing it on first use.
     func cachedScope(resource: String, action: ActionName, compute: () -> Bool) -> Bool {
         let key = ScopeKey(resource: resource, action: action)
         if let cached = scopeCache[key] { return cached }

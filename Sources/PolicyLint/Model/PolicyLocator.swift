@@ -22,8 +22,8 @@ package struct PolicyLocator {
 
     /// Returns the column after a one-line scalar, counted from its text: quotes add two
     /// columns. Escapes make the written span longer than the text, so then the end is left out.
-    // NOTE: Counting characters is a stand-in until the parser records where each node ends;
-    // a tab or a wide character before the end can shift the column an editor shows.
+    // NOTE: Counting characters is a stand-in until the parser records where each node ends.
+    // A tab or a wide character in the scalar can shift the column an editor shows.
     static func endLocation(of node: Node, _ text: String, _ style: Node.ScalarStyle) -> SourceLocation? {
         let start = node.location
         guard start.line > 0, start.column > 0, !text.contains("\n") else { return nil }
@@ -114,7 +114,7 @@ package struct PolicyLocator {
 }
 
 extension LocatedValue {
-    /// A mapping key as a located value.
+    /// Returns a mapping key as a located value.
     static func key(_ node: Node) -> LocatedValue? {
         PolicyLocator.literal(node)
     }

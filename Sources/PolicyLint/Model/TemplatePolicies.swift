@@ -45,7 +45,7 @@ final class TemplatePolicies {
         return template
     }
 
-    /// Every policy the template writes or attaches, in template order.
+    /// Returns every policy the template writes or attaches, in template order.
     func policies() -> [LocatedPolicy] {
         var result: [LocatedPolicy] = []
         for resource in template.resourcesInOrder {
@@ -72,7 +72,7 @@ final class TemplatePolicies {
         return result
     }
 
-    /// The Lambda functions, for the deployment limit rules.
+    /// Returns the Lambda functions, for the deployment limit rules.
     func functions() -> [LocatedFunction] {
         let globals = template.root["Globals"]?["Function"]
         return template.resourcesInOrder.compactMap { resource in
@@ -137,7 +137,7 @@ final class TemplatePolicies {
         return [policy]
     }
 
-    /// An AWS managed policy by name or ARN (`arn:${AWS::Partition}:iam::aws:policy/...`),
+    /// Returns an AWS managed policy named by name or ARN (`arn:${AWS::Partition}:iam::aws:policy/...`),
     /// when the catalog has its document.
     private func managed(_ node: Node, subject: String) -> [LocatedPolicy] {
         let text: String

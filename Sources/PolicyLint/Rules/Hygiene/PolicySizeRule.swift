@@ -35,6 +35,8 @@ struct PolicySizeRule: LintRule {
             return []
         }
         guard document.sizeForLimitsUpperBound > limit.rawValue else { return [] }
+        // NOTE: IAM applies the inline limit to the sum of a role's inline policies; each policy
+        // is checked alone here.
         let size = document.sizeForLimits()
         guard size > limit.rawValue else { return [] }
         return [

@@ -12,8 +12,8 @@ struct FunctionFiles {
     let function: LocatedFunction
     let diagnostics: DiagnosticSink
 
-    /// A path relative to the template's folder, or `nil` (reported) when it is absolute or
-    /// leaves the folder.
+    /// Returns the path when it is relative and stays inside the template's folder; otherwise
+    /// reports it and returns `nil`.
     func relativePath(_ path: String, at node: Node) -> String? {
         var depth = 0
         for part in path.split(separator: "/") {
@@ -30,8 +30,8 @@ struct FunctionFiles {
         return path
     }
 
-    /// The bytes of regular files under a folder; symbolic links are not followed or counted.
-    /// `nil` (reported) when the folder cannot be listed.
+    /// Returns the bytes of the regular files under a folder, not following or counting
+    /// symbolic links. Reports a folder that cannot be listed and returns `nil`.
     func folderSize(_ relativePath: String, at node: Node) -> Int? {
         let folder = function.template.folder + "/" + relativePath
         let listing: SourceTree.Listing
@@ -53,7 +53,7 @@ struct FunctionFiles {
         return total
     }
 
-    /// The text of a file under the template's folder, or `nil` (reported).
+    /// Returns the text of a file under the template's folder, or reports it and returns `nil`.
     func text(of relativePath: String, at node: Node) -> String? {
         let reader = SourceFileReader(root: function.template.folder, maximumFileSize: 1024 * 1024)
         do {

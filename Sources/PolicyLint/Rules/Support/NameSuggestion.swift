@@ -1,7 +1,7 @@
 /// Finds the closest name to a misspelled one, by edit distance.
 enum NameSuggestion {
-    /// The candidate closest to `name` ignoring case, when it is within a third of the name's
-    /// length; `nil` otherwise or when `name` is longer than 100 characters.
+    /// Returns the candidate closest to `name`, ignoring case, when its edit distance is at most 2
+    /// or a third of the name's length. Returns `nil` otherwise, and for names over 100 characters.
     static func closest(to name: String, in candidates: some Sequence<String>) -> String? {
         let target = Array(name.lowercased().utf8)
         guard target.count <= 100 else { return nil }
