@@ -11,12 +11,16 @@ package protocol LintRule: Sendable {
     var readsExpandedPolicies: Bool { get }
     func check(_ policy: LocatedPolicy, in context: LintContext) -> [Finding]
     func check(_ function: LocatedFunction, in context: LintContext) -> [Finding]
+    /// Checks all written policies of one role or function together: the policies of a
+    /// template with the same `principalId`, or one document of a policy file.
+    func check(principal policies: [LocatedPolicy], in context: LintContext) -> [Finding]
 }
 
 extension LintRule {
     package var readsExpandedPolicies: Bool { false }
     package func check(_ policy: LocatedPolicy, in context: LintContext) -> [Finding] { [] }
     package func check(_ function: LocatedFunction, in context: LintContext) -> [Finding] { [] }
+    package func check(principal policies: [LocatedPolicy], in context: LintContext) -> [Finding] { [] }
 
     /// Returns a finding of this rule at a located value.
     package func finding(_ message: String, at value: LocatedValue, subject: String?) -> Finding {

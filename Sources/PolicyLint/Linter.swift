@@ -60,6 +60,11 @@ package struct Linter: Sendable {
                 findings += rule.check(policy, in: context)
             }
         }
+        for group in Self.principalGroups(policies) {
+            for rule in rules {
+                findings += rule.check(principal: group, in: context)
+            }
+        }
         for function in functions {
             for rule in rules {
                 findings += rule.check(function, in: context)
@@ -68,6 +73,26 @@ package struct Linter: Sendable {
         return findings.sorted {
             ($0.location, $0.ruleId, $0.message) < ($1.location, $1.ruleId, $1.message)
         }
+    }
+
+    /// Groups the written policies by the role or function they belong to, in first-seen order;
+    /// a policy without a `principalId` forms a group of its own.
+    static func principalGroups(_ policies: [LocatedPolicy]) -> [[LocatedPolicy]] {
+        var groups: [[LocatedPolicy]] = []
+        var groupIndex: [String: Int] = [:]
+        for policy in policies where policy.origin.isWritten {
+            guard let id = policy.principalId else {
+                groups.append([policy])
+                continue
+            }
+            if let index = groupIndex[id] {
+                groups[index].append(policy)
+            } else {
+                groupIndex[id] = groups.count
+                groups.append([policy])
+            }
+        }
+        return groups
     }
 
     private func parse(path: String, text: [UInt8], diagnostics: DiagnosticSink) -> Node? {

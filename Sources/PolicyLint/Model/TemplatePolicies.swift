@@ -49,6 +49,7 @@ final class TemplatePolicies {
     func policies() -> [LocatedPolicy] {
         var result: [LocatedPolicy] = []
         for resource in template.resourcesInOrder {
+            let start = result.count
             switch resource.type {
             case "AWS::IAM::Role":
                 for entry in resource[property: "Policies"]?.sequence ?? [] {
@@ -68,8 +69,24 @@ final class TemplatePolicies {
             default:
                 continue
             }
+            let principal = principalId(of: resource)
+            for index in start..<result.count { result[index].principalId = principal }
         }
         return result
+    }
+
+    /// The role or function a resource's policies grant to: the resource itself for roles and
+    /// functions, and the only role an `AWS::IAM::Policy` or `AWS::IAM::ManagedPolicy` names
+    /// with `Ref`. `nil` when a policy names several roles or none.
+    private func principalId(of resource: TemplateResource) -> String? {
+        switch resource.type {
+        case "AWS::IAM::Role", "AWS::Serverless::Function": return resource.logicalId
+        default:
+            guard let roles = resource[property: "Roles"]?.sequence, roles.count == 1 else { return nil }
+            let role = roles[0]
+            if role.tag == "!Ref" { return role.scalar }
+            return role["Ref"]?.scalar
+        }
     }
 
     /// Returns the Lambda functions, for the deployment limit rules.

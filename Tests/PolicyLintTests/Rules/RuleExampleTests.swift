@@ -26,7 +26,7 @@ struct RuleExampleCase: CustomTestStringConvertible, Sendable {
 }
 
 /// Lints text with only `ruleId` enabled and returns its findings and the diagnostics.
-func lint(_ text: String, kind: RuleExample.Kind, only ruleId: String? = nil, path: String = "policy.json")
+func lint(_ text: String, kind: RuleExample.Kind, path: String = "policy.json", only ruleId: String? = nil)
     -> (findings: [Finding], diagnostics: [Diagnostic])
 {
     let options = LintOptions(enabledRules: ruleId.map { [$0] })
@@ -60,7 +60,7 @@ func ruleExample(_ testCase: RuleExampleCase) {
     let id = testCase.rule.descriptor.id
     let (project, path) = exampleProject(testCase.example)
     defer { withExtendedLifetime(project) {} }
-    let result = lint(testCase.example.text, kind: testCase.example.kind, only: id, path: path)
+    let result = lint(testCase.example.text, kind: testCase.example.kind, path: path, only: id)
     #expect(result.diagnostics.filter { $0.severity == .error }.isEmpty, "diagnostics: \(result.diagnostics)")
     let own = result.findings.filter { $0.ruleId == id }
     #expect(own.count == testCase.example.expectedFindings, "findings: \(own.map(\.message))")

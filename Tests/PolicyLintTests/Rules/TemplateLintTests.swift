@@ -166,3 +166,37 @@ func policySizeBoundIsAnUpperBound(_ text: String) {
     #expect(diagnostic.location?.line == 9)
     #expect(diagnostic.notes == ["did you mean 'S3ReadPolicy'?"])
 }
+
+@Test func escalationAcrossOneRolesPolicies() throws {
+    let text = """
+        Resources:
+          Role:
+            Type: AWS::IAM::Role
+            Properties:
+              AssumeRolePolicyDocument: {Statement: [{Effect: Allow, Principal: {Service: lambda.amazonaws.com}, Action: sts:AssumeRole}]}
+              Policies:
+                - PolicyName: pass
+                  PolicyDocument:
+                    Version: "2012-10-17"
+                    Statement: [{Effect: Allow, Action: iam:PassRole, Resource: "*"}]
+          Deploy:
+            Type: AWS::IAM::Policy
+            Properties:
+              Roles: [!Ref Role]
+              PolicyDocument:
+                Version: "2012-10-17"
+                Statement: [{Effect: Allow, Action: [lambda:CreateFunction, lambda:InvokeFunction], Resource: "*"}]
+          Other:
+            Type: AWS::IAM::Policy
+            Properties:
+              Roles: [!Ref SomeoneElse]
+              PolicyDocument:
+                Version: "2012-10-17"
+                Statement: [{Effect: Allow, Action: [lambda:CreateFunction, lambda:InvokeFunction], Resource: "*"}]
+        """
+    let findings = lint(text, kind: .template, path: "template.yaml", only: "MR207").findings
+    #expect(findings.count == 1, "only Role's two policies together make the combination")
+    let escalation = try #require(findings.first)
+    #expect(escalation.subject == "Role/pass")
+    #expect(escalation.location.line == 10)
+}

@@ -1,3 +1,5 @@
+import Diagnostics
+
 /// MR207: actions that, alone or together, let a principal grant itself more permissions.
 struct PrivilegeEscalationRule: LintRule {
     let descriptor = RuleDescriptor(
@@ -23,29 +25,44 @@ struct PrivilegeEscalationRule: LintRule {
                 ExampleText.allow("\"lambda:InvokeFunction\"", "\"*\""))),
     ]
 
-    func check(_ policy: LocatedPolicy, in context: LintContext) -> [Finding] {
+    /// Reads all policies of a role together, since a combination may be split across them.
+    func check(principal policies: [LocatedPolicy], in context: LintContext) -> [Finding] {
+        var combined = LocatedPolicy(
+            subject: policies.first?.subject, origin: .inline,
+            location: policies.first?.location ?? SourceLocation(file: ""))
+        combined.statements = policies.flatMap(\.statements)
         var findings: [Finding] = []
-        let allowed = AllowedServices(policy)
+        let allowed = AllowedServices(combined)
         for path in EscalationPaths.all where path.actions.allSatisfy(allowed.mayAllow) {
-            var first: LocatedValue?
-            var allGranted = true
-            for action in path.actions {
-                guard !policy.deniesEverywhere(action),
-                    let value = policy.statements.lazy.compactMap({ $0.valueAllowing(action) }).first
-                else {
-                    allGranted = false
-                    break
-                }
-                if first == nil { first = value }
-            }
-            guard allGranted, let first else { continue }
+            guard let (first, owner) = grantingValue(of: path, in: policies, combined) else { continue }
             let actions = path.actions.joined(separator: " + ")
             findings.append(
                 finding(
                     "\(actions) lets the principal \(path.outcome); remove one of these actions or scope it to resources that cannot escalate",
-                    at: first, subject: policy.subject))
+                    at: first, subject: owner.subject))
         }
         return findings
+    }
+
+    /// Returns the value that allows the path's first action and the policy it is in, when
+    /// every action of the path is allowed somewhere and denied nowhere.
+    private func grantingValue(
+        of path: EscalationPath, in policies: [LocatedPolicy], _ combined: LocatedPolicy
+    ) -> (LocatedValue, LocatedPolicy)? {
+        var first: (LocatedValue, LocatedPolicy)?
+        for action in path.actions {
+            guard !combined.deniesEverywhere(action) else { return nil }
+            var found: (LocatedValue, LocatedPolicy)?
+            for policy in policies {
+                if let value = policy.statements.lazy.compactMap({ $0.valueAllowing(action) }).first {
+                    found = (value, policy)
+                    break
+                }
+            }
+            guard let found else { return nil }
+            if first == nil { first = found }
+        }
+        return first
     }
 }
 
