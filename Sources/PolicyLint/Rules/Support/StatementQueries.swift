@@ -1,0 +1,98 @@
+import IAMCatalog
+import PolicyModel
+
+extension LocatedStatement {
+    /// True when the statement is an `Allow` that names its actions (not `NotAction`).
+    var isPlainAllow: Bool { effect == .allow && !isNotAction }
+
+    /// The values of `Resource` that are `*` as written; empty for `NotResource`.
+    var wildcardResources: [LocatedValue] {
+        isNotResource ? [] : resources.filter { $0.isLiteral && $0.isWildcardOnly }
+    }
+
+    /// True when `Resource` is `*` or a list containing `*`.
+    var grantsOnAnyResource: Bool { !wildcardResources.isEmpty }
+
+    /// Returns the first located action pattern that matches `action`, ignoring case.
+    func actionValue(matching action: String) -> LocatedValue? {
+        actions.first { $0.isLiteral && Wildcard.matches($0.text, action, ignoringCase: true) }
+    }
+
+    /// True when some condition uses the key, ignoring case as IAM does.
+    func hasCondition(key: String) -> Bool {
+        conditions.contains { $0.key.text.lowercased() == key.lowercased() }
+    }
+}
+
+extension LintContext {
+    /// True when a resource names every resource of the action's types: `*`, or an ARN whose
+    /// resource part after the format's fixed prefix (`table/`, `parameter/`) is only wildcards.
+    /// A template value that is only `*` stands for something unresolved, not for every resource.
+    func isUnscoped(_ resource: LocatedValue, for action: ActionInfo) -> Bool {
+        if resource.isWildcardOnly { return resource.isLiteral }
+        return cachedScope(resource: resource.text, action: action.name) {
+            computeIsUnscoped(resource.text, for: action)
+        }
+    }
+
+    private func computeIsUnscoped(_ resource: String, for action: ActionInfo) -> Bool {
+        guard let arn = ResourceARN(resource) else { return false }
+        for fixed in resourcePrefixes(of: action) where arn.resource.hasPrefix(fixed) {
+            let rest = arn.resource.utf8.dropFirst(fixed.utf8.count)
+            let wildcardsOnly = rest.allSatisfy { byte in
+                byte == UInt8(ascii: "*") || byte == UInt8(ascii: "?") || byte == UInt8(ascii: "/")
+                    || byte == UInt8(ascii: ":")
+            }
+            if !rest.isEmpty && wildcardsOnly { return true }
+        }
+        return false
+    }
+}
+
+/// Joins up to `limit` names for a message, saying how many more there are.
+func listForMessage(_ names: [String], limit: Int = 3) -> String {
+    let shown = names.prefix(limit).joined(separator: ", ")
+    return names.count > limit ? "\(shown) and \(names.count - limit) more" : shown
+}
+
+extension LocatedStatement {
+    /// Returns the value through which this statement allows `action`: the first matching `Action`
+    /// pattern, or for `Allow` with `NotAction` the first `NotAction` value when none of them
+    /// excludes the action. `nil` when the statement does not allow it.
+    func valueAllowing(_ action: String) -> LocatedValue? {
+        guard effect == .allow else { return nil }
+        if !isNotAction { return actionValue(matching: action) }
+        let excluded = actions.contains { $0.isLiteral && Wildcard.matches($0.text, action, ignoringCase: true) }
+        return excluded ? nil : actions.first
+    }
+}
+
+/// The services whose actions a policy's `Allow` statements may grant, so that rules looking
+/// for particular actions can skip policies that cannot grant them.
+struct AllowedServices {
+    private var prefixes: Set<String> = []
+    /// True when some `Allow` uses `NotAction` or a wildcard in the service prefix.
+    private var allowsAnyService = false
+
+    init(_ policy: LocatedPolicy) {
+        for statement in policy.statements where statement.effect == .allow {
+            if statement.isNotAction {
+                allowsAnyService = true
+                continue
+            }
+            for action in statement.actions {
+                let prefix = action.text.prefix { $0 != ":" }
+                if Wildcard.hasWildcard(String(prefix)) || !action.isLiteral {
+                    allowsAnyService = true
+                } else {
+                    prefixes.insert(prefix.lowercased())
+                }
+            }
+        }
+    }
+
+    /// False when no `Allow` statement can grant the action (`iam:PassRole`).
+    func mayAllow(_ action: String) -> Bool {
+        allowsAnyService || prefixes.contains(action.prefix { $0 != ":" }.lowercased())
+    }
+}
