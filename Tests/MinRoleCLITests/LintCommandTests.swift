@@ -5,6 +5,9 @@ import Testing
 
 @Suite struct LintCommandTests {
     static let policy = """
+        {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::reports/*"}]}
+        """
+    static let risky = """
         {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}]}
         """
 
@@ -15,10 +18,20 @@ import Testing
         #expect(result.output.contains("minrole lint: 0 findings"))
     }
 
+    @Test func riskyPolicyFailsTheGate() {
+        let project = TemporaryProject(files: ["policies/read.json": Self.risky])
+        let result = runMinRole(["lint", project.root])
+        #expect(result.status == 1)
+        #expect(result.output.contains("policies/read.json:1:"))
+        #expect(result.output.contains("[MR209]"))
+        #expect(runMinRole(["lint", project.root, "--exit-zero"]).status == 0)
+    }
+
     @Test func sarifOutputIsJSONWithRun() {
-        let project = TemporaryProject(files: ["read.json": Self.policy])
+        let project = TemporaryProject(files: ["read.json": Self.risky])
         let result = runMinRole(["lint", project.root, "--format", "sarif"])
-        #expect(result.status == 0)
+        #expect(result.status == 1)
+        #expect(result.output.contains("\"ruleId\": \"MR209\""))
         #expect(result.output.contains("\"version\": \"2.1.0\""))
         #expect(result.output.contains("\"SRCROOT\""))
     }
@@ -87,8 +100,9 @@ import Testing
         let text = "{\"Version\": \"2012-10-17\", \"Statement\": [" + statements.joined(separator: ",") + "]}"
         let project = TemporaryProject(files: ["big.json": text])
         let result = runMinRole(["lint", project.root, "--format", "json"])
-        #expect(result.status == 0)
+        #expect(result.status == 1, "\(result.error)")
         #expect(result.output.contains("\"schemaVersion\": 1"))
+        #expect(result.output.contains("\"MR304\""))
     }
 }
 
