@@ -37,9 +37,14 @@ package struct Linter: Sendable {
 
     /// A SAM or CloudFormation template: inline and managed policies, IAM resources, SAM
     /// `Policies`.
-    package func lintTemplate(path: String, text: [UInt8], diagnostics: DiagnosticSink) -> [Finding] {
+    /// `fileSystemPath` is where the template is on disk, when `path` (the path reports show)
+    /// is relative to another folder; the files the template names are found beside it.
+    package func lintTemplate(
+        path: String, fileSystemPath: String? = nil, text: [UInt8], diagnostics: DiagnosticSink
+    ) -> [Finding] {
         guard let root = parse(path: path, text: text, diagnostics: diagnostics),
-            let template = TemplatePolicies.template(path: path, root: root, diagnostics: diagnostics)
+            let template = TemplatePolicies.template(
+                path: fileSystemPath ?? path, displayPath: path, root: root, diagnostics: diagnostics)
         else { return [] }
         let finder = TemplatePolicies(template: template, catalog: catalog, diagnostics: diagnostics)
         return run(

@@ -27,6 +27,24 @@ import Testing
         #expect(runMinRole(["lint", project.root, "--exit-zero"]).status == 0)
     }
 
+    /// Reports show paths relative to the folder linted, but the files a template names are
+    /// found beside the template wherever minrole runs from.
+    @Test func codeFoldersAreFoundBesideTheTemplate() {
+        let project = TemporaryProject(files: [
+            "app/template.yaml": """
+            Transform: AWS::Serverless-2016-10-31
+            Resources:
+              Fn:
+                Type: AWS::Serverless::Function
+                Properties: {Runtime: python3.12, Handler: app.handler, CodeUri: src/, MemorySize: 64}
+            """,
+            "app/src/app.py": "def handler(event, context):\n    return None\n",
+        ])
+        let result = runMinRole(["lint", project.root])
+        #expect(!result.error.contains("MR2701"), "\(result.error)")
+        #expect(result.output.contains("app/template.yaml:5:"), "\(result.output)")
+    }
+
     @Test func sarifOutputIsJSONWithRun() {
         let project = TemporaryProject(files: ["read.json": Self.risky])
         let result = runMinRole(["lint", project.root, "--format", "sarif"])

@@ -114,7 +114,9 @@ enum CheckCommand {
         for path in project.templatePaths where !gate.configuration.isIgnored(path) {
             guard let text = try? reader.read(path) else { continue }
             collection.add(
-                path, text: text, findings: linter.lintTemplate(path: path, text: text, diagnostics: diagnostics))
+                path, text: text,
+                findings: linter.lintTemplate(
+                    path: path, fileSystemPath: options.root + "/" + path, text: text, diagnostics: diagnostics))
             // The generation above already reported this template's problems.
             templates[path] = loader.loadTemplate(at: path, diagnostics: DiagnosticSink())
         }

@@ -57,7 +57,9 @@ enum LintCommand {
             guard let text = inputs.read(file, diagnostics: diagnostics) else { continue }
             let findings =
                 file.isTemplate
-                ? linter.lintTemplate(path: file.displayPath, text: text, diagnostics: diagnostics)
+                ? linter.lintTemplate(
+                    path: file.displayPath, fileSystemPath: file.readerRoot + "/" + file.relativePath, text: text,
+                    diagnostics: diagnostics)
                 : linter.lintPolicyFile(path: file.displayPath, text: text, diagnostics: diagnostics)
             collected.add(file.displayPath, text: text, findings: findings)
         }

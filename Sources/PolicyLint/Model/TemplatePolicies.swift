@@ -20,7 +20,7 @@ final class TemplatePolicies {
 
     /// Reads the resources of a parsed template; `nil` (reported) when it has no `Resources`
     /// mapping. Resources of the wrong shape are left out.
-    static func template(path: String, root: Node, diagnostics: DiagnosticSink) -> Template? {
+    static func template(path: String, displayPath: String, root: Node, diagnostics: DiagnosticSink) -> Template? {
         guard let section = root["Resources"]?.mapping else {
             diagnostics.report(
                 .error, .missingResources, "the template has no Resources mapping", at: root.location,
@@ -35,7 +35,8 @@ final class TemplatePolicies {
                 logicalId: logicalId, type: type, properties: properties, metadata: pair.value["Metadata"],
                 location: pair.key.location)
         }
-        var template = Template(path: path, displayPath: path, root: root, resources: resources, parameterValues: [:])
+        var template = Template(
+            path: path, displayPath: displayPath, root: root, resources: resources, parameterValues: [:])
         for pair in root["Parameters"]?.mapping ?? [] {
             if let name = pair.key.scalar, let value = pair.value["Default"]?.scalar {
                 template.parameterDefaults[name] = value
