@@ -40,7 +40,7 @@ extension Template {
 
     /// Converts a statement of a catalog policy, evaluating its `Fn::Sub` and `Ref` values with
     /// the parameters given.
-    func statement(from data: PolicyStatementData, parameters: [String: TemplateValue]) -> Statement {
+    package func statement(from data: PolicyStatementData, parameters: [String: TemplateValue]) -> Statement {
         let isNotAction = data.actions.isEmpty && !data.notActions.isEmpty
         let isNotResource = data.resources.isEmpty && !data.notResources.isEmpty
         let resources = (isNotResource ? data.notResources : data.resources).map { catalogValue($0, parameters) }

@@ -102,13 +102,13 @@ struct GrantMatcher {
     }
 
     /// Action names are case-insensitive in IAM.
-    static func actionPattern(_ text: String) -> WildcardPattern {
-        WildcardPattern(text, isCaseSensitive: false)
+    static func actionPattern(_ text: String) -> GlobPattern {
+        GlobPattern(text, isCaseSensitive: false)
     }
 
     /// True when every ARN the `needed` pattern stands for also matches `granted`. A `*` in
     /// `needed` (a widened part) is covered only by a `*` in `granted`.
     static func covers(_ granted: PatternString, _ needed: PatternString) -> Bool {
-        WildcardPattern(granted.description).matches(needed.description)
+        GlobPattern(granted.description).matches(needed.description)
     }
 }

@@ -35,7 +35,7 @@ struct ExcessSearch {
     }
 
     private mutating func checkAction(
-        _ action: String, pattern: WildcardPattern, uses: [NeededPermission], _ statement: GrantedStatement
+        _ action: String, pattern: GlobPattern, uses: [NeededPermission], _ statement: GrantedStatement
     ) {
         let usedActions = Set(uses.map { $0.action.lowercased() })
         guard pattern.hasWildcard else {
@@ -96,7 +96,7 @@ struct ExcessSearch {
         let parts = action.split(separator: ":", maxSplits: 1)
         guard parts.count == 2, !parts[0].contains("*"), !parts[0].contains("?") else { return nil }
         let prefix = String(parts[0])
-        let pattern = WildcardPattern(String(parts[1]), isCaseSensitive: false)
+        let pattern = GlobPattern(String(parts[1]), isCaseSensitive: false)
         guard let service = catalog.service(prefix: prefix) else { return [] }
         return service.actions.values.map(\.name.name).filter(pattern.matches).sorted().map { "\(prefix):\($0)" }
     }

@@ -114,9 +114,8 @@ package struct ExistingRoleReader: Sendable {
                 role.notes.append(notCompared("SAM policy template '\(name)'", function: function, at: location))
                 return
             }
-            let expansion = SAMTemplateExpansion(template: template, parameters: parameters)
             role.statements += samTemplate.statements.map {
-                expansion.statement($0, location: location, origin: "SAM policy template \(name)")
+                granted(template.statement(from: $0, parameters: parameters), location, "SAM policy template \(name)")
             }
         case .managed(let value, let location):
             let text = template.literalText(of: value) ?? ""
@@ -127,11 +126,18 @@ package struct ExistingRoleReader: Sendable {
                 role.notes.append(notCompared(shown, function: function, at: location))
                 return
             }
-            let expansion = SAMTemplateExpansion(template: template, parameters: [:])
             role.statements += statements.map {
-                expansion.statement($0, location: location, origin: "managed policy \(name)")
+                granted(template.statement(from: $0, parameters: [:]), location, "managed policy \(name)")
             }
         }
+    }
+
+    /// A statement the catalog expanded, placed at the `Policies` entry that names it.
+    private func granted(_ statement: Statement, _ location: SourceLocation, _ origin: String) -> GrantedStatement {
+        GrantedStatement(
+            effect: statement.effect, actions: statement.actions, isNotAction: statement.isNotAction,
+            resources: statement.resources, isNotResource: statement.isNotResource,
+            hasConditions: !statement.conditions.isEmpty, location: location, origin: origin)
     }
 
     private func notCompared(_ what: String, function: FunctionModel, at location: SourceLocation) -> Diagnostic {

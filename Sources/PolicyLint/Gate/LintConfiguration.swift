@@ -58,8 +58,8 @@ package struct LintConfiguration: Sendable, Equatable {
         ignoredPaths.contains { glob in
             let anchored = glob.hasPrefix("/") ? String(glob.dropFirst()) : glob
             let pattern = anchored.contains("/") ? anchored : "**/" + anchored
-            let matcher = WildcardPattern(pattern, isPathGlob: true)
-            return matcher.matches(path) || WildcardPattern(pattern + "/**", isPathGlob: true).matches(path)
+            let matcher = GlobPattern(pattern, isPathGlob: true)
+            return matcher.matches(path) || GlobPattern(pattern + "/**", isPathGlob: true).matches(path)
         }
     }
 }

@@ -4,6 +4,4 @@ import Diagnostics
 extension DiagnosticCode {
     /// A function's code folder or Dockerfile could not be read, so its limit was not checked.
     package static let lintFileUnreadable = DiagnosticCode("MR2701")
-    /// A SAM function's `Policies` names a policy template that SAM does not define.
-    package static let unknownPolicyTemplate = DiagnosticCode("MR2702")
 }

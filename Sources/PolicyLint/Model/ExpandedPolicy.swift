@@ -17,71 +17,46 @@ struct ExpandedPolicy {
         var policy = LocatedPolicy(
             subject: subject, origin: origin, location: reference.location,
             version: LocatedValue(text: PolicyDocument.currentVersion, location: reference.location))
+        let values = parameterValues()
         for (index, data) in statements.enumerated() {
+            let expanded = template.statement(from: data, parameters: values)
             var statement = LocatedStatement(index: index, location: reference.location)
-            statement.effect = Effect(rawValue: data.effect)
-            statement.isNotAction = data.actions.isEmpty && !data.notActions.isEmpty
-            statement.actions = (statement.isNotAction ? data.notActions : data.actions).map(located)
-            statement.isNotResource = data.resources.isEmpty && !data.notResources.isEmpty
-            statement.resources = (statement.isNotResource ? data.notResources : data.resources).map(resource)
+            statement.effect = expanded.effect
+            statement.isNotAction = expanded.isNotAction
+            statement.actions = expanded.actions.map(located)
+            statement.isNotResource = expanded.isNotResource
+            statement.resources = expanded.resources.map(located)
             statement.hasResourceElement = !statement.resources.isEmpty
-            statement.conditions = conditions(data.condition)
+            statement.conditions = expanded.conditions.map { condition in
+                LocatedCondition(
+                    operatorName: located(condition.conditionOperator), key: located(condition.key),
+                    values: condition.values.map(located))
+            }
             policy.statements.append(statement)
         }
         return policy
+    }
+
+    /// The policy template's parameters as template values (`BucketName` → `Ref Bucket`).
+    private func parameterValues() -> [String: TemplateValue] {
+        var values: [String: TemplateValue] = [:]
+        for pair in parameters?.mapping ?? [] {
+            guard let name = pair.key.scalar else { continue }
+            values[name] = template.evaluate(pair.value, diagnostics: DiagnosticSink())
+        }
+        return values
     }
 
     private func located(_ text: String) -> LocatedValue {
         LocatedValue(text: text, location: reference.location, endLocation: reference.endLocationGuess)
     }
 
-    /// Returns a resource as text. `Fn::Sub` variables and `Ref`s to a template parameter become the
-    /// literal the function gives for that parameter, or `${Parameter}` when it gives none.
-    private func resource(_ value: IAMCatalog.JSONValue) -> LocatedValue {
-        var text = "*"
-        var variables: [String: IAMCatalog.JSONValue] = [:]
-        switch value {
-        case .string(let plain):
-            return located(plain)
-        case .object(let members):
-            if let sub = members["Fn::Sub"] {
-                text = sub.stringValue ?? sub.arrayValue?.first?.stringValue ?? "*"
-                variables = sub.arrayValue?.dropFirst().first?.objectValue ?? [:]
-            } else if let name = members["Ref"]?.stringValue {
-                text = "${\(name)}"
-            }
-        default:
-            break
-        }
-        guard text.containsVariable else { return located(text) }
-        for (variable, definition) in variables {
-            guard let parameter = definition["Ref"]?.stringValue else { continue }
-            text = text.replacingVariable(variable, with: parameterText(parameter))
-        }
-        for pair in parameters?.mapping ?? [] {
-            guard let name = pair.key.scalar else { continue }
-            text = text.replacingVariable(name, with: parameterText(name))
-        }
-        return LocatedValue(text: text, isLiteral: !text.containsVariable, location: reference.location)
-    }
-
-    /// The literal the function gives for a policy template parameter, or `${Name}`.
-    private func parameterText(_ name: String) -> String {
-        guard let node = parameters?[name], node.tag == nil, let literal = node.scalar else { return "${\(name)}" }
-        return literal
-    }
-
-    private func conditions(_ value: IAMCatalog.JSONValue?) -> [LocatedCondition] {
-        var result: [LocatedCondition] = []
-        for (operatorName, keys) in value?.objectValue ?? [:] {
-            for (key, values) in keys.objectValue ?? [:] {
-                let texts = values.stringValue.map { [$0] } ?? values.strings
-                result.append(
-                    LocatedCondition(operatorName: located(operatorName), key: located(key), values: texts.map(located))
-                )
-            }
-        }
-        return result
+    /// A value of the expanded statement: literal text, or a pattern with parts known only at
+    /// deploy time.
+    private func located(_ pattern: PatternString) -> LocatedValue {
+        LocatedValue(
+            text: pattern.description, isLiteral: pattern.isLiteral, location: reference.location,
+            endLocation: reference.endLocationGuess)
     }
 }
 

@@ -162,7 +162,7 @@ func policySizeBoundIsAnUpperBound(_ text: String) {
                     BucketName: photos
         """
     let result = lint(text, kind: .template, path: "template.yaml")
-    let diagnostic = try #require(result.diagnostics.first { $0.code.rawValue == "MR2702" })
+    let diagnostic = try #require(result.diagnostics.first { $0.code.rawValue == "MR2026" })
     #expect(diagnostic.location?.line == 9)
     #expect(diagnostic.notes == ["did you mean 'S3ReadPolicy'?"])
 }

@@ -13,25 +13,25 @@ import Testing
         ("dynamodb:GetItem", "dynamodb:GetItems", false),
     ])
     func actionMatching(pattern: String, action: String, matches: Bool) {
-        #expect(WildcardPattern(pattern, isCaseSensitive: false).matches(action) == matches)
+        #expect(GlobPattern(pattern, isCaseSensitive: false).matches(action) == matches)
     }
 
     @Test func resourceMatchingIsCaseSensitive() {
-        let pattern = WildcardPattern("arn:aws:s3:::bucket/*")
+        let pattern = GlobPattern("arn:aws:s3:::bucket/*")
         #expect(pattern.matches("arn:aws:s3:::bucket/a/b"))
         #expect(!pattern.matches("arn:aws:s3:::Bucket/a"))
         #expect(!pattern.matches("arn:aws:s3:::bucket"))
     }
 
     @Test func pathGlobStarStopsAtSlash() {
-        #expect(WildcardPattern("a/*.json", isPathGlob: true).matches("a/b.json"))
-        #expect(!WildcardPattern("a/*.json", isPathGlob: true).matches("a/b/c.json"))
-        #expect(WildcardPattern("a/**/c.json", isPathGlob: true).matches("a/c.json"))
-        #expect(WildcardPattern("a/**/c.json", isPathGlob: true).matches("a/x/y/c.json"))
+        #expect(GlobPattern("a/*.json", isPathGlob: true).matches("a/b.json"))
+        #expect(!GlobPattern("a/*.json", isPathGlob: true).matches("a/b/c.json"))
+        #expect(GlobPattern("a/**/c.json", isPathGlob: true).matches("a/c.json"))
+        #expect(GlobPattern("a/**/c.json", isPathGlob: true).matches("a/x/y/c.json"))
     }
 
     @Test func manyStarsFinishQuickly() {
-        let pattern = WildcardPattern(String(repeating: "*a", count: 500) + "b")
+        let pattern = GlobPattern(String(repeating: "*a", count: 500) + "b")
         let text = String(repeating: "a", count: 5_000)
         let clock = ContinuousClock()
         let elapsed = clock.measure { #expect(!pattern.matches(text)) }

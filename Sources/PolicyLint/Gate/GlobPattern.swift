@@ -1,10 +1,10 @@
 /// Matches text against a pattern where `*` stands for any run of characters and `?` for one
-/// character, as IAM matches actions and resources. With `isPathGlob`, `*` and `?` stop at `/`
-/// and `**` crosses folders, as ignore files match paths.
+/// character, as IAM matches actions and resources (with the decision engine's matcher). With
+/// `isPathGlob`, `*` and `?` stop at `/` and `**` crosses folders, as ignore files match paths.
 ///
-/// The match keeps only the last `*` to retry from, so it runs in O(n × m) time at worst and in
-/// linear time for patterns without `*`. It never recurses.
-package struct WildcardPattern: Hashable, Sendable {
+/// Path matching keeps only the last `*` or `**` to retry from, so it runs in O(n × m) time at
+/// worst and never recurses.
+package struct GlobPattern: Hashable, Sendable {
     package let pattern: String
     package let isCaseSensitive: Bool
     package let isPathGlob: Bool
@@ -20,8 +20,9 @@ package struct WildcardPattern: Hashable, Sendable {
     package var hasWildcard: Bool { scalars.contains("*") || scalars.contains("?") }
 
     package func matches(_ text: String) -> Bool {
+        guard isPathGlob else { return Wildcard.matches(pattern, text, ignoringCase: !isCaseSensitive) }
         let subject = Array((isCaseSensitive ? text : text.lowercased()).unicodeScalars)
-        return isPathGlob ? matchesPath(subject) : Self.matches(subject, scalars, crossing: true)
+        return matchesPath(subject)
     }
 
     /// Matches a path segment by segment: `**` matches any number of whole segments.
