@@ -26,6 +26,8 @@ struct EventConverter {
     let operations: OperationLookup
     /// ARN formats by resource type, kept for the file so the catalog's lock is taken once per type.
     let formats: ARNFormatCache
+    /// Which principals belong to the role, kept for the file: a trail repeats few callers.
+    let principals = PrincipalMatches()
 
     func convert(_ event: JSONValue, origin: SourceLocation) -> Outcome {
         guard event.object != nil else { return .invalid("the record is not a JSON object") }
@@ -37,7 +39,7 @@ struct EventConverter {
         let issuer = identity?["sessionContext"]?["sessionIssuer"]?["arn"]?.string
         let principal = identity?["arn"]?.string ?? identity?["invokedBy"]?.string
         if !selector.keepsEverything {
-            guard let principal, selector.matches(principal: principal, sessionIssuer: issuer) else {
+            guard let principal, principals.matches(principal, issuer, selector) else {
                 return .otherPrincipal
             }
         }

@@ -19,6 +19,19 @@ final class ARNFormatCache {
     }
 }
 
+/// The role selector's answer for each caller seen in one file.
+final class PrincipalMatches {
+    private var answers: [String: Bool] = [:]
+
+    func matches(_ principal: String, _ issuer: String?, _ selector: RoleSelector) -> Bool {
+        let key = issuer.map { principal + "\u{0}" + $0 } ?? principal
+        if let answer = answers[key] { return answer }
+        let answer = selector.matches(principal: principal, sessionIssuer: issuer)
+        if answers.count < 10_000 { answers[key] = answer }
+        return answer
+    }
+}
+
 /// A resource the event lists in its `resources` array.
 struct EventResource: Hashable {
     var arn: String

@@ -14,6 +14,10 @@ package final class PolicyEvaluator: Sendable {
 
     private let cache: Mutex<[RequestKey: EvaluationResult]>
     private let cacheCapacity: Int
+    /// The lowercased context keys the policies' conditions name, so that the cache key leaves
+    /// out the ones that cannot change a decision (the time of each CloudTrail event, say);
+    /// `nil` when a policy variable may read any key.
+    private let decidingKeys: Set<String>?
 
     /// Reads `policies`. `cacheCapacity` bounds the decisions kept; the cache is emptied when
     /// it is full, and 0 turns caching off.
@@ -29,13 +33,14 @@ package final class PolicyEvaluator: Sendable {
             PolicyGroup(kind: .resourceControl, policies: $0)
         }
         roleARN = policies.roleARN
+        decidingKeys = Self.decidingKeys(of: policies)
         cache = Mutex([:])
         self.cacheCapacity = cacheCapacity
     }
 
     package func evaluate(_ request: AuthorizationRequest) -> EvaluationResult {
         guard cacheCapacity > 0 else { return decide(view(of: request)) }
-        let key = RequestKey(request)
+        let key = RequestKey(request, keeping: decidingKeys)
         if let cached = cache.withLock({ $0[key] }) { return cached }
         let result = decide(view(of: request))
         cache.withLock { entries in
@@ -47,6 +52,22 @@ package final class PolicyEvaluator: Sendable {
 }
 
 extension PolicyEvaluator {
+    /// Lists the context keys that the conditions of every policy in the set name. A policy
+    /// variable (`${...}`) in any value may read other keys, so then every key counts.
+    fileprivate static func decidingKeys(of policies: PolicySet) -> Set<String>? {
+        var all = policies.identity + policies.resourcePolicies
+        all += [policies.permissionsBoundary].compactMap { $0 } + (policies.sessionPolicies ?? [])
+        all += (policies.serviceControlLevels + policies.resourceControlLevels).flatMap { $0 }
+        var keys: Set<String> = []
+        for statement in all.flatMap(\.document.statements) {
+            let texts =
+                statement.resources.map(\.description) + statement.conditions.flatMap { $0.values.map(\.description) }
+            if texts.contains(where: { $0.contains("${") }) { return nil }
+            keys.formUnion(statement.conditions.map { $0.key.lowercased() })
+        }
+        return keys
+    }
+
     fileprivate func view(of request: AuthorizationRequest) -> RequestView {
         let parsesPrincipal = !resourcePolicies.policies.isEmpty || !resourceControlLevels.isEmpty
         return RequestView(request, roleARN: roleARN, parsesPrincipal: parsesPrincipal)
@@ -61,11 +82,15 @@ private struct RequestKey: Hashable {
     let resourceAccount: String?
     let context: [String: ContextValue]
 
-    init(_ request: AuthorizationRequest) {
+    init(_ request: AuthorizationRequest, keeping keys: Set<String>?) {
         principal = request.principal
         action = request.action
         resource = request.resource
         resourceAccount = request.resourceAccount
-        context = request.context
+        guard let keys else {
+            context = request.context
+            return
+        }
+        context = request.context.filter { keys.contains($0.key.lowercased()) }
     }
 }
