@@ -60,7 +60,13 @@ package enum MinRole {
                 io.writeOutput(command.spec.help)
                 return ExitStatus.success.rawValue
             }
-            return try command.run(parsed, io).rawValue
+            let status = try command.run(parsed, io)
+            if let failure = io.outputFailure() {
+                io.writeError(
+                    "minrole \(command.spec.name): error: the output could not be written in full: \(failure)\n")
+                return ExitStatus.unreadableInput.rawValue
+            }
+            return status.rawValue
         } catch let error as UsageError {
             io.writeError(
                 "minrole \(command.spec.name): error: \(error.message)\nRun 'minrole \(command.spec.name) --help' for usage.\n"

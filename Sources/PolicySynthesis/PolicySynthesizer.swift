@@ -57,10 +57,24 @@ package struct PolicySynthesizer: Sendable {
         let policy = FunctionPolicy(
             function: function, templateDisplayPath: template?.displayPath ?? function.templatePath,
             parameterDefaults: template?.parameterDefaults ?? [:],
-            resourceTypes: template?.resources.mapValues(\.type) ?? [:],
+            resourceTypes: Self.placeholderTypes(statements, template: template),
             statements: statements, requirements: requirements, analysis: analysis, diagnostics: diagnostics.diagnostics
         )
         return checkingSize(policy)
+    }
+
+    /// Maps the logical ids the statements' placeholders name to their resource types. Only
+    /// those are kept, so a policy's size does not grow with the template's resources.
+    static func placeholderTypes(_ statements: [ExplainedStatement], template: Template?) -> [String: String] {
+        guard let template else { return [:] }
+        var types: [String: String] = [:]
+        for statement in statements {
+            for name in statement.statement.resources.flatMap(\.placeholders) {
+                let logicalId = String(name.split(separator: ".", maxSplits: 1).first ?? "")
+                if let type = template.resources[logicalId]?.type { types[logicalId] = type }
+            }
+        }
+        return types
     }
 
     /// The path with symbolic links resolved, when it exists and lies inside `root` (itself

@@ -122,7 +122,57 @@ struct SimulateCommandTests {
         ])
         #expect(run.status == 3)
         #expect(run.error.contains("broken.json"))
-        #expect(run.output.contains("1 call: 0 allowed, 1 implicitly denied"))
+        #expect(run.error.contains("no call was simulated"))
+        #expect(run.output.isEmpty)
+        let missing = runMinRole([
+            "simulate", "--policy", project.root + "/nope.json", "--requests", project.root + "/calls.jsonl",
+        ])
+        #expect(missing.status == 2)
+        #expect(missing.error.contains("cannot read policy file"))
+    }
+
+    @Test func aWildcardUsedForSomeActionsIsReportedWiderThanTheCalls() {
+        let project = TemporaryProject(files: [
+            "role.json": """
+            {"Statement": [
+              {"Effect": "Allow", "Action": "s3:*", "Resource": "*"},
+              {"Effect": "Allow", "Action": "sqs:*", "NotResource": "arn:aws:sqs:*:*:secret-*"}
+            ]}
+            """,
+            "calls.jsonl": Self.request("s3:GetObject", "arn:aws:s3:::reports/a"),
+        ])
+        let run = runMinRole([
+            "simulate", "--policy", project.root + "/role.json", "--requests", project.root + "/calls.jsonl",
+        ])
+        #expect(run.status == 0, "\(run.error)")
+        #expect(run.output.contains("s3:* on * (") && run.output.contains("the calls used only s3:GetObject"))
+        #expect(run.output.contains("sqs:* on every resource except arn:aws:sqs:*:*:secret-*"), "\(run.output)")
+    }
+
+    @Test func cloudTrailRecordsOfAnotherFunctionAreAnError() {
+        let event = #"""
+            {"Records": [{"eventVersion": "1.08", "eventSource": "s3.amazonaws.com", "eventName": "GetObject",
+              "eventTime": "2026-11-01T00:00:00Z", "awsRegion": "us-east-1",
+              "userIdentity": {"type": "AssumedRole", "arn": "arn:aws:sts::111122223333:assumed-role/fn-role/deployed-name"},
+              "requestParameters": {"bucketName": "reports", "key": "a"}}]}
+            """#
+        let project = TemporaryProject(files: ["role.json": Self.role, "trail/events.json": event])
+        let run = runMinRole([
+            "simulate", "--policy", project.root + "/role.json", "--cloudtrail", project.root + "/trail",
+            "--function-name", "LogicalId",
+        ])
+        #expect(run.status == 2, "\(run.error)")
+        #expect(run.error.contains("none of the 1 records belongs to function name 'LogicalId'"))
+        let right = runMinRole([
+            "simulate", "--policy", project.root + "/role.json", "--cloudtrail", project.root + "/trail",
+            "--function-name", "deployed-name",
+        ])
+        #expect(right.status == 0, "\(right.error)")
+    }
+
+    @Test func anOutputThatCannotBeWrittenFailsTheRun() {
+        let io = CommandIO(writeOutput: { _ in }, writeError: { _ in }, outputFailure: { "No space left on device" })
+        #expect(MinRole.run(arguments: ["explain", "s3:GetObject"], io: io) == 3)
     }
 
     /// Lambda checks X-Ray, network interface and event source permissions when it creates

@@ -52,3 +52,27 @@ import Testing
         #expect(evaluator.evaluate(Fixtures.request("sts:AssumeRole", "*")).decision == .explicitDeny)
     }
 }
+
+@Suite struct ResourceAccountTests {
+    @Test func theAccountOfTheResourceARNMakesARequestCrossAccount() {
+        let policies = PolicySet(identity: [Fixtures.policy([Fixtures.allow("sqs:*", "*")])])
+        let result = PolicyEvaluator(policies: policies).evaluate(
+            Fixtures.request("sqs:SendMessage", "arn:aws:sqs:us-east-1:999988887777:q"))
+        #expect(result.decision == .allowed)
+        #expect(result.uncertainties.contains { $0.contains("999988887777") })
+        let own = PolicyEvaluator(policies: policies).evaluate(
+            Fixtures.request("sqs:SendMessage", "arn:aws:sqs:us-east-1:111122223333:q"))
+        #expect(own.uncertainties.isEmpty)
+    }
+
+    @Test(
+        arguments: [
+            ("arn:aws:sqs:us-east-1:999988887777:q", "999988887777"),
+            ("arn:aws:s3:::bucket/key", nil),
+            ("arn:aws:iam::aws:policy/ReadOnlyAccess", nil),
+            ("*", nil),
+        ] as [(String, String?)])
+    func readsTheAccountField(arn: String, account: String?) {
+        #expect(RequestView.account(inARN: arn) == account)
+    }
+}

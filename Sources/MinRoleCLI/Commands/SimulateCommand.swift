@@ -68,9 +68,22 @@ enum SimulateCommand {
     static func run(_ arguments: ParsedArguments, io: CommandIO) throws -> MinRole.ExitStatus {
         let options = try SimulateOptions(arguments)
         let diagnostics = DiagnosticSink()
-        let role = try RoleAssembly.build(options, diagnostics: diagnostics)
+        let role: AssembledRole
+        do {
+            role = try RoleAssembly.build(options, diagnostics: diagnostics)
+        } catch {
+            printDiagnostics(diagnostics, io)
+            throw error
+        }
+        // A decision against part of a role would be wrong, so a role that could not be read
+        // in full stops the run before any call is decided.
+        guard !diagnostics.hasErrors else {
+            printDiagnostics(diagnostics, io)
+            io.writeError("minrole simulate: error: the role could not be read in full, so no call was simulated\n")
+            return .unreadableInput
+        }
         var selector = options.selector
-        // CloudTrail holds every principal's calls; the other sources are the role's own.
+        // CloudTrail records every principal's calls; the other sources are the role's own.
         if selector.roleARN == nil, selector.roleName == nil, selector.functionName == nil,
             options.sources.contains(where: \.isCloudTrail)
         {
@@ -110,10 +123,30 @@ enum SimulateCommand {
         case .text: output.write(text.render(report))
         }
         output.flush()
-        for line in DiagnosticPrinter.lines(for: diagnostics.diagnostics) { io.writeError(line + "\n") }
+        printDiagnostics(diagnostics, io)
         if diagnostics.hasErrors || input.recordsInvalid > 0 || input.recordsTooLarge > 0 { return .unreadableInput }
+        if input.callsDelivered == 0, input.recordsSkippedAsOtherPrincipal > 0 {
+            io.writeError(
+                "minrole simulate: error: none of the \(input.recordsSkippedAsOtherPrincipal) records belongs to "
+                    + "\(selectorText(selector)); pass the deployed function name, role name or role ARN\n")
+            return .usageError
+        }
         let deniedCount = (tally.decisionCounts[.implicitDeny] ?? 0) + (tally.decisionCounts[.explicitDeny] ?? 0)
         return deniedCount > 0 && !options.exitZero ? .findings : .success
+    }
+}
+
+extension SimulateCommand {
+    fileprivate static func printDiagnostics(_ diagnostics: DiagnosticSink, _ io: CommandIO) {
+        for line in DiagnosticPrinter.lines(for: diagnostics.diagnostics) { io.writeError(line + "\n") }
+    }
+
+    fileprivate static func selectorText(_ selector: RoleSelector) -> String {
+        var parts: [String] = []
+        if let name = selector.functionName { parts.append("function name '\(name)'") }
+        if let name = selector.roleName { parts.append("role name '\(name)'") }
+        if let arn = selector.roleARN { parts.append("role '\(arn)'") }
+        return parts.joined(separator: " and ")
     }
 }
 

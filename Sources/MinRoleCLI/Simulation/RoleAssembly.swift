@@ -34,37 +34,43 @@ enum RoleAssembly {
         var role: AssembledRole
         switch options.role {
         case .files:
-            role = AssembledRole(policies: PolicySet(identity: policies(options.identityFiles, .identity, diagnostics)))
+            role = AssembledRole(
+                policies: PolicySet(identity: try policies(options.identityFiles, .identity, diagnostics)))
         case .template(let path, let function):
             role = try fromTemplate(path, function: function, options: options, diagnostics: diagnostics)
         case .generated(let path, let function):
             role = try generated(path, function: function, options: options, diagnostics: diagnostics)
         }
-        role.policies.permissionsBoundary = options.boundaryFile.flatMap {
-            policies([$0], .permissionsBoundary, diagnostics).first
+        if let boundary = options.boundaryFile {
+            role.policies.permissionsBoundary = try policies([boundary], .permissionsBoundary, diagnostics).first
         }
         if !options.sessionPolicyFiles.isEmpty {
-            role.policies.sessionPolicies = policies(options.sessionPolicyFiles, .session, diagnostics)
+            role.policies.sessionPolicies = try policies(options.sessionPolicyFiles, .session, diagnostics)
         }
-        role.policies.resourcePolicies += policies(options.resourcePolicyFiles, .resource, diagnostics)
-        role.policies.serviceControlLevels = options.serviceControlFiles.map {
-            policies([$0], .serviceControl, diagnostics)
+        role.policies.resourcePolicies += try policies(options.resourcePolicyFiles, .resource, diagnostics)
+        for file in options.serviceControlFiles {
+            role.policies.serviceControlLevels.append(try policies([file], .serviceControl, diagnostics))
         }
-        role.policies.resourceControlLevels = options.resourceControlFiles.map {
-            policies([$0], .resourceControl, diagnostics)
+        for file in options.resourceControlFiles {
+            role.policies.resourceControlLevels.append(try policies([file], .resourceControl, diagnostics))
         }
         return role
     }
 
     /// Reads policy files; a file may hold one policy or a list. Unreadable files are reported
     /// and left out, so the run goes on and ends with exit status 3.
-    static func policies(_ paths: [String], _ kind: PolicyKind, _ diagnostics: DiagnosticSink) -> [NamedPolicy] {
+    static func policies(_ paths: [String], _ kind: PolicyKind, _ diagnostics: DiagnosticSink) throws(UsageError)
+        -> [NamedPolicy]
+    {
         var result: [NamedPolicy] = []
         for path in paths {
             let root: Node
             do {
                 root = try DocumentReader.parse(contentsOf: path)
             } catch {
+                if error.code == .fileUnreadable || error.code == .notRegularFile {
+                    throw UsageError("cannot read policy file '\(path)': \(error.message)", command: "simulate")
+                }
                 diagnostics.report(error.diagnostic)
                 continue
             }

@@ -64,6 +64,7 @@ struct SimulateOptions {
             region: arguments.value("region"), account: arguments.value("account"),
             partition: arguments.value("partition"))
         exitZero = arguments.flag("exit-zero")
+        try Self.checkPlaceholders(placeholders)
     }
 
     private static func roleInput(_ arguments: ParsedArguments, identityFiles: [String]) throws(UsageError)
@@ -88,6 +89,20 @@ struct SimulateOptions {
         }
         if let generated { return .generated(path: generated, function: arguments.value("function")) }
         return .files
+    }
+
+    private static func checkPlaceholders(_ values: PlaceholderValues) throws(UsageError) {
+        if let account = values.account, account.count != 12 || !account.allSatisfy(\.isNumber) {
+            throw UsageError("--account takes a 12-digit account id, got '\(account)'", command: "simulate")
+        }
+        if let partition = values.partition, !GenerateOptions.partitions.contains(partition) {
+            throw UsageError(
+                "unknown partition '\(partition)'; use one of: \(GenerateOptions.partitions.joined(separator: ", "))",
+                command: "simulate")
+        }
+        if let region = values.region, !GenerateOptions.isRegionName(region) {
+            throw UsageError("'\(region)' is not a region name such as us-east-1 or eu-west-2", command: "simulate")
+        }
     }
 
     private static func parameters(_ arguments: ParsedArguments) throws(UsageError) -> [String: String] {

@@ -1,3 +1,5 @@
+import Synchronization
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -8,17 +10,32 @@
 package struct CommandIO: Sendable {
     package var writeOutput: @Sendable (String) -> Void
     package var writeError: @Sendable (String) -> Void
+    /// The reason the output could not be written in full (a full disk, a closed stream), or
+    /// `nil` when every write succeeded.
+    package var outputFailure: @Sendable () -> String?
 
-    package init(writeOutput: @escaping @Sendable (String) -> Void, writeError: @escaping @Sendable (String) -> Void) {
+    package init(
+        writeOutput: @escaping @Sendable (String) -> Void, writeError: @escaping @Sendable (String) -> Void,
+        outputFailure: @escaping @Sendable () -> String? = { nil }
+    ) {
         self.writeOutput = writeOutput
         self.writeError = writeError
+        self.outputFailure = outputFailure
     }
 
-    package static let standard = CommandIO(
-        writeOutput: { text in writeAll(STDOUT_FILENO, text) },
-        writeError: { text in writeAll(STDERR_FILENO, text) })
+    /// The first failure writing standard output, kept so the command can report it.
+    private static let standardOutputFailure = Mutex<String?>(nil)
 
-    private static func writeAll(_ descriptor: Int32, _ text: String) {
+    package static let standard = CommandIO(
+        writeOutput: { text in
+            guard let failure = writeAll(STDOUT_FILENO, text) else { return }
+            standardOutputFailure.withLock { $0 = $0 ?? failure }
+        },
+        writeError: { text in _ = writeAll(STDERR_FILENO, text) },
+        outputFailure: { standardOutputFailure.withLock { $0 } })
+
+    /// Writes all of `text`; returns why it could not, or `nil` on success.
+    private static func writeAll(_ descriptor: Int32, _ text: String) -> String? {
         var bytes = Array(text.utf8)
         var offset = 0
         while offset < bytes.count {
@@ -27,11 +44,11 @@ package struct CommandIO: Sendable {
             }
             if written < 0 {
                 if errno == EINTR { continue }
-                return
+                return String(cString: strerror(errno))
             }
             offset += written
         }
-        bytes.removeAll()
+        return nil
     }
 }
 

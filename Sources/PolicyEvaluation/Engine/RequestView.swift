@@ -22,7 +22,6 @@ struct RequestView {
     /// resource policies, RCPs and cross-account requests look at it.
     init(_ request: AuthorizationRequest, roleARN: String?, parsesPrincipal: Bool) {
         actionText = request.action
-        resourceAccount = request.resourceAccount
         context = request.context
         let action = request.action.utf8.map(\.foldedASCII)
         self.action = action
@@ -35,9 +34,20 @@ struct RequestView {
         }
         resource = Array(request.resource.utf8)
         resourceARN = ARNBounds(resource)
+        // The account field of the resource ARN names the owner when the request does not.
+        resourceAccount = request.resourceAccount ?? Self.account(inARN: request.resource)
         principal =
-            parsesPrincipal || request.resourceAccount != nil
+            parsesPrincipal || resourceAccount != nil
             ? PrincipalIdentity(request.principal, roleARN: roleARN) : PrincipalIdentity(unparsed: request.principal)
+    }
+
+    /// Returns the 12-digit account of an ARN (`arn:aws:sqs:us-east-1:123456789012:q`), or `nil`
+    /// when the ARN has none (S3 buckets, AWS managed policies).
+    static func account(inARN arn: String) -> String? {
+        guard arn.hasPrefix("arn:") else { return nil }
+        let parts = arn.utf8.split(separator: UInt8(ascii: ":"), maxSplits: 5, omittingEmptySubsequences: false)
+        guard parts.count == 6, parts[4].count == 12, parts[4].allSatisfy({ $0 &- 48 < 10 }) else { return nil }
+        return String(decoding: parts[4], as: UTF8.self)
     }
 
     /// Calls `body` with the action name after the colon, lowercased.

@@ -9,6 +9,26 @@ package struct GrantedPermission: Sendable, Hashable {
     /// The entry as written (`s3:Get*`); for a `NotAction` statement, `NotAction: a, b`.
     package var action: String
     package var resources: [String]
+    /// The statement names the resources it leaves out (`NotResource`).
+    package var isNotResource: Bool
+
+    /// True for an entry that covers more than one action: a wildcard or a `NotAction`.
+    package var coversSeveralActions: Bool {
+        action.hasPrefix("NotAction: ") || action.contains("*") || action.contains("?")
+    }
+
+    /// The resources for reports: `every resource except ...` for a `NotResource` statement.
+    package var resourceText: String {
+        let list = resources.joined(separator: ", ")
+        return isNotResource ? "every resource except \(list)" : list
+    }
+}
+
+/// A wildcard or `NotAction` entry that calls used for only some of the actions it covers.
+package struct PartlyUsedPermission: Sendable, Hashable {
+    package var permission: GrantedPermission
+    /// The actions the calls used, sorted; at most `ReplayTally.usedActionLimit` are kept.
+    package var usedActions: [String]
 }
 
 /// Calls of one action that were denied the same way, with the resources they named.
@@ -53,7 +73,11 @@ package struct ReplayTally: Sendable {
     private var denied: [String: DeniedCalls] = [:]
     private var deniedOrder: [String] = []
     private var used: Set<GrantedPermission> = []
+    /// For entries that cover several actions: the actions calls used, up to a limit.
+    private var usedActions: [GrantedPermission: Set<String>] = [:]
     private var dataEventServices: Set<String> = []
+    /// The distinct actions kept per wildcard entry.
+    package static let usedActionLimit = 50
     private let permissions: [GrantedPermission]
     private let permissionsByStatement: [StatementReference: [GrantedPermission]]
     private let catalog: Catalog
@@ -67,14 +91,14 @@ package struct ReplayTally: Sendable {
                     policyName: policy.name, kind: policy.kind, sid: statement.sid, index: index,
                     location: statement.location)
                 let resources = statement.resources.map(\.description)
-                if statement.isNotAction {
-                    let entry = "NotAction: " + statement.actions.joined(separator: ", ")
-                    permissions.append(GrantedPermission(statement: reference, action: entry, resources: resources))
-                } else {
-                    for action in statement.actions {
-                        permissions.append(
-                            GrantedPermission(statement: reference, action: action, resources: resources))
-                    }
+                let entries =
+                    statement.isNotAction
+                    ? ["NotAction: " + statement.actions.joined(separator: ", ")] : statement.actions
+                for entry in entries {
+                    permissions.append(
+                        GrantedPermission(
+                            statement: reference, action: entry, resources: resources,
+                            isNotResource: statement.isNotResource))
                 }
             }
         }
@@ -88,7 +112,10 @@ package struct ReplayTally: Sendable {
     ) {
         callCount += 1
         decisionCounts[result.decision, default: 0] += 1
-        if isDataEvent, let service = request.action.split(separator: ":").first {
+        // A data event in the input shows that the log records that service's data events.
+        if isDataEvent || LogVisibility.of(action: request.action) == .dataEvent,
+            let service = request.action.split(separator: ":").first
+        {
             dataEventServices.insert(service.lowercased())
         }
         switch result.decision {
@@ -104,6 +131,9 @@ package struct ReplayTally: Sendable {
                 || WildcardPattern.matches(permission.action, action, caseInsensitive: true)
             {
                 used.insert(permission)
+                if permission.coversSeveralActions, usedActions[permission, default: []].count < Self.usedActionLimit {
+                    usedActions[permission, default: []].insert(action)
+                }
             }
         }
     }
@@ -153,6 +183,15 @@ package struct ReplayTally: Sendable {
         return (unused, unobservable)
     }
 
+    /// Lists the wildcard and `NotAction` entries that calls used, with the actions they used,
+    /// so a report can suggest naming only those.
+    package func partlyUsed() -> [PartlyUsedPermission] {
+        permissions.compactMap { permission in
+            guard let actions = usedActions[permission] else { return nil }
+            return PartlyUsedPermission(permission: permission, usedActions: actions.sorted())
+        }
+    }
+
     /// The share of the observable permissions that some call used, from 0 to 1; `nil` when
     /// the role grants nothing a log can show.
     package var coverage: Double? {
@@ -184,7 +223,7 @@ package struct ReplayTally: Sendable {
         case .dataEvent:
             let service = action.split(separator: ":").first.map { $0.lowercased() } ?? ""
             if dataEventServices.contains(service) { return nil }
-            return "a data event; the logs hold no data events for \(service), so they cannot show it"
+            return "a data event; the input holds no data event of \(service), so it cannot show whether this was used"
         }
     }
 }

@@ -40,6 +40,12 @@ package enum SimulationJSON {
         let (unused, unobservable) = report.tally.unexercised()
         summary["unused"] = .array(unused.map { permission($0, reason: nil) })
         summary["unobservable"] = .array(unobservable.map { permission($0.0, reason: $0.1) })
+        summary["partlyUsed"] = .array(
+            report.tally.partlyUsed().map { entry in
+                var object = permission(entry.permission, reason: nil).object ?? JSONObject()
+                object["usedActions"] = .array(entry.usedActions.map { .string($0) })
+                return .object(object)
+            })
         summary["widenedPlaceholders"] = .array(report.widenedPlaceholders.sorted().map { .string($0) })
         summary["input"] = .object(
             JSONObject([
@@ -88,7 +94,8 @@ package enum SimulationJSON {
     private static func permission(_ permission: GrantedPermission, reason: String?) -> JSONValue {
         var object = JSONObject()
         object["action"] = .string(permission.action)
-        object["resources"] = .array(permission.resources.map { .string($0) })
+        object[permission.isNotResource ? "notResources" : "resources"] = .array(
+            permission.resources.map { .string($0) })
         object["statement"] = statement(permission.statement)
         if let reason { object["reason"] = .string(reason) }
         return .object(object)

@@ -54,7 +54,10 @@ package struct SimulationText {
             guard let group = groups[key] else { continue }
             lines.append("  " + describe(group))
         }
-        if order.isEmpty { lines.append("  none of the records belong to the role") }
+        if order.isEmpty {
+            lines.append(
+                report.input.recordsSeen == 0 ? "  no calls were given" : "  none of the records belong to the role")
+        }
         lines += deniedSection(report.tally.deniedCalls)
         lines += unexercisedSection(report.tally)
         if !report.widenedPlaceholders.isEmpty {
@@ -128,13 +131,19 @@ package struct SimulationText {
 
     private func unexercisedSection(_ tally: ReplayTally) -> [String] {
         let (unused, unobservable) = tally.unexercised()
-        var lines = [
-            "", unused.isEmpty ? "Every permission a log can show was used." : "Unused (granted, no call used them):",
-        ]
+        var lines = ["", unused.isEmpty ? "No permission went unused." : "Unused (granted, no call used them):"]
         for permission in unused {
-            lines.append(
-                "  \(permission.action) on \(permission.resources.joined(separator: ", ")) (\(Self.name(permission.statement)))"
-            )
+            lines.append("  \(permission.action) on \(permission.resourceText) (\(Self.name(permission.statement)))")
+        }
+        let partly = tally.partlyUsed()
+        if !partly.isEmpty {
+            lines += ["", "Wider than the calls (entries that cover more actions than the calls used):"]
+            for entry in partly {
+                let used = entry.usedActions.joined(separator: ", ")
+                lines.append(
+                    "  \(entry.permission.action) on \(entry.permission.resourceText) (\(Self.name(entry.permission.statement))): the calls used only \(used)"
+                )
+            }
         }
         if !unobservable.isEmpty {
             lines += ["", "Unobservable (no log of invocations can show them):"]
