@@ -158,3 +158,25 @@ extension String {
         split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
     }
 }
+
+@Suite struct GenerateOutputGuardTests {
+    @Test(arguments: ["template.yaml", "src/app.py", "src/helpers.py"])
+    func refusesToWriteOverAFileItRead(target: String) {
+        let project = TemporaryProject(files: [
+            "template.yaml": """
+            Transform: AWS::Serverless-2016-10-31
+            Resources:
+              Fn:
+                Type: AWS::Serverless::Function
+                Properties: {Runtime: python3.12, Handler: app.handler, CodeUri: src/}
+            """,
+            "src/app.py": "import helpers\n\ndef handler(event, context):\n    return helpers.go()\n",
+            "src/helpers.py": "def go():\n    return 1\n",
+        ])
+        let before = readFile(project.root + "/" + target)
+        let run = runMinRole(["generate", project.root, "--output", project.root + "/" + target])
+        #expect(run.status == 2)
+        #expect(run.error.contains("write elsewhere"))
+        #expect(readFile(project.root + "/" + target) == before)
+    }
+}

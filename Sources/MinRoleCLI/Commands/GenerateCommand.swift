@@ -66,9 +66,10 @@ enum GenerateCommand {
         let output = try render(project, options: options, diagnostics: &diagnostics, io: io)
         for line in DiagnosticPrinter.lines(for: diagnostics) { io.writeError(line + "\n") }
         if let path = options.outputPath {
-            if writesOverTemplate(path, project: project, root: options.root) {
+            if writesOverInput(path, project: project, root: options.root) {
                 io.writeError(
-                    "minrole generate: error: --output \(path) is one of the project's templates; write elsewhere\n")
+                    "minrole generate: error: --output \(path) is one of the project's templates or handler files; write elsewhere\n"
+                )
                 return .usageError
             }
             do {
@@ -126,11 +127,13 @@ enum GenerateCommand {
         }
     }
 
-    private static func writesOverTemplate(_ path: String, project: ProjectPolicies, root: String) -> Bool {
+    /// True when `path` is a file the run read: a template or a handler's source file.
+    private static func writesOverInput(_ path: String, project: ProjectPolicies, root: String) -> Bool {
         guard let resolved = realpath(path, nil) else { return false }
         defer { free(resolved) }
         let target = String(cString: resolved)
-        return project.templatePaths.contains { root + "/" + $0 == target }
+        let inputs = project.templatePaths + project.functions.flatMap { $0.analysis?.filesRead ?? [] }
+        return inputs.contains { root + "/" + $0 == target }
     }
 
     /// Warnings for options that have no effect on this run.
