@@ -91,7 +91,8 @@ package enum MinRole {
         text += """
 
             Run 'minrole COMMAND --help' for a command's options.
-            Exit status: 0 success, 2 usage error, 3 some input could not be read (the rest is still written).
+            Exit status: 0 success, 1 findings (lint, check) or denied calls (simulate), 2 usage error,
+            3 some input could not be read (the rest is still written).
 
             """
         return text

@@ -10,7 +10,7 @@ enum SimulateCommand {
         name: "simulate",
         summary: "Decide recorded calls against a role: which would be denied, which permissions went unused.",
         usage:
-            "minrole simulate (--policy FILE... | --template FILE --function ID | --generated PATH [--function ID]) (--requests FILE | --cloudtrail PATH | --access-denied FILE)... [OPTIONS]",
+            "minrole simulate (--policy FILE... | --template FILE --function ID | --generated PATH [--function ID]) (--requests FILE | --cloudtrail PATH | --access-denied FILE | --deploy-checks)... [OPTIONS]",
         details: """
             The role comes from policy JSON files, from a template (the function's role as the
             template defines it, SAM policy templates expanded), or from the role `minrole
@@ -18,6 +18,9 @@ enum SimulateCommand {
             folders (plain or .gz), or logs with AccessDenied messages. Each call is decided as
             IAM would; the report lists the calls that would be denied with the statement that
             would allow them, the permissions no call used, and those no log can show.
+            --generated needs --function when the project has more than one function. JSON Lines
+            requests are objects with "principal", "action", "resource", and optionally
+            "resourceAccount" and "context" (key to string, or to a list for multivalued keys).
             Exit status: 0 when every call is allowed, 1 when one would be denied, 2 for usage
             errors, 3 when some input could not be read (the rest is still reported).
             """,
