@@ -75,6 +75,17 @@ package struct JavaScriptAnalyzer: HandlerAnalyzer {
             }
         }
         guard !closures.isEmpty else {
+            if interpreter.hitLimit {
+                // The module's top level stopped at a limit before it defined the handler; the
+                // limit warning follows.
+                interpreter.diagnostics.report(
+                    .error, .javaScriptHandlerFunctionNotFound,
+                    "the analysis of '\(module.displayPath)' stopped at a limit before the module defined '\(name)', "
+                        + "so the handler's calls are not in the policy",
+                    at: declaredAt,
+                    notes: ["move large data out of the module's top level, or check the handler's calls by hand"])
+                return
+            }
             interpreter.diagnostics.report(
                 .error, .javaScriptHandlerFunctionNotFound,
                 "'\(module.displayPath)' exports no function '\(name)' that the analysis can follow", at: declaredAt,
