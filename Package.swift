@@ -91,7 +91,8 @@ let package = Package(
         .testTarget(
             name: "RenderingTests", dependencies: ["Rendering", "PolicySynthesis", "DeploymentModel", "Diagnostics"]),
         .testTarget(
-            name: "InvocationsTests", dependencies: ["Invocations", "Documents", "PolicyModel", "IAMCatalog", "TestSupport"]),
+            name: "InvocationsTests",
+            dependencies: ["Invocations", "Documents", "PolicyModel", "IAMCatalog", "TestSupport"]),
         .testTarget(
             name: "PolicyLintTests",
             dependencies: ["PolicyLint", "PolicyModel", "IAMCatalog", "Documents", "DeploymentModel", "TestSupport"]),
