@@ -39,6 +39,21 @@ import Testing
         #expect(call.isDataEvent)
     }
 
+    @Test func buildsOnlyTheKeysARoleNames() throws {
+        let event = Fixture.event(
+            source: "s3.amazonaws.com", name: "GetObject", parameters: #"{"bucketName":"b","key":"k"}"#,
+            extra: #""vpcEndpointId":"vpce-0abc","#)
+        let project = TemporaryProject(files: ["trail.json": Fixture.logFile([event])])
+        var limits = InvocationReader.Limits()
+        limits.contextKeys = ["aws:sourcevpce", "aws:principalarn"]
+        let result = readCalls([.cloudTrail(path: project.root + "/trail.json")], limits: limits)
+        let context = try #require(result.calls.first).request.context
+        #expect(Set(context.keys) == ["aws:SourceVpce", "aws:PrincipalArn"])
+        limits.contextKeys = []
+        let none = readCalls([.cloudTrail(path: project.root + "/trail.json")], limits: limits)
+        #expect(try #require(none.calls.first).request.context.isEmpty)
+    }
+
     @Test func leavesOutServiceHostAsSourceIp() throws {
         let event = Fixture.event(source: "sts.amazonaws.com", name: "GetCallerIdentity")
             .replacing(#""sourceIPAddress":"203.0.113.7""#, with: #""sourceIPAddress":"lambda.amazonaws.com""#)

@@ -4,12 +4,30 @@ import PolicyModel
 /// The global condition keys a CloudTrail event shows, as IAM would have set them on the request.
 /// CloudTrail does not record `aws:SourceVpc` or `lambda:SourceFunctionArn`, so they are never set.
 enum EventContext {
-    static func keys(of event: JSONValue, principal: String, sessionIssuer: String?) -> [String: ContextValue] {
+    /// The keys `keys(of:...)` can build.
+    static let allKeyNames: [String] = [
+        "aws:CurrentTime", "aws:EpochTime", "aws:SourceIp", "aws:ViaAWSService", "aws:SourceVpce",
+        "aws:RequestedRegion", "aws:UserAgent", "aws:PrincipalArn", "aws:PrincipalAccount", "aws:userid",
+        "aws:PrincipalType", "aws:MultiFactorAuthPresent", "aws:TokenIssueTime", "aws:SecureTransport",
+        "s3:TlsVersion",
+    ]
+
+    /// Returns the key names, as spelled here, whose lowercase form is in `lowercased`; `nil`
+    /// for `nil`.
+    static func keyNames(matching lowercased: Set<String>?) -> Set<String>? {
+        lowercased.map { wanted in Set(allKeyNames.filter { wanted.contains($0.lowercased()) }) }
+    }
+
+    static func keys(
+        of event: JSONValue, principal: String, sessionIssuer: String?, only wanted: Set<String>? = nil
+    ) -> [String: ContextValue] {
+        if wanted?.isEmpty == true { return [:] }
         var context: [String: ContextValue] = [:]
         context.reserveCapacity(20)
         let identity = event["userIdentity"]
-        func set(_ key: String, _ value: String?) {
-            if let value, !value.isEmpty { context[key] = ContextValue(value) }
+        func set(_ key: String, _ value: @autoclosure () -> String?) {
+            guard wanted?.contains(key) ?? true, let value = value(), !value.isEmpty else { return }
+            context[key] = ContextValue(value)
         }
         if let time = event["eventTime"]?.string {
             set("aws:CurrentTime", time)
@@ -25,7 +43,8 @@ enum EventContext {
         set("aws:SourceVpce", event["vpcEndpointId"]?.string)
         set("aws:RequestedRegion", event["awsRegion"]?.string)
         set("aws:UserAgent", event["userAgent"]?.string)
-        let session = RoleSession(principal: principal)
+        let needsSession = wanted.map { $0.contains("aws:PrincipalArn") || $0.contains("aws:PrincipalAccount") } ?? true
+        let session = needsSession ? RoleSession(principal: principal) : nil
         set("aws:PrincipalArn", sessionIssuer ?? session?.roleARNWithoutPath ?? principal)
         set("aws:PrincipalAccount", identity?["accountId"]?.string ?? session?.account)
         set("aws:userid", identity?["principalId"]?.string)

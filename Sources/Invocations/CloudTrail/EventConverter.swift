@@ -26,6 +26,8 @@ struct EventConverter {
     let operations: OperationLookup
     /// ARN formats by resource type, kept for the file so the catalog's lock is taken once per type.
     let formats: ARNFormatCache
+    /// The context keys to build, as `EventContext` spells them; `nil` for all.
+    let contextKeys: Set<String>?
     /// Which principals belong to the role, kept for the file: a trail repeats few callers.
     let principals = PrincipalMatches()
 
@@ -71,7 +73,7 @@ struct EventConverter {
         let scope = scope(of: event, principal: principal, identity: event["userIdentity"])
         let builder = ResourceBuilder(
             formats: formats, parameters: parameters, eventResources: resources(of: event), scope: scope)
-        let context = EventContext.keys(of: event, principal: principal, sessionIssuer: issuer)
+        let context = EventContext.keys(of: event, principal: principal, sessionIssuer: issuer, only: contextKeys)
         let base = RecordedCall(
             request: AuthorizationRequest(principal: principal, action: "", resource: ""),
             eventTime: event["eventTime"]?.string,

@@ -26,6 +26,9 @@ package struct InvocationReader: Sendable {
         package var maximumProblemsPerFile = 50
         /// Files listed per folder.
         package var maximumFiles = 100_000
+        /// The context keys to build from each event, lowercased (the keys a role's conditions
+        /// name); `nil` builds every key CloudTrail records.
+        package var contextKeys: Set<String>?
 
         package init() {}
         package static let `default` = Limits()
@@ -90,7 +93,8 @@ package struct InvocationReader: Sendable {
         switch task.kind {
         case .cloudTrail:
             let converter = EventConverter(
-                catalog: catalog, selector: selector, operations: operations, formats: ARNFormatCache(catalog: catalog))
+                catalog: catalog, selector: selector, operations: operations, formats: ARNFormatCache(catalog: catalog),
+                contextKeys: EventContext.keyNames(matching: limits.contextKeys))
             let reader = CloudTrailFileReader(
                 converter: converter, filter: RecordFilter(selector: selector), limits: limits)
             reader.read(path: task.path, displayPath: task.displayPath, into: &output)

@@ -117,7 +117,9 @@ enum SimulateCommand {
             }
         }
         decide(role.deployChecks)
-        let input = InvocationReader(catalog: .shared, selector: selector).read(
+        var limits = InvocationReader.Limits()
+        limits.contextKeys = evaluator.decidingContextKeys
+        let input = InvocationReader(catalog: .shared, selector: selector, limits: limits).read(
             options.sources, diagnostics: diagnostics, body: decide)
 
         let report = SimulationReport(tally: tally, input: input, widenedPlaceholders: role.widenedPlaceholders)

@@ -19,6 +19,10 @@ package final class PolicyEvaluator: Sendable {
     /// `nil` when a policy variable may read any key.
     private let decidingKeys: Set<String>?
 
+    /// The lowercased context keys that can change a decision, or `nil` when any key can (a
+    /// policy variable reads one). A reader of recorded calls need build no others.
+    package var decidingContextKeys: Set<String>? { decidingKeys }
+
     /// Reads `policies`. `cacheCapacity` bounds the decisions kept; the cache is emptied when
     /// it is full, and 0 turns caching off.
     package init(policies: PolicySet, cacheCapacity: Int = 4096) {

@@ -76,6 +76,7 @@ package struct ReplayTally: Sendable {
     /// For entries that cover several actions: the actions calls used, up to a limit.
     private var usedActions: [GrantedPermission: Set<String>] = [:]
     private var dataEventServices: Set<String> = []
+    private var dataEventActions: [String: Bool] = [:]
     /// The distinct actions kept per wildcard entry.
     package static let usedActionLimit = 50
     private let permissions: [GrantedPermission]
@@ -113,15 +114,21 @@ package struct ReplayTally: Sendable {
         callCount += 1
         decisionCounts[result.decision, default: 0] += 1
         // A data event in the input shows that the log records that service's data events.
-        if isDataEvent || LogVisibility.of(action: request.action) == .dataEvent,
-            let service = request.action.split(separator: ":").first
-        {
+        if isDataEvent || isDataEventAction(request.action), let service = request.action.split(separator: ":").first {
             dataEventServices.insert(service.lowercased())
         }
         switch result.decision {
         case .allowed: markUsed(request.action, statements: result.matchedStatements)
         case .implicitDeny, .explicitDeny: countDenied(request, result: result, recordedError: recordedError)
         }
+    }
+
+    /// Classifies an action once; a log repeats few actions.
+    private mutating func isDataEventAction(_ action: String) -> Bool {
+        if let known = dataEventActions[action] { return known }
+        let isDataEvent = LogVisibility.of(action: action) == .dataEvent
+        if dataEventActions.count < 10_000 { dataEventActions[action] = isDataEvent }
+        return isDataEvent
     }
 
     private mutating func markUsed(_ action: String, statements: [StatementReference]) {
