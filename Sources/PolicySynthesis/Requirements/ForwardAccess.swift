@@ -10,7 +10,9 @@ extension CallRequirements {
 
     /// KMS actions the service performs with the role's credentials (SSE-KMS objects,
     /// encrypted queues and topics), granted on the customer-managed keys the call's resources
-    /// use. AWS managed keys need no grant, and an unknown key is reported, not guessed.
+    /// use. A resource counts whether the call names it by `Ref` or by a literal name, ARN or
+    /// URL that the template declares. AWS managed keys need no grant, and an unknown key is
+    /// reported, not guessed.
     func forwardAccessRequirements(
         for call: SDKCall, arguments: [String: [ResolvedValue]], why: String
     ) -> [Requirement] {
@@ -18,7 +20,7 @@ extension CallRequirements {
         guard !forwarded.isEmpty else { return [] }
         let keys = encryptionKeys(arguments: arguments)
         if keys.isEmpty {
-            if !arguments.isEmpty, arguments.values.joined().allSatisfy({ $0.reference == nil }) {
+            if !arguments.isEmpty, arguments.values.joined().allSatisfy({ resolver.resources(namedBy: $0).isEmpty }) {
                 let actions = forwarded.map(\.action.description).joined(separator: ", ")
                 diagnostics.report(
                     .note, .cannotVerify,
@@ -48,11 +50,9 @@ extension CallRequirements {
                 keys.append(keyARN(value))
             }
         }
-        for values in arguments.values {
-            for value in values {
-                guard let reference = value.reference,
-                    let key = resolver.template?.encryptionKeyARN(of: reference.logicalId)
-                else { continue }
+        for value in arguments.values.joined() {
+            for logicalId in resolver.resources(namedBy: value) {
+                guard let key = resolver.template?.encryptionKeyARN(of: logicalId) else { continue }
                 keys.append(key)
             }
         }
