@@ -96,6 +96,18 @@ import Testing
         #expect(policy.diagnostics.contains { $0.code == .cannotVerify }, "\(policy.diagnostics)")
     }
 
+    @Test func eventSourceByLiteralARN() throws {
+        let template = samTemplate(
+            properties:
+                "Events:\n  Jobs:\n    Type: SQS\n    Properties: {Queue: arn:aws:sqs:eu-west-1:123456789012:jobs}",
+            resources: Self.key
+                + "\n  Jobs:\n    Type: AWS::SQS::Queue\n    Properties: {QueueName: jobs, KmsMasterKeyId: !Ref Key}")
+        let files = ["template.yaml": template, "src/app.py": "def handler(event, context):\n    pass\n"]
+        let policy = try ProjectFixture(files: files).generate().function("Fn")
+        #expect(policy.grants.contains("sqs:ReceiveMessage arn:aws:sqs:eu-west-1:123456789012:jobs"))
+        #expect(policy.grants.contains("kms:Decrypt \(regionalARN("kms", "key/${Key}"))"), "\(policy.grants.sorted())")
+    }
+
     @Test func overlongNameMatchesNothing() throws {
         let policy = try generate(Self.cases[0], value: String(repeating: "app/", count: 5000))
         #expect(!policy.grants.contains { $0.hasPrefix("kms:") })
