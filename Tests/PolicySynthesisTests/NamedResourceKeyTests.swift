@@ -108,6 +108,21 @@ import Testing
         #expect(policy.grants.contains("kms:Decrypt \(regionalARN("kms", "key/${Key}"))"), "\(policy.grants.sorted())")
     }
 
+    @Test func otherServiceNameIsNotMatched() throws {
+        let template = samTemplate(
+            environment: ["SETTINGS_PATH": "/app/settings"],
+            resources: Self.key
+                + "\n  Logs:\n    Type: AWS::Logs::LogGroup\n    Properties: {LogGroupName: /app/settings}")
+        let code = """
+            import os, boto3
+            def handler(event, context):
+                return boto3.client("ssm").get_parameters_by_path(Path=os.environ["SETTINGS_PATH"], WithDecryption=True)
+            """
+        let policy = try ProjectFixture(files: ["template.yaml": template, "src/app.py": code]).generate().function(
+            "Fn")
+        #expect(policy.diagnostics.contains { $0.code == .cannotVerify }, "\(policy.diagnostics)")
+    }
+
     @Test func overlongNameMatchesNothing() throws {
         let policy = try generate(Self.cases[0], value: String(repeating: "app/", count: 5000))
         #expect(!policy.grants.contains { $0.hasPrefix("kms:") })
@@ -140,6 +155,15 @@ import Testing
     ])
     func queueURLMatches(text: String, expected: Bool) {
         #expect(ValueResolver.matches(Substring(text), url.segments[...]) == expected)
+    }
+
+    @Test(arguments: [
+        ("AWS::SecretsManager::Secret", "secretsmanager"), ("AWS::SQS::Queue", "sqs"),
+        ("AWS::Serverless::SimpleTable", "dynamodb"), ("AWS::Serverless::StateMachine", "stepfunctions"),
+        ("Custom::Thing", nil), ("AWS::S3", nil),
+    ])
+    func clientOfResourceType(type: String, expected: String?) {
+        #expect(ValueResolver.client(ofType: type) == expected)
     }
 
     @Test func otherPlaceholdersMatchNothing() {

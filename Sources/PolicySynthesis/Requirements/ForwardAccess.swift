@@ -18,9 +18,11 @@ extension CallRequirements {
     ) -> [Requirement] {
         let forwarded = catalog.forwardAccess(client: call.client, operation: call.operation)
         guard !forwarded.isEmpty else { return [] }
-        let keys = encryptionKeys(arguments: arguments)
+        let keys = encryptionKeys(arguments: arguments, service: call.client)
         if keys.isEmpty {
-            if !arguments.isEmpty, arguments.values.joined().allSatisfy({ resolver.resources(namedBy: $0).isEmpty }) {
+            if !arguments.isEmpty,
+                arguments.values.joined().allSatisfy({ resolver.resources(namedBy: $0, service: call.client).isEmpty })
+            {
                 let actions = forwarded.map(\.action.description).joined(separator: ", ")
                 diagnostics.report(
                     .note, .cannotVerify,
@@ -43,7 +45,7 @@ extension CallRequirements {
         return requirements
     }
 
-    private func encryptionKeys(arguments: [String: [ResolvedValue]]) -> [PatternString] {
+    private func encryptionKeys(arguments: [String: [ResolvedValue]], service: String) -> [PatternString] {
         var keys: [PatternString] = []
         for parameter in CallRequirements.keyParameters {
             for value in arguments[parameter] ?? [] where !value.pattern.isWildcardOnly {
@@ -51,7 +53,7 @@ extension CallRequirements {
             }
         }
         for value in arguments.values.joined() {
-            for logicalId in resolver.resources(namedBy: value) {
+            for logicalId in resolver.resources(namedBy: value, service: service) {
                 guard let key = resolver.template?.encryptionKeyARN(of: logicalId) else { continue }
                 keys.append(key)
             }

@@ -216,7 +216,7 @@ struct PlatformRequirements {
     }
 
     /// Returns the customer-managed keys of the resources the value names, by `Ref` or by a
-    /// literal name or ARN that the template declares.
+    /// literal ARN of a resource that the template declares.
     private func encryptionKeys(of value: ResolvedValue) -> [PatternString] {
         resolver.resources(namedBy: value).compactMap { template?.encryptionKeyARN(of: $0) }
     }

@@ -7,25 +7,50 @@ extension ValueResolver {
     static let maximumMatchedLength = 2048
 
     /// Finds the template resources a value names: the resource of its `Ref` or `Fn::GetAtt`,
-    /// or else every resource whose physical name, ARN or queue URL the value spells out, as
-    /// `app/db-password` names a secret whose `Name` is `app/db-password`.
+    /// or else every resource of `service` whose physical name, ARN or queue URL the value
+    /// spells out, as `app/db-password` names a secret whose `Name` is `app/db-password`.
+    /// `service` is an SDK client name (`secretsmanager`, `sqs`). When it is `nil`, the service
+    /// is read from the value's ARN, so a value that is not an ARN then matches no spelling.
     ///
     /// A pseudo parameter in the resource's name (`${AWS::Region}`) matches any non-empty text
     /// without `:`, `/` or `.` (`${AWS::URLSuffix}` may hold dots), so a literal ARN or queue
     /// URL of the deployed resource matches too. Other placeholders, such as a generated name,
     /// match only the same placeholder.
-    package func resources(namedBy value: ResolvedValue) -> [String] {
+    package func resources(namedBy value: ResolvedValue, service: String? = nil) -> [String] {
         if let reference = value.reference { return [reference.logicalId] }
-        guard let template, !value.pattern.containsWildcard else { return [] }
+        guard let template, !value.pattern.containsWildcard,
+            let service = service
+                ?? ResourceBuilder.service(of: value.pattern).map(ValueResolver.clientName(ofARNService:))
+        else { return [] }
         let literal = value.pattern.literalValue
         if let literal, literal.utf8.count > ValueResolver.maximumMatchedLength { return [] }
-        return template.resources.keys.sorted().filter { logicalId in
+        let candidates = template.resources.filter { ValueResolver.client(ofType: $0.value.type) == service }
+        return candidates.keys.sorted().filter { logicalId in
             spellings(of: logicalId, in: template).contains { spelling in
                 if spelling == value.pattern { return true }
                 guard let literal else { return false }
                 return ValueResolver.matches(Substring(literal), spelling.segments[...])
             }
         }
+    }
+
+    /// Returns the SDK client of a resource type: `AWS::SecretsManager::Secret` is
+    /// `secretsmanager`. SAM types name their service in the catalog's terms.
+    static func client(ofType type: String) -> String? {
+        switch type {
+        case "AWS::Serverless::SimpleTable": return "dynamodb"
+        case "AWS::Serverless::StateMachine": return "stepfunctions"
+        case "AWS::Serverless::Function": return "lambda"
+        default:
+            let parts = type.split(separator: "::")
+            guard parts.count == 3, parts[0] == "AWS" else { return nil }
+            return parts[1].lowercased()
+        }
+    }
+
+    /// Converts an ARN's service prefix to its SDK client name where the two differ.
+    private static func clientName(ofARNService service: String) -> String {
+        service == "states" ? "stepfunctions" : service
     }
 
     private func spellings(of logicalId: String, in template: Template) -> [PatternString] {
