@@ -37,6 +37,23 @@ import Testing
     }
 }
 
+/// A batch over more tables than one value may expand to widens instead of dropping tables.
+@Suite struct LongTableListTests {
+    @Test func extraTablesWidenTheGrant() throws {
+        let keys = (0..<10).map { "\"t\($0)\": {}" }.joined(separator: ", ")
+        let code = """
+            import boto3
+            def handler(event, context):
+                boto3.client("dynamodb").batch_get_item(RequestItems={\(keys)})
+            """
+        let project = try ProjectFixture(files: ["template.yaml": samTemplate(), "src/app.py": code]).generate()
+        let policy = try project.function("Fn")
+        #expect(
+            policy.grants.contains("dynamodb:BatchGetItem \(regionalARN("dynamodb", "table/*"))"), "\(policy.grants)")
+        #expect(policy.diagnostics.contains { $0.code == .widenedResource }, "\(policy.diagnostics)")
+    }
+}
+
 /// `--format policy` writes a secret known only by `Ref` as the ARN shape of a secret, which
 /// matches every secret in the account, so it warns as for any other widened placeholder.
 @Suite struct PolicyFormatShapeTests {
