@@ -1,3 +1,4 @@
+import DeploymentModel
 import Diagnostics
 import PolicyModel
 import PolicySynthesis
@@ -11,21 +12,40 @@ package enum PolicyRendering {
     ) {
         let substitutions = policy.parameterDefaults.merging(values.substitutions) { $1 }
         let widened = Mutex(Set<String>())
+        let shaped = Mutex(Set<String>())
         let types = policy.resourceTypes
         let writer = PolicyJSONWriter { pattern in
-            let (text, names) = wholeARNShape(pattern, types: types).substituting(substitutions)
+            let shape = wholeARNShape(pattern, types: types)
+            if shape != pattern, case .placeholder(let name) = pattern.segments[0] {
+                shaped.withLock { _ = $0.insert(name) }
+            }
+            let (text, names) = shape.substituting(substitutions)
             widened.withLock { $0.formUnion(names) }
             return text
         }
         let text = writer.json(policy.document) + "\n"
-        let warnings = widened.withLock { $0 }.sorted().map { name in
+        let widenedWarnings = widened.withLock { $0 }.sorted().map { name in
             Diagnostic(
                 .warning, .placeholderWidened,
                 "\(policy.function.logicalId): ${\(name)} is not known before deploy and was written as *",
                 at: policy.function.location,
                 notes: [hint(for: name)])
         }
-        return (text, warnings)
+        let shapedWarnings = shaped.withLock { $0 }.sorted().map { name in
+            shapeWarning(name, function: policy.function)
+        }
+        return (text, shapedWarnings + widenedWarnings)
+    }
+
+    /// Builds the warning for a whole-ARN placeholder written as its resource type's ARN shape,
+    /// whose name part `*` matches every resource of that type in the account.
+    private static func shapeWarning(_ name: String, function: FunctionModel) -> Diagnostic {
+        Diagnostic(
+            .warning, .placeholderWidened,
+            "\(function.logicalId): ${\(name)} is not known before deploy and was written as the ARN shape of "
+                + "its resource type, with * for the name",
+            at: function.location,
+            notes: [hint(for: name)])
     }
 
     /// A placeholder that stands for a whole ARN (`${Secret}`, `${Key.Arn}`) becomes the ARN

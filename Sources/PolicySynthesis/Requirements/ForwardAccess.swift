@@ -10,15 +10,19 @@ extension CallRequirements {
 
     /// KMS actions the service performs with the role's credentials (SSE-KMS objects,
     /// encrypted queues and topics), granted on the customer-managed keys the call's resources
-    /// use. AWS managed keys need no grant, and an unknown key is reported, not guessed.
+    /// use. A resource counts whether the call names it by `Ref` or by a literal name, ARN or
+    /// URL that the template declares. AWS managed keys need no grant, and an unknown key is
+    /// reported, not guessed.
     func forwardAccessRequirements(
         for call: SDKCall, arguments: [String: [ResolvedValue]], why: String
     ) -> [Requirement] {
         let forwarded = catalog.forwardAccess(client: call.client, operation: call.operation)
         guard !forwarded.isEmpty else { return [] }
-        let keys = encryptionKeys(arguments: arguments)
+        let keys = encryptionKeys(arguments: arguments, service: call.client)
         if keys.isEmpty {
-            if !arguments.isEmpty, arguments.values.joined().allSatisfy({ $0.reference == nil }) {
+            if !arguments.isEmpty,
+                arguments.values.joined().allSatisfy({ resolver.resources(namedBy: $0, service: call.client).isEmpty })
+            {
                 let actions = forwarded.map(\.action.description).joined(separator: ", ")
                 diagnostics.report(
                     .note, .cannotVerify,
@@ -41,18 +45,16 @@ extension CallRequirements {
         return requirements
     }
 
-    private func encryptionKeys(arguments: [String: [ResolvedValue]]) -> [PatternString] {
+    private func encryptionKeys(arguments: [String: [ResolvedValue]], service: String) -> [PatternString] {
         var keys: [PatternString] = []
         for parameter in CallRequirements.keyParameters {
             for value in arguments[parameter] ?? [] where !value.pattern.isWildcardOnly {
                 keys.append(keyARN(value))
             }
         }
-        for values in arguments.values {
-            for value in values {
-                guard let reference = value.reference,
-                    let key = resolver.template?.encryptionKeyARN(of: reference.logicalId)
-                else { continue }
+        for value in arguments.values.joined() {
+            for logicalId in resolver.resources(namedBy: value, service: service) {
+                guard let key = resolver.template?.encryptionKeyARN(of: logicalId) else { continue }
                 keys.append(key)
             }
         }

@@ -215,11 +215,10 @@ struct PlatformRequirements {
         ])
     }
 
+    /// Returns the customer-managed keys of the resources the value names, by `Ref` or by a
+    /// literal ARN of a resource that the template declares.
     private func encryptionKeys(of value: ResolvedValue) -> [PatternString] {
-        guard let reference = value.reference, let key = template?.encryptionKeyARN(of: reference.logicalId) else {
-            return []
-        }
-        return [key]
+        resolver.resources(namedBy: value).compactMap { template?.encryptionKeyARN(of: $0) }
     }
 
     private func keyARN(_ value: ResolvedValue) -> PatternString {

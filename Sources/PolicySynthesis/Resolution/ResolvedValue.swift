@@ -44,7 +44,12 @@ package struct ValueResolver: Sendable {
             guard !items.isEmpty else {
                 return [ResolvedValue(pattern: .wildcard, widenedBecause: ["the list is empty"])]
             }
-            return Array(items.flatMap(resolve).prefix(maximumAlternatives))
+            let values = items.flatMap(resolve)
+            guard values.count > maximumAlternatives else { return values }
+            // Dropping the rest would leave resources out, so the last alternative covers them.
+            let rest = ResolvedValue(
+                pattern: .wildcard, widenedBecause: ["the list has more than \(maximumAlternatives) values"])
+            return Array(values.prefix(maximumAlternatives - 1)) + [rest]
         case .dictionary(let entries):
             // An S3 object location (`CopySource={"Bucket": b, "Key": k}`) reads as `b/k`.
             if let bucket = entries["Bucket"], let key = entries["Key"] {

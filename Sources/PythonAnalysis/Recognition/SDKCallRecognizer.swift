@@ -57,7 +57,10 @@ struct SDKCallRecognizer {
 
     /// Builds a call whose arguments are the site's keyword arguments.
     func call(_ client: String, _ operation: String, at site: CallSite, form: CallForm) -> SDKCall {
-        let keywords = evaluator.keywordArguments(site.arguments, in: site.scope)
+        var keywords = evaluator.keywordArguments(site.arguments, in: site.scope)
+        if let tables = batchTableNames(client, operation, known: keywords.values, at: site) {
+            keywords.values["TableName"] = tables
+        }
         return SDKCall(
             client: client, operation: operation, arguments: keywords.values, form: form, location: site.location,
             hasOpaqueArguments: keywords.isOpaque)

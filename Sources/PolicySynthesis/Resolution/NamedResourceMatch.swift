@@ -1,0 +1,93 @@
+import DeploymentModel
+import PolicyModel
+
+extension ValueResolver {
+    /// The maximum length, in UTF-8 bytes, of a value compared with the template's resource
+    /// names. Longer values are not compared, which bounds the work on hostile input.
+    static let maximumMatchedLength = 2048
+
+    /// Finds the template resources a value names: the resource of its `Ref` or `Fn::GetAtt`,
+    /// or else every resource of `service` whose physical name, ARN or queue URL the value
+    /// spells out, as `app/db-password` names a secret whose `Name` is `app/db-password`.
+    /// `service` is an SDK client name (`secretsmanager`, `sqs`). When it is `nil`, the service
+    /// is read from the value's ARN, so a value that is not an ARN then matches no spelling.
+    ///
+    /// A pseudo parameter in the resource's name (`${AWS::Region}`) matches any non-empty text
+    /// without `:`, `/` or `.` (`${AWS::URLSuffix}` may hold dots), so a literal ARN or queue
+    /// URL of the deployed resource matches too. Other placeholders, such as a generated name,
+    /// match only the same placeholder.
+    package func resources(namedBy value: ResolvedValue, service: String? = nil) -> [String] {
+        if let reference = value.reference { return [reference.logicalId] }
+        guard let template, !value.pattern.containsWildcard,
+            let service = service
+                ?? ResourceBuilder.service(of: value.pattern).map(ValueResolver.clientName(ofARNService:))
+        else { return [] }
+        let literal = value.pattern.literalValue
+        if let literal, literal.utf8.count > ValueResolver.maximumMatchedLength { return [] }
+        let candidates = template.resources.filter { ValueResolver.client(ofType: $0.value.type) == service }
+        return candidates.keys.sorted().filter { logicalId in
+            spellings(of: logicalId, in: template).contains { spelling in
+                if spelling == value.pattern { return true }
+                guard let literal else { return false }
+                return ValueResolver.matches(Substring(literal), spelling.segments[...])
+            }
+        }
+    }
+
+    /// Returns the SDK client of a resource type: `AWS::SecretsManager::Secret` is
+    /// `secretsmanager`. SAM types name their service in the catalog's terms.
+    static func client(ofType type: String) -> String? {
+        switch type {
+        case "AWS::Serverless::SimpleTable": return "dynamodb"
+        case "AWS::Serverless::StateMachine": return "stepfunctions"
+        case "AWS::Serverless::Function": return "lambda"
+        default:
+            let parts = type.split(separator: "::")
+            guard parts.count == 3, parts[0] == "AWS" else { return nil }
+            return parts[1].lowercased()
+        }
+    }
+
+    /// Converts an ARN's service prefix to its SDK client name where the two differ.
+    private static func clientName(ofARNService service: String) -> String {
+        service == "states" ? "stepfunctions" : service
+    }
+
+    private func spellings(of logicalId: String, in template: Template) -> [PatternString] {
+        var result: [PatternString] = []
+        if let name = template.physicalName(of: logicalId) { result.append(name) }
+        if let arn = template.arn(of: logicalId) { result.append(arn) }
+        if template.resources[logicalId]?.type == "AWS::SQS::Queue", let url = template.queueURL(of: logicalId) {
+            result.append(url)
+        }
+        return result.filter { !$0.containsWildcard && !$0.isEmptyPattern }
+    }
+
+    /// Matches literal text against pattern segments, where only pseudo parameters may stand
+    /// for text. A pseudo parameter stops at the separators around it, so backtracking stays
+    /// within one ARN field or host label run.
+    static func matches(_ text: Substring, _ segments: ArraySlice<PatternString.Segment>) -> Bool {
+        guard let first = segments.first else { return text.isEmpty }
+        let rest = segments.dropFirst()
+        switch first {
+        case .literal(let head):
+            guard text.hasPrefix(head) else { return false }
+            return matches(text.dropFirst(head.count), rest)
+        case .placeholder(let name):
+            guard name.hasPrefix("AWS::") else { return false }
+            let allowsDot = name == "AWS::URLSuffix"
+            var end = text.startIndex
+            while end < text.endIndex, text[end] != ":", text[end] != "/", allowsDot || text[end] != "." {
+                end = text.index(after: end)
+                if matches(text[end...], rest) { return true }
+            }
+            return false
+        case .wildcard:
+            return false
+        }
+    }
+}
+
+extension PatternString {
+    fileprivate var isEmptyPattern: Bool { segments.isEmpty || literalValue == "" }
+}
