@@ -8,8 +8,8 @@ struct ScopedName: Hashable {
 /// other results, so it stays valid when new call sites change parameter values.
 struct CachedValue {
     var value: Value
-    /// The changing state the result read, as `Evaluator.readLog` entries without repeats;
-    /// empty for a stable result.
+    /// The changing state the result read, as `Evaluator.readLog` entries without repeats. It
+    /// is empty for a stable result.
     var reads: [Int]
 
     var isStable: Bool { reads.isEmpty }
@@ -33,7 +33,8 @@ extension Evaluator {
         readLog.append(Self.classesReadEntry(classCount: program.classes.count))
     }
 
-    /// The `readLog` entry for a read of the set of classes when it had `classCount` classes.
+    /// Returns the `readLog` entry for a read of the set of classes when it had `classCount`
+    /// classes.
     static func classesReadEntry(classCount: Int) -> Int { -2 - classCount }
 
     /// True when the state a `readLog` entry records changed after `generation` began.
@@ -48,9 +49,16 @@ extension Evaluator {
         readLog.append(function)
     }
 
-    /// Notes the reads of a cached result that read changing state.
+    /// Notes the reads of a cached result that read changing state. Past
+    /// `maximumReplayedReads` entries, one `otherChangingState` replaces them, so reading a
+    /// result of many reads many times cannot grow the log by their product. The reader is
+    /// then walked again after every change, as it would be after a result cut short.
     func readChangingState(_ reads: [Int]) {
-        readLog += reads
+        if readLog.count + reads.count > Self.maximumReplayedReads {
+            readLog.append(Self.otherChangingState)
+        } else {
+            readLog += reads
+        }
     }
 
     /// Replaces the reads logged from `start` on with the same reads without repeats, and

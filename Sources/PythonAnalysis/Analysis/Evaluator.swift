@@ -36,6 +36,8 @@ final class Evaluator {
     /// The `readLog` entry for a result cut short by recursion or the limits, which may differ
     /// on any later walk.
     static let otherChangingState = -1
+    /// The `readLog` length past which a cached result's reads are logged as one entry.
+    static let maximumReplayedReads = 100_000
     /// The generation in which each function's parameter values last changed.
     // NOTE: changes are tracked per function, not per parameter, so a walk that read one
     // parameter is walked again when another parameter of the same function changes.
