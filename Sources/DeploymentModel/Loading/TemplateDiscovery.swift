@@ -31,7 +31,9 @@ struct TemplateDiscovery {
     }
 
     private func isTemplate(_ relativePath: String, reader: SourceFileReader) -> Bool {
-        let name = relativePath.split(separator: "/").last.map(String.init) ?? relativePath
+        let name =
+            relativePath.lastIndex(of: "/").map { String(relativePath[relativePath.index(after: $0)...]) }
+            ?? relativePath
         if Self.templateNames.contains(name) { return true }
         guard Self.templateExtensions.contains(where: { name.hasSuffix($0) }) else { return false }
         let bytes: [UInt8]

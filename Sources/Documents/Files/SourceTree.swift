@@ -35,8 +35,22 @@ package enum SourceTree {
         guard let realRoot = FilePath.realPath(root) else { throw FileSystem.openError(errno, displayPath: root) }
         var walker = Walker(root: realRoot, displayRoot: root, skipping: skipping, maximumFiles: maximumFiles)
         try walker.run()
-        let files = walker.files.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        let files = walker.files.sorted(by: precedesInByteOrder)
         return Listing(root: realRoot, files: files, warnings: walker.warnings)
+    }
+
+    /// True when `first` sorts before `second` in UTF-8 byte order. It compares the contiguous
+    /// bytes with `memcmp` instead of one `UTF8View` element at a time.
+    static func precedesInByteOrder(_ first: String, _ second: String) -> Bool {
+        var first = first
+        var second = second
+        return first.withUTF8 { left in
+            second.withUTF8 { right in
+                let common = min(left.count, right.count)
+                let order = common == 0 ? 0 : memcmp(left.baseAddress!, right.baseAddress!, common)
+                return order != 0 ? order < 0 : left.count < right.count
+            }
+        }
     }
 }
 
@@ -148,14 +162,21 @@ private struct Walker {
                 String(decoding: buffer.prefix { $0 != 0 }, as: UTF8.self)
             }
             if name == "." || name == ".." { continue }
-            entries.append((name, kind(of: path + "/" + name)))
+            entries.append((name, kind(of: path + "/" + name, type: entry.pointee.d_type)))
         }
         return entries
     }
 
     /// Returns whether `path` is a folder (never through a link), a regular file (directly or
-    /// through a link), or something else.
-    private func kind(of path: String) -> Kind {
+    /// through a link), or something else. The entry's type from `readdir` saves an `lstat`
+    /// call; links, and file systems that leave the type unknown, are checked with `lstat`.
+    private func kind(of path: String, type: UInt8) -> Kind {
+        switch Int32(type) {
+        case Int32(DT_DIR): return .folder
+        case Int32(DT_REG): return .file
+        case Int32(DT_LNK), Int32(DT_UNKNOWN): break
+        default: return .other
+        }
         var info = stat()
         guard lstat(path, &info) == 0 else { return .other }
         switch info.st_mode & S_IFMT {

@@ -34,9 +34,10 @@ final class CallCollector {
     private var diagnosticsByBody: [Body: [Diagnostic]] = [:]
     /// The evaluator's cache generation each body was last walked in.
     private var walkedGeneration: [Body: Int] = [:]
-    /// Bodies whose last walk read no state that changes between passes (parameter values, the
-    /// set of classes, results cut short), so walking them again would find the same calls.
-    private var unchangingBodies: Set<Body> = []
+    /// The state that changes between passes (parameter values, the set of classes, results cut
+    /// short) each body's last walk read, as `Evaluator.readLog` entries. Walking a body again
+    /// finds the same calls unless some of that state changed since.
+    private var bodyReads: [Body: [Int]] = [:]
     /// Set when the body being walked reads the set of classes, as `methods(named:)` does.
     var walkReadsClasses = false
     private var walkOrder: [Body] = []
@@ -71,9 +72,9 @@ final class CallCollector {
         queue.append(body)
     }
 
-    /// Walks queued bodies until none is left, then walks again each body walked before the
-    /// last change to parameter values, until nothing changes or the rounds run out. A body
-    /// whose last walk read none of the state such a change affects is not walked again.
+    /// Walks queued bodies until none is left, then walks again each body whose last walk read
+    /// parameter values that changed after it, or other changing state, until nothing changes
+    /// or the rounds run out.
     func run() {
         for round in 0...Self.maximumRounds {
             while queueStart < queue.count {
@@ -82,9 +83,7 @@ final class CallCollector {
                 queued.remove(body)
                 process(body)
             }
-            let stale = walkOrder.filter { body in
-                walkedGeneration[body, default: 0] < evaluator.generation && !unchangingBodies.contains(body)
-            }
+            let stale = walkOrder.filter(isStale)
             guard !stale.isEmpty, round < Self.maximumRounds else { break }
             let before = queue.count
             for body in stale { enqueue(body) }
@@ -95,6 +94,12 @@ final class CallCollector {
         }
     }
 
+    /// True when some state the body's last walk read changed after that walk started.
+    private func isStale(_ body: Body) -> Bool {
+        guard let walked = walkedGeneration[body], walked < evaluator.generation else { return false }
+        return bodyReads[body, default: []].contains { evaluator.hasChanged($0, since: walked) }
+    }
+
     private func process(_ body: Body) {
         passes[body, default: 0] += 1
         if walkedGeneration[body] == nil { walkOrder.append(body) }
@@ -103,8 +108,9 @@ final class CallCollector {
         diagnostics = sink
         recognizer = SDKCallRecognizer(evaluator: evaluator, catalog: evaluator.catalog, diagnostics: sink)
         currentCalls = []
-        let changingReadsBefore = evaluator.changingReads
+        evaluator.readLog.removeAll(keepingCapacity: true)
         walkReadsClasses = false
+        let classCount = program.classes.count
         switch body {
         case .module(let id):
             currentModule = id
@@ -116,11 +122,9 @@ final class CallCollector {
         }
         callsByBody[body] = currentCalls
         diagnosticsByBody[body] = sink.diagnostics
-        if evaluator.changingReads == changingReadsBefore && !walkReadsClasses {
-            unchangingBodies.insert(body)
-        } else {
-            unchangingBodies.remove(body)
-        }
+        var reads = evaluator.compactReads(from: 0)
+        if walkReadsClasses { reads.append(Evaluator.classesReadEntry(classCount: classCount)) }
+        bodyReads[body] = reads
     }
 
     /// Reads the module and the packages above it, queuing their module-scope code. The loader
@@ -182,7 +186,10 @@ final class CallCollector {
             guard let value else { continue }
             changed = addParameterValue(value, function: id, parameter: parameter.name) || changed
         }
-        if changed { evaluator.invalidateCaches() }
+        if changed {
+            evaluator.invalidateCaches()
+            evaluator.parameterChangeGeneration[id] = evaluator.generation
+        }
         if changed || passes[.function(id)] == nil { enqueue(.function(id)) }
     }
 

@@ -67,7 +67,7 @@ extension Evaluator {
     /// The result is kept while no class is added. It is kept only when every base class it read
     /// was already known and final, because evaluating a base class can load modules.
     func subclasses(of id: Int) -> [Int] {
-        readChangingState()
+        readClasses()
         let classCount = program.classes.count
         if let cached = subclassCache[id], cached.classCount == classCount { return cached.subclasses }
         let missesBefore = baseClassMisses

@@ -28,9 +28,20 @@ final class Evaluator {
     private var returnValues: [Int: CachedValue] = [:]
     /// Values of names by scope and name, so that each is evaluated once per pass.
     private var nameValues: [ScopedName: CachedValue] = [:]
-    /// Counts reads of state that changes between passes, so a cached result can tell
-    /// whether it depends on such state.
-    private(set) var changingReads = 0
+    /// The state that changes between passes read since the log was last cleared, so a cached
+    /// result or a walk can tell what it depends on. An entry is a function id for its
+    /// parameter values, `classesReadEntry(classCount:)` for the set of classes, or
+    /// `otherChangingState` for a result cut short.
+    var readLog: [Int] = []
+    /// The `readLog` entry for a result cut short by recursion or the limits, which may differ
+    /// on any later walk.
+    static let otherChangingState = -1
+    /// The `readLog` length past which a cached result's reads are logged as one entry.
+    static let maximumReplayedReads = 100_000
+    /// The generation in which each function's parameter values last changed.
+    // NOTE: changes are tracked per function, not per parameter, so a walk that read one
+    // parameter is walked again when another parameter of the same function changes.
+    var parameterChangeGeneration: [Int: Int] = [:]
     /// The cached entries that read changing state, which the next invalidation removes.
     private var changingNames: [ScopedName] = []
     private var changingReturns: [Int] = []
@@ -61,10 +72,6 @@ final class Evaluator {
         changingReturns.removeAll(keepingCapacity: true)
         changingNames.removeAll(keepingCapacity: true)
     }
-
-    /// Notes a read of state that changes between passes: parameter values, the set of
-    /// classes, or a result cut short by recursion or the limits.
-    func readChangingState() { changingReads += 1 }
 
     func evaluate(_ expression: Expression, in scope: Int) -> Value {
         if depth == 0 { steps = 0 }
@@ -150,11 +157,11 @@ final class Evaluator {
             return .unknown("'\(name)' depends on itself")
         }
         defer { namesInProgress.remove(key) }
-        let readsBefore = changingReads
+        let logStart = readLog.count
         let result = Value.union(of: bindings.map { value(of: $0, name: name) })
-        let isStable = changingReads == readsBefore
-        nameValues[key] = CachedValue(value: result, isStable: isStable)
-        if !isStable { changingNames.append(key) }
+        let reads = compactReads(from: logStart)
+        nameValues[key] = CachedValue(value: result, reads: reads)
+        if !reads.isEmpty { changingNames.append(key) }
         return result
     }
 
@@ -194,7 +201,7 @@ final class Evaluator {
     }
 
     private func parameterValue(function id: Int, index: Int) -> Value {
-        readChangingState()
+        readParameters(of: id)
         let function = program.functions[id]
         let parameter = function.definition.parameters[index]
         var values = parameterValues[id]?[parameter.name] ?? []
@@ -244,16 +251,16 @@ final class Evaluator {
             return .unknown("a recursive function's result")
         }
         defer { returnsInProgress.remove(id) }
-        let readsBefore = changingReads
+        let logStart = readLog.count
         let function = program.functions[id]
         var results: [Value] = []
         StatementWalker.forEachReturn(in: function.definition.body) { expression in
             results.append(expression.map { evaluate($0, in: function.scope) } ?? .none)
         }
         let value = results.isEmpty ? Value.none : .union(of: results)
-        let isStable = changingReads == readsBefore
-        returnValues[id] = CachedValue(value: value, isStable: isStable)
-        if !isStable { changingReturns.append(id) }
+        let reads = compactReads(from: logStart)
+        returnValues[id] = CachedValue(value: value, reads: reads)
+        if !reads.isEmpty { changingReturns.append(id) }
         return value
     }
 }
