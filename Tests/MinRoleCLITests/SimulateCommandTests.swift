@@ -263,4 +263,18 @@ struct SimulateCommandTests {
         #expect(run.output.contains("and others (500 calls)"))
         #expect(run.output.split(separator: "\n").count < 40)
     }
+
+    @Test func longListsOfUnusedPermissionsAreCutInText() {
+        let statements = (0..<300).map {
+            #"{"Effect": "Allow", "Action": "s3:Get*", "Resource": "arn:aws:s3:::b\#($0)*"}"#
+        }
+        let project = TemporaryProject(files: [
+            "role.json": #"{"Statement": [\#(statements.joined(separator: ","))]}"#,
+            "calls.jsonl": Self.request("sqs:SendMessage", "arn:aws:sqs:eu-west-1:111122223333:jobs"),
+        ])
+        let run = runMinRole([
+            "simulate", "--policy", project.root + "/role.json", "--requests", project.root + "/calls.jsonl",
+        ])
+        #expect(run.output.contains("and 100 more (--format json lists them all)"), "\(run.output.suffix(300))")
+    }
 }

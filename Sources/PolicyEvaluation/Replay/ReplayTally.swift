@@ -180,8 +180,11 @@ package struct ReplayTally: Sendable {
     package func unexercised() -> (unused: [GrantedPermission], unobservable: [(GrantedPermission, String)]) {
         var unused: [GrantedPermission] = []
         var unobservable: [(GrantedPermission, String)] = []
+        var reasons: [String: String?] = [:]
         for permission in permissions where !used.contains(permission) {
-            if let reason = hiddenReason(permission.action) {
+            let reason = reasons[permission.action] ?? hiddenReason(permission.action)
+            reasons[permission.action] = .some(reason)
+            if let reason {
                 unobservable.append((permission, reason))
             } else {
                 unused.append(permission)
@@ -202,7 +205,13 @@ package struct ReplayTally: Sendable {
     /// The share of the observable permissions that some call used, from 0 to 1; `nil` when
     /// the role grants nothing a log can show.
     package var coverage: Double? {
-        let observable = permissions.filter { used.contains($0) || hiddenReason($0.action) == nil }
+        var reasons: [String: String?] = [:]
+        let observable = permissions.filter { permission in
+            if used.contains(permission) { return true }
+            let reason = reasons[permission.action] ?? hiddenReason(permission.action)
+            reasons[permission.action] = .some(reason)
+            return reason == nil
+        }
         guard !observable.isEmpty else { return nil }
         return Double(observable.count { used.contains($0) }) / Double(observable.count)
     }

@@ -18,6 +18,8 @@ package struct SimulationText {
 
     /// The distinct resources shown per group.
     static let resourcesShown = 3
+    /// The permissions listed per section of the text report.
+    static let listLimit = 200
 
     private var groups: [String: Group] = [:]
     private var order: [String] = []
@@ -132,8 +134,11 @@ package struct SimulationText {
     private func unexercisedSection(_ tally: ReplayTally) -> [String] {
         let (unused, unobservable) = tally.unexercised()
         var lines = ["", unused.isEmpty ? "No permission went unused." : "Unused (granted, no call used them):"]
-        for permission in unused {
+        for permission in unused.prefix(Self.listLimit) {
             lines.append("  \(permission.action) on \(permission.resourceText) (\(Self.name(permission.statement)))")
+        }
+        if unused.count > Self.listLimit {
+            lines.append("  and \(unused.count - Self.listLimit) more (--format json lists them all)")
         }
         let partly = tally.partlyUsed()
         if !partly.isEmpty {
@@ -147,8 +152,11 @@ package struct SimulationText {
         }
         if !unobservable.isEmpty {
             lines += ["", "Unobservable (no log of invocations can show them):"]
-            for (permission, reason) in unobservable {
+            for (permission, reason) in unobservable.prefix(Self.listLimit) {
                 lines.append("  \(permission.action) (\(Self.name(permission.statement))): \(reason)")
+            }
+            if unobservable.count > Self.listLimit {
+                lines.append("  and \(unobservable.count - Self.listLimit) more (--format json lists them all)")
             }
         }
         return lines
