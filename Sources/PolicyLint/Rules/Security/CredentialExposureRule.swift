@@ -41,7 +41,7 @@ struct CredentialExposureRule: LintRule {
         let candidates = Self.actions.filter(allowed.mayAllow)
         for statement in policy.statements where statement.grantsOnAnyResource || statement.isNotResource {
             for action in candidates {
-                guard let value = statement.valueAllowing(action) else { continue }
+                guard let value = statement.valueAllowing(action, in: context) else { continue }
                 findings.append(
                     finding(
                         "\(action) returns credentials, and \(statement.label) allows it on every resource; name the resources it needs",

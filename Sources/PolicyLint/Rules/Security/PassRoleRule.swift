@@ -26,7 +26,7 @@ struct PassRoleRule: LintRule {
     func check(_ policy: LocatedPolicy, in context: LintContext) -> [Finding] {
         var findings: [Finding] = []
         for statement in policy.statements {
-            guard let action = statement.valueAllowing("iam:PassRole") else { continue }
+            guard let action = statement.valueAllowing("iam:PassRole", in: context) else { continue }
             if let star = statement.wildcardResources.first {
                 findings.append(
                     finding(

@@ -58,12 +58,36 @@ func listForMessage(_ names: [String], limit: Int = 3) -> String {
 extension LocatedStatement {
     /// Returns the value through which this statement allows `action`: the first matching `Action`
     /// pattern, or for `Allow` with `NotAction` the first `NotAction` value when none of them
-    /// excludes the action. `nil` when the statement does not allow it.
-    func valueAllowing(_ action: String) -> LocatedValue? {
+    /// excludes the action. `nil` when the statement does not allow it, which includes an action
+    /// of another service than all of its resources name, and with `context`, an action without
+    /// resource types when every resource is an ARN (such actions apply only to `*`).
+    func valueAllowing(_ action: String, in context: LintContext? = nil) -> LocatedValue? {
         guard effect == .allow else { return nil }
+        if let services = resourceServices {
+            guard services.contains(action.prefix { $0 != ":" }.lowercased()) else { return nil }
+            if let context, case .actions(let infos) = context.match(action: action),
+                let info = infos.first, info.resourceTypes.isEmpty
+            {
+                return nil
+            }
+        }
         if !isNotAction { return actionValue(matching: action) }
         let excluded = actions.contains { $0.isLiteral && Wildcard.matches($0.text, action, ignoringCase: true) }
         return excluded ? nil : actions.first
+    }
+
+    /// The lowercased services of the statement's resources when every resource is an ARN whose
+    /// service field has no wildcard or placeholder; `nil` for `*`, `NotResource` and other values.
+    var resourceServices: Set<String>? {
+        guard !isNotResource, !resources.isEmpty else { return nil }
+        var services: Set<String> = []
+        for resource in resources {
+            guard let arn = ResourceARN(resource.text), !arn.service.isEmpty, !arn.service.containsVariable,
+                !Wildcard.hasWildcard(arn.service)
+            else { return nil }
+            services.insert(arn.service.lowercased())
+        }
+        return services
     }
 }
 
