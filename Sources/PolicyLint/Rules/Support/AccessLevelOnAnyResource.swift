@@ -13,7 +13,7 @@ struct AccessLevelOnAnyResource {
         var first: LocatedValue?
         for value in statement.actions where value.isLiteral {
             guard let actions = context.match(action: value.text).knownActions else { continue }
-            for action in actions where action.accessLevel == accessLevel && action.supportsResources {
+            for action in actions where action.accessLevel == accessLevel && action.needsResourceARN {
                 guard
                     statement.isNotResource
                         || statement.resources.contains(where: { context.isUnscoped($0, for: action) })

@@ -120,3 +120,15 @@ struct AllowedServices {
         allowsAnyService || prefixes.contains(action.prefix { $0 != ":" }.lowercased())
     }
 }
+
+extension ActionInfo {
+    /// True when every request of the action names a resource, so `*` grants more than needed.
+    /// An action whose only resource type is optional (cloudwatch:PutMetricData with its
+    /// `dataset` type) also has requests without a resource, which IAM checks against `*`.
+    /// Several optional types are alternatives (an S3 object or an access point object), one of
+    /// which each request names.
+    var needsResourceARN: Bool {
+        guard resourceTypes.count == 1 else { return !resourceTypes.isEmpty }
+        return resourceTypes[0].isRequired
+    }
+}
