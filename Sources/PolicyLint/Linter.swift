@@ -57,6 +57,7 @@ package struct Linter: Sendable {
     ) -> [Finding] {
         let context = LintContext(catalog: catalog, diagnostics: diagnostics)
         let rules = RuleRegistry.all.filter { options.runs($0.descriptor, isTemplate: isTemplate) }
+        context.enabledRuleIds = Set(rules.map(\.descriptor.id))
         let expandedRules = rules.filter(\.readsExpandedPolicies)
         var findings: [Finding] = []
         // Policy by policy, so that each policy's statements stay in the cache while every rule reads them.

@@ -33,8 +33,9 @@ struct DataExfiltrationRule: LintRule {
         var findings: [Finding] = []
         let allowed = AllowedServices(policy)
         let candidates = Self.actions.filter(allowed.mayAllow)
-        for statement in policy.statements where statement.effect == .allow {
-            for name in candidates {
+        for statement in policy.statements where statement.effect == .allow && !context.isFoldedIntoAllowAll(statement)
+        {
+            for name in candidates where !context.isFoldedIntoServiceWildcard(name, in: statement) {
                 guard let value = statement.valueAllowing(name, in: context), isUnscoped(statement, name, context)
                 else { continue }
                 findings.append(

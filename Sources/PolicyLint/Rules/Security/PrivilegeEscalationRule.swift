@@ -54,10 +54,13 @@ struct PrivilegeEscalationRule: LintRule {
             guard !combined.deniesEverywhere(action) else { return nil }
             var found: (LocatedValue, LocatedPolicy)?
             for policy in policies {
-                if let value = policy.statements.lazy.compactMap({ $0.valueAllowing(action, in: context) }).first {
-                    found = (value, policy)
-                    break
-                }
+                guard let statement = policy.statements.first(where: { $0.valueAllowing(action, in: context) != nil }),
+                    let value = statement.valueAllowing(action, in: context)
+                else { continue }
+                // MR201 on that statement already reports every path through it.
+                if context.isFoldedIntoAllowAll(statement) { return nil }
+                found = (value, policy)
+                break
             }
             guard let found else { return nil }
             if first == nil { first = found }

@@ -20,7 +20,7 @@ struct ScopableResourceWildcardRule: LintRule {
 
     func check(_ policy: LocatedPolicy, in context: LintContext) -> [Finding] {
         var findings: [Finding] = []
-        for statement in policy.statements where statement.isPlainAllow {
+        for statement in policy.statements where statement.isPlainAllow && !context.isFoldedIntoAllowAll(statement) {
             guard let star = statement.wildcardResources.first else { continue }
             var scopable: [String] = []
             for action in statement.actions where action.isLiteral {
