@@ -92,6 +92,15 @@ import Testing
         #expect(result.error.contains("cannot open"))
     }
 
+    @Test(arguments: [("broken.json", "invalid JSON: "), ("broken.yaml", "invalid YAML: ")])
+    func brokenFileNamesItsLanguage(file: String, expected: String) {
+        let text = file.hasSuffix(".json") ? "{\"Statement\": [{\"Effect\": \"Allow\",, }]}" : "Statement: [a, b\n"
+        let project = TemporaryProject(files: [file: text])
+        let result = runMinRole(["lint", project.root + "/" + file])
+        #expect(result.status == 3)
+        #expect(result.error.contains(expected), "\(result.error)")
+    }
+
     @Test func writesBaselineAndJUnit() {
         let project = TemporaryProject(files: ["read.json": Self.policy])
         let baseline = project.root + "/out/baseline.json"
