@@ -17,7 +17,6 @@ package struct Linter: Sendable {
     /// `{"PolicyDocument": ...}` wrappers.
     package func lintPolicyFile(path: String, text: [UInt8], diagnostics: DiagnosticSink) -> [Finding] {
         guard let root = parse(path: path, text: text, diagnostics: diagnostics) else { return [] }
-        let reader = PolicyReader(diagnostics: diagnostics)
         let locator = PolicyLocator()
         var policies: [LocatedPolicy] = []
         let nodes = Self.documentNodes(in: root, subject: nil, diagnostics: diagnostics)
@@ -29,7 +28,9 @@ package struct Linter: Sendable {
         for (node, name) in nodes {
             let subject = name ?? node["Id"]?.scalar
             guard var policy = locator.policy(node, subject: subject, origin: .policyFile) else { continue }
-            policy.document = reader.document(node)
+            (policy.document, policy.shapeProblems) = PolicyReader.document(node, diagnostics: diagnostics) {
+                PolicyReader(diagnostics: $0)
+            }
             policies.append(policy)
         }
         return run(policies: policies, functions: [], isTemplate: false, diagnostics: diagnostics)
@@ -57,6 +58,7 @@ package struct Linter: Sendable {
     ) -> [Finding] {
         let context = LintContext(catalog: catalog, diagnostics: diagnostics)
         let rules = RuleRegistry.all.filter { options.runs($0.descriptor, isTemplate: isTemplate) }
+        context.enabledRuleIds = Set(rules.map(\.descriptor.id))
         let expandedRules = rules.filter(\.readsExpandedPolicies)
         var findings: [Finding] = []
         // Policy by policy, so that each policy's statements stay in the cache while every rule reads them.

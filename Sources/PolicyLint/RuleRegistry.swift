@@ -9,7 +9,7 @@ package enum RuleRegistry {
         UnknownActionRule(), ActionResourceMismatchRule(), MalformedARNRule(), UnknownConditionOperatorRule(),
         UnknownConditionKeyRule(), ConditionKeyNotApplicableRule(), ConditionTypeMismatchRule(),
         InvalidConditionValueRule(), PolicyVariableRule(), PolicyVersionRule(), DuplicateSidRule(), InvalidSidRule(),
-        PrincipalInIdentityPolicyRule(), EmptyElementRule(), MissingResourceRule(),
+        PrincipalInIdentityPolicyRule(), EmptyElementRule(), MissingResourceRule(), PolicyShapeRule(),
         // Security
         AllowAllActionsRule(), ServiceWildcardRule(), ScopableResourceWildcardRule(), AllowNotActionRule(),
         AllowNotResourceRule(), PassRoleRule(), PrivilegeEscalationRule(), CredentialExposureRule(),

@@ -92,6 +92,29 @@ import Testing
         #expect(result.error.contains("cannot open"))
     }
 
+    @Test(arguments: [("broken.json", "invalid JSON: "), ("broken.yaml", "invalid YAML: ")])
+    func brokenFileNamesItsLanguage(file: String, expected: String) {
+        let text = file.hasSuffix(".json") ? "{\"Statement\": [{\"Effect\": \"Allow\",, }]}" : "Statement: [a, b\n"
+        let project = TemporaryProject(files: [file: text])
+        let result = runMinRole(["lint", project.root + "/" + file])
+        #expect(result.status == 3)
+        #expect(result.error.contains(expected), "\(result.error)")
+    }
+
+    @Test func shapeErrorIsFindingThatFailsGate() {
+        let text = """
+            {"Version": "2012-10-17", "Statement": [{"Effect": "allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/*"}]}
+            """
+        let project = TemporaryProject(files: ["shape.json": text])
+        let result = runMinRole(["lint", project.root])
+        #expect(result.status == 1, "\(result.error)")
+        #expect(result.output.contains("shape.json:1:"))
+        #expect(result.output.contains("Effect must be \"Allow\" or \"Deny\" [MR116]"))
+        #expect(!result.error.contains("MR1502"))
+        let sarif = runMinRole(["lint", project.root, "--format", "sarif"])
+        #expect(sarif.output.contains("\"ruleId\": \"MR116\""))
+    }
+
     @Test func writesBaselineAndJUnit() {
         let project = TemporaryProject(files: ["read.json": Self.policy])
         let baseline = project.root + "/out/baseline.json"

@@ -108,16 +108,18 @@ final class LibYAMLParser {
                 at: location, code: .yamlSyntax)
         }
         let location = self.location(of: state.problem_mark)
-        var message = "invalid YAML: \(problem)"
+        // libyaml reads JSON files too, but their authors know them as JSON.
+        let isJSON = displayPath.lowercased().hasSuffix(".json")
+        var message = "invalid \(isJSON ? "JSON" : "YAML"): \(problem)"
         let start = self.location(of: state.context_mark)
         if let context = state.context.map({ String(cString: $0) }), start != location {
             message += " (\(context) at line \(start.line), column \(start.column))"
         }
-        message += "; " + advice(for: problem, at: state.problem_mark)
+        message += "; " + advice(for: problem, at: state.problem_mark, isJSON: isJSON)
         return DocumentError(message, at: location, code: .yamlSyntax)
     }
 
-    private func advice(for problem: String, at mark: yaml_mark_t) -> String {
+    private func advice(for problem: String, at mark: yaml_mark_t, isJSON: Bool) -> String {
         if byte(at: location(of: mark)) == 0x09 {
             return "a tab is used where YAML expects indentation; indent with spaces only"
         }
@@ -133,6 +135,7 @@ final class LibYAMLParser {
         case "found character that cannot start any token":
             return "quote the value that starts with this character"
         default:
+            if isJSON { return "fix the text at this position (check quotes, brackets and commas)" }
             return
                 "fix the text at this position (check indentation, quotes, brackets, and ':' or '#' in unquoted values)"
         }

@@ -93,8 +93,26 @@ enum CheckCommand {
 
         let status = gate.finish(
             collection, diagnostics: diagnostics.diagnostics, grouping: .subject,
-            suiteNames: project.functions.map(\.function.logicalId))
+            suiteNames: project.functions.map(\.function.logicalId),
+            rulesThatRan: generateOptions.functions.isEmpty ? rulesThatRan(gate) : nil)
         return project.hadUnreadableInput ? .unreadableInput : status
+    }
+
+    /// The rules a run over every function applies to templates: the lint rules and the role
+    /// comparison. With `--function`, other functions are not compared, so no set is given.
+    private static func rulesThatRan(_ gate: GateRun) -> Set<String> {
+        let options = templateLintOptions(gate)
+        let lintRules = RuleRegistry.descriptors.filter { options.runs($0, isTemplate: true) }
+        let comparison = [GateRules.excessPermission, GateRules.missingPermission].filter {
+            gate.selection.includes($0.id)
+        }
+        return Set((lintRules + comparison).map(\.id))
+    }
+
+    private static func templateLintOptions(_ gate: GateRun) -> LintOptions {
+        LintOptions(
+            enabledRules: gate.options.onlyRules, disabledRules: gate.selection.disabledRules,
+            includeDeploymentRules: true)
     }
 
     /// Lints each template the project has, unless the configuration ignores it, and returns
@@ -103,11 +121,7 @@ enum CheckCommand {
         _ project: ProjectPolicies, options: GenerateOptions, gate: GateRun, into collection: inout GateCollection,
         diagnostics: DiagnosticSink
     ) -> [String: Template] {
-        let linter = Linter(
-            catalog: .shared,
-            options: LintOptions(
-                enabledRules: gate.options.onlyRules, disabledRules: gate.selection.disabledRules,
-                includeDeploymentRules: true))
+        let linter = Linter(catalog: .shared, options: templateLintOptions(gate))
         let reader = SourceFileReader(root: options.root)
         let loader = DeploymentLoader(root: options.root, parameterOverrides: options.parameters)
         var templates: [String: Template] = [:]

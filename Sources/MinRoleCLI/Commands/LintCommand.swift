@@ -51,6 +51,8 @@ enum LintCommand {
             enabledRules: options.onlyRules, disabledRules: run.selection.disabledRules,
             includeDeploymentRules: arguments.flag("include-deployment-rules") || run.enablesDeploymentRules)
         let linter = Linter(catalog: .shared, options: lintOptions)
+        // Deployment rules do not run on every file, so their suppressions are never called unused.
+        let rulesThatRan = Set(RuleRegistry.descriptors.filter { lintOptions.runs($0, isTemplate: false) }.map(\.id))
         let diagnostics = DiagnosticSink()
         var collected = GateCollection()
         for file in inputs.files(diagnostics: diagnostics) where !run.configuration.isIgnored(file.displayPath) {
@@ -63,7 +65,9 @@ enum LintCommand {
                 : linter.lintPolicyFile(path: file.displayPath, text: text, diagnostics: diagnostics)
             collected.add(file.displayPath, text: text, findings: findings)
         }
-        return run.finish(collected, diagnostics: diagnostics.diagnostics, grouping: .file, suiteNames: [])
+        return run.finish(
+            collected, diagnostics: diagnostics.diagnostics, grouping: .file, suiteNames: [], rulesThatRan: rulesThatRan
+        )
     }
 }
 
@@ -216,13 +220,18 @@ struct GateRun {
     var failOn: Severity { options.failOn ?? configuration.failOn ?? .error }
 
     /// Settles, renders and writes the report, then returns the exit status.
+    /// `rulesThatRan` decides which unused suppressions are reported; `nil` reports none.
     func finish(
-        _ collection: GateCollection, diagnostics: [Diagnostic], grouping: JUnitReport.Grouping, suiteNames: [String]
+        _ collection: GateCollection, diagnostics: [Diagnostic], grouping: JUnitReport.Grouping, suiteNames: [String],
+        rulesThatRan: Set<String>? = nil
     ) -> MinRole.ExitStatus {
         let gate = LintGate(
-            configuration: configuration, selection: selection, baseline: baseline, failOn: failOn)
+            configuration: configuration, selection: selection, baseline: baseline, failOn: failOn,
+            rulesThatRan: rulesThatRan)
         var settled: [Finding] = []
-        for (path, findings) in collection.findings.sorted(by: { $0.key < $1.key }) {
+        // Files without findings are settled too, so their unused suppressions are reported.
+        for path in Set(collection.files).union(collection.findings.keys).sorted() {
+            let findings = collection.findings[path] ?? []
             let text = collection.texts[path] ?? []
             // Only templates carry Metadata suppressions, so handler code is not parsed.
             let isDocument = [".yaml", ".yml", ".json", ".template"].contains { path.lowercased().hasSuffix($0) }

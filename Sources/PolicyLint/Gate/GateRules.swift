@@ -22,14 +22,22 @@ package enum GateRules {
 
     package static let suppressionWithoutReason = RuleDescriptor(
         id: "MR901", name: "suppression-without-reason",
-        title: "A suppression gives no rule id or no reason",
+        title: "A suppression gives no rule id, an unknown rule id or no reason",
         rationale:
             "A reviewer cannot judge a suppression that does not say why the finding is acceptable, so such a suppression is ignored.",
         help:
             "Write the rule id and a reason: '# minrole:ignore MR123 the bucket is public by design', or add 'reason' to the Metadata entry.",
         severity: .warning, category: .hygiene)
 
-    package static let descriptors = [excessPermission, missingPermission, suppressionWithoutReason]
+    package static let unusedSuppression = RuleDescriptor(
+        id: "MR902", name: "unused-suppression", title: "A suppression covers no finding",
+        rationale:
+            "A suppression that matches nothing is left over from a fixed finding or written on the wrong line, and it would hide a later finding without review.",
+        help:
+            "Remove the suppression, or move the comment onto the line of the finding or the line before it.",
+        severity: .note, category: .hygiene)
+
+    package static let descriptors = [excessPermission, missingPermission, suppressionWithoutReason, unusedSuppression]
 
     /// Every rule, registered and gate-owned, sorted by id.
     package static var allDescriptors: [RuleDescriptor] {

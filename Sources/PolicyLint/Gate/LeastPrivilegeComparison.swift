@@ -91,13 +91,20 @@ struct GrantMatcher {
     }
 
     func grants(_ need: NeededPermission) -> Bool {
-        allows.contains { Self.covers($0, need) } && !denies.contains { Self.covers($0, need) }
+        allows.contains { Self.covers($0, need, acceptingInstances: true) }
+            && !denies.contains { Self.covers($0, need) }
     }
 
-    static func covers(_ statement: GrantedStatement, _ need: NeededPermission) -> Bool {
+    /// `acceptingInstances` lets a resource that is one instance of a widened need count, as
+    /// `satisfies` decides; a Deny must cover the need itself.
+    static func covers(_ statement: GrantedStatement, _ need: NeededPermission, acceptingInstances: Bool = false)
+        -> Bool
+    {
         let actionMatches = statement.actions.contains { actionPattern($0).matches(need.action) }
         guard actionMatches != statement.isNotAction else { return false }
-        let resourceMatches = statement.resources.contains { covers($0, need.resource) }
+        let resourceMatches = statement.resources.contains {
+            acceptingInstances ? satisfies($0, need.resource) : covers($0, need.resource)
+        }
         return resourceMatches != statement.isNotResource
     }
 
@@ -110,5 +117,15 @@ struct GrantMatcher {
     /// `needed` (a widened part) is covered only by a `*` in `granted`.
     static func covers(_ granted: PatternString, _ needed: PatternString) -> Bool {
         GlobPattern(granted.description).matches(needed.description)
+    }
+
+    /// True when `granted` covers `needed`, or when `needed` has parts the analyzer could not
+    /// resolve and widened to `*` and `granted` is one of the ARNs it stands for (`table/*`
+    /// needed, `table/${TableName}` granted). The role's narrower resource is then most likely
+    /// the one the code uses, so it is neither missing nor excess.
+    static func satisfies(_ granted: PatternString, _ needed: PatternString) -> Bool {
+        if covers(granted, needed) { return true }
+        guard needed.containsWildcard, !needed.isWildcardOnly else { return false }
+        return GlobPattern(needed.description).matches(granted.description)
     }
 }

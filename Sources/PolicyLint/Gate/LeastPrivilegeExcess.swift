@@ -67,27 +67,57 @@ struct ExcessSearch {
         return "; the code of \(functionId) needs only \(unique.sorted().joined(separator: ", "))"
     }
 
-    /// Reports each granted resource that no use matches, or that is broader than the uses it
-    /// matches.
+    /// Reports each granted resource that no use matches, and each action granted on a resource
+    /// broader than that action's own uses of it. Actions are compared one by one, because one
+    /// statement often grants actions that need different resources (ec2 network interfaces on
+    /// `*` beside log streams, s3:ListBucket on the bucket beside object actions).
     private mutating func checkResources(_ statement: GrantedStatement, uses: [NeededPermission]) {
         for resource in statement.resources {
             let span = statement.resourceSpans[resource.description]
-            let covered = uses.filter { GrantMatcher.covers(resource, $0.resource) }
-            let actions = Set(uses.map(\.action)).sorted().joined(separator: ", ")
+            let covered = uses.filter { GrantMatcher.satisfies(resource, $0.resource) }
             if covered.isEmpty {
+                let actions = Set(uses.map(\.action)).sorted().joined(separator: ", ")
                 add(
                     "grants \(actions) on \(resource), which the code of \(functionId) never uses", statement, 1,
                     span: span)
                 continue
             }
-            let narrower = Set(covered.map(\.resource).filter { !GrantMatcher.covers($0, resource) })
-            guard !narrower.isEmpty else { continue }
-            let shown = narrower.map(\.description).sorted()
-            let list = shown.prefix(5).joined(separator: ", ") + (shown.count > 5 ? " and \(shown.count - 5) more" : "")
+            let broader = actionsBroaderThanNeeded(on: resource, uses: covered)
+            guard !broader.isEmpty else { continue }
+            // Actions that need the same narrower resources are named together.
+            var groups: [(actions: [String], narrower: [String])] = []
+            for (action, narrower) in broader {
+                if let index = groups.firstIndex(where: { $0.narrower == narrower }) {
+                    groups[index].actions.append(action)
+                } else {
+                    groups.append(([action], narrower))
+                }
+            }
+            let needs = groups.map { "\($0.actions.joined(separator: ", ")) only on \(listed($0.narrower))" }
             add(
-                "grants \(actions) on \(resource); the code of \(functionId) needs only \(list)", statement, 1,
-                span: span)
+                "grants \(broader.map(\.action).joined(separator: ", ")) on \(resource), but the code of "
+                    + "\(functionId) needs \(needs.joined(separator: ", and "))",
+                statement, 1, span: span)
         }
+    }
+
+    /// Returns each action, in name order, whose uses lie inside `resource` but none of which
+    /// needs all of it, with those narrower resources.
+    private func actionsBroaderThanNeeded(on resource: PatternString, uses: [NeededPermission])
+        -> [(action: String, narrower: [String])]
+    {
+        var byAction: [String: [NeededPermission]] = [:]
+        for use in uses { byAction[use.action, default: []].append(use) }
+        var result: [(action: String, narrower: [String])] = []
+        for (action, actionUses) in byAction.sorted(by: { $0.key < $1.key }) {
+            guard !actionUses.contains(where: { GrantMatcher.satisfies($0.resource, resource) }) else { continue }
+            result.append((action, Set(actionUses.map(\.resource.description)).sorted()))
+        }
+        return result
+    }
+
+    private func listed(_ names: [String]) -> String {
+        names.prefix(5).joined(separator: ", ") + (names.count > 5 ? " and \(names.count - 5) more" : "")
     }
 
     /// Returns the catalog's actions that a pattern with a service prefix matches, or `nil` when the

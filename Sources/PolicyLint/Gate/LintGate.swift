@@ -25,15 +25,19 @@ package struct LintGate: Sendable {
     package var selection: RuleSelection
     package var baseline: Baseline?
     package var failOn: Severity
+    /// The ids of the rules that ran. A suppression of only these rules that covers no finding
+    /// is reported as MR902; `nil` reports none, for callers that cannot tell which rules ran.
+    package var rulesThatRan: Set<String>?
 
     package init(
         configuration: LintConfiguration = LintConfiguration(), selection: RuleSelection = RuleSelection(),
-        baseline: Baseline? = nil, failOn: Severity = .error
+        baseline: Baseline? = nil, failOn: Severity = .error, rulesThatRan: Set<String>? = nil
     ) {
         self.configuration = configuration
         self.selection = selection
         self.baseline = baseline
         self.failOn = failOn
+        self.rulesThatRan = rulesThatRan
     }
 
     /// The findings of one file, with the file's suppressions applied. `root` is the parsed
@@ -48,7 +52,8 @@ package struct LintGate: Sendable {
             if let severity = configuration.severity(forRule: finding.ruleId) { result.severity = severity }
             return result
         }
-        return Suppressions.apply(suppressions, to: adjusted)
+        let review = Suppressions.review(suppressions, findings: adjusted, rulesThatRan: rulesThatRan)
+        return Suppressions.apply(suppressions, to: adjusted) + review.filter { selection.includes($0.ruleId) }
     }
 
     /// Builds the report: fingerprints from the files' text, and the baseline match.

@@ -1,13 +1,15 @@
 import Diagnostics
 
 /// A `# minrole:ignore MR123[,MR124] reason` comment. A comment alone on its line covers the
-/// next line; a comment after other text covers its own line.
+/// next line, or the YAML node that starts there; a comment after other text covers its own line.
 struct SuppressionComment {
     static let marker = Array("minrole:ignore".utf8)
 
     var suppression: Suppression
     /// The reason the comment suppresses nothing, or `nil` when it is complete.
     var problem: String?
+    /// True for a comment alone on its line, which covers what follows it.
+    var coversNextLine = false
 
     var location: SourceLocation { suppression.location }
 
@@ -29,7 +31,9 @@ struct SuppressionComment {
             let column = String(decoding: line[..<hash], as: UTF8.self).count + 1
             let location = SourceLocation(file: displayPath, line: lineNumber, column: column)
             let lines = isAlone ? (lineNumber + 1)...(lineNumber + 1) : lineNumber...lineNumber
-            comments.append(parse(rest, location: location, lines: lines))
+            var comment = parse(rest, location: location, lines: lines)
+            comment.coversNextLine = isAlone
+            comments.append(comment)
         }
         return comments
     }

@@ -41,12 +41,20 @@ package enum Suppressions {
         var result: [Suppression] = []
         var findings: [Finding] = []
         let isJSON = displayPath.lowercased().hasSuffix(".json")
-        for comment in isJSON ? [] : SuppressionComment.scan(bytes, displayPath: displayPath) {
+        let comments = isJSON ? [] : SuppressionComment.scan(bytes, displayPath: displayPath)
+        let spans = comments.contains { $0.coversNextLine } ? NodeSpans(root: root, text: bytes) : nil
+        for comment in comments {
             if let problem = comment.problem {
                 findings.append(invalidSuppression(problem, at: comment.location))
-            } else {
-                result.append(comment.suppression)
+                continue
             }
+            var suppression = comment.suppression
+            // A comment alone on its line covers the whole node that starts on the next line.
+            let next = comment.location.line + 1
+            if comment.coversNextLine, let last = spans?.lastLine(ofNodeStartingOn: next) {
+                suppression.scope = .lines(next...last)
+            }
+            result.append(suppression)
         }
         let (metadata, problems) = MetadataSuppressions.read(root, displayPath: displayPath)
         result += metadata

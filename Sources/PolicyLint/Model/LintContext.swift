@@ -23,6 +23,8 @@ package final class LintContext {
     package let catalog: Catalog
     /// The sink for files that rules could not read (a Dockerfile, a code folder).
     package let diagnostics: DiagnosticSink
+    /// The ids of the rules that run, so a rule can leave out what a broader finding implies.
+    package var enabledRuleIds: Set<String> = []
     private var actionCache: [String: ActionMatch] = [:]
     private var formatCache: [FormatKey: Bool] = [:]
     private var formatsCache: [ActionName: [String]] = [:]

@@ -62,6 +62,9 @@ package struct LocatedPolicy: Sendable {
     package var emptyElements: [LocatedValue]
     /// The document as `PolicyReader` reads it, for the size limits; `nil` when unreadable.
     package var document: PolicyDocument?
+    /// Shape problems the policy reader found in the document (MR1501-MR1503), which MR116
+    /// reports as findings.
+    package var shapeProblems: [Diagnostic] = []
 
     package init(
         subject: String?, origin: PolicyOrigin, location: SourceLocation, version: LocatedValue? = nil,

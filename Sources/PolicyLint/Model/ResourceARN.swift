@@ -52,10 +52,10 @@ package struct ResourceARN: Sendable, Hashable {
 package enum ARNFormatMatch {
     /// True when some ARN matches both `resource` (IAM wildcards; any `${...}` counts as `*`)
     /// and `format` (catalog variables such as `${BucketName}`). A variable matches one or more
-    /// characters without `/`, except a format's last variable after a `/`, which also matches
-    /// `/` (object keys, parameter paths). Case is ignored. This approximates what AWS accepts:
-    /// for the common formats it reports no match as impossible that AWS allows, but it may
-    /// miss some mismatches.
+    /// characters, `/` and `:` included, because many resource names contain them (log groups
+    /// such as `/aws/lambda/fn`, secrets such as `app/db-password`, object keys). Only the
+    /// variables in `slashFreeVariables`, whose names AWS documents without `/`, exclude `/`.
+    /// Case is ignored. The match errs towards "can match": it may miss some mismatches.
     package static func canMatch(resource: String, format: String) -> Bool {
         // Longer texts are no ARN a rule can judge; saying "can match" keeps them out of findings.
         guard resource.utf8.count <= maximumLength, format.utf8.count <= maximumLength else { return true }
@@ -122,15 +122,15 @@ package enum ARNFormatMatch {
     static func formatUnits(_ format: String) -> [FormatUnit] {
         var units: [FormatUnit] = []
         let bytes = Array(format.utf8)
-        let lastVariable = lastIndex(of: Array("${".utf8), in: bytes)
         var index = 0
         while index < bytes.count {
             if bytes[index] == UInt8(ascii: "$"), index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "{"),
                 let close = bytes[index...].firstIndex(of: UInt8(ascii: "}"))
             {
-                let isTail = index == lastVariable && close == bytes.count - 1 && bytes[..<index].contains(slash)
-                units.append(.variableCharacter(allowsSlash: isTail))
-                units.append(.variableRun(allowsSlash: isTail))
+                let name = String(decoding: bytes[(index + 2)..<close], as: UTF8.self)
+                let allowsSlash = !slashFreeVariables.contains(name)
+                units.append(.variableCharacter(allowsSlash: allowsSlash))
+                units.append(.variableRun(allowsSlash: allowsSlash))
                 index = close + 1
                 continue
             }
@@ -171,15 +171,9 @@ package enum ARNFormatMatch {
         }
     }
 
-    private static func lastIndex(of needle: [UInt8], in bytes: [UInt8]) -> Int? {
-        guard bytes.count >= needle.count else { return nil }
-        var index = bytes.count - needle.count
-        while index >= 0 {
-            if Array(bytes[index..<index + needle.count]) == needle { return index }
-            index -= 1
-        }
-        return nil
-    }
+    /// Catalog variables whose values cannot contain `/`: S3 bucket names, DynamoDB table names,
+    /// Lambda function names and SQS queue names allow only letters, digits, `.`, `-` and `_`.
+    static let slashFreeVariables: Set<String> = ["BucketName", "TableName", "FunctionName", "QueueName"]
 
     private static func lowercased(_ byte: UInt8) -> UInt8 { byte >= 65 && byte <= 90 ? byte + 32 : byte }
     private static let slash = UInt8(ascii: "/")

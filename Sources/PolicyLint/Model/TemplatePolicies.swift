@@ -147,11 +147,12 @@ final class TemplatePolicies {
             return LocatedValue(text: pattern.description, isLiteral: pattern.isLiteral, location: node.location)
         }
         guard var policy = locator.policy(node, subject: subject, origin: origin) else { return [] }
-        let reader = PolicyReader(diagnostics: diagnostics) { node in
-            if node.tag == nil, let text = node.scalar { return PatternString(literal: text) }
-            return template.pattern(for: template.evaluate(node, diagnostics: scratch))
+        (policy.document, policy.shapeProblems) = PolicyReader.document(node, diagnostics: diagnostics) { sink in
+            PolicyReader(diagnostics: sink) { node in
+                if node.tag == nil, let text = node.scalar { return PatternString(literal: text) }
+                return template.pattern(for: template.evaluate(node, diagnostics: scratch))
+            }
         }
-        policy.document = reader.document(node)
         return [policy]
     }
 

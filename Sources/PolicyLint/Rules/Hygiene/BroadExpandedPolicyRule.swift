@@ -36,7 +36,7 @@ struct BroadExpandedPolicyRule: LintRule {
             for action in statement.actions {
                 let actions = context.match(action: action.text).knownActions ?? []
                 scopable += actions.filter { action in
-                    action.supportsResources && statement.resources.contains { context.isUnscoped($0, for: action) }
+                    action.needsResourceARN && statement.resources.contains { context.isUnscoped($0, for: action) }
                 }.map(\.name.description)
             }
         }

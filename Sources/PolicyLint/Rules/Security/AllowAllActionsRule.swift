@@ -16,24 +16,18 @@ struct AllowAllActionsRule: LintRule {
 
     func check(_ policy: LocatedPolicy, in context: LintContext) -> [Finding] {
         var findings: [Finding] = []
-        for statement in policy.statements where statement.isPlainAllow {
-            guard let action = statement.actions.first(where: { $0.isLiteral && isAllActions($0.text) }) else {
-                continue
-            }
+        for statement in policy.statements {
+            guard let action = statement.allActionsValue else { continue }
             let scope =
                 statement.grantsOnAnyResource
                 ? "every resource, which is full administrator access" : "the listed resources"
             findings.append(
                 finding(
-                    "'\(action.text.prefix(100))' allows every action of every service on \(scope); list the actions needed instead",
+                    "'\(action.text.prefix(100))' allows every action of every service on \(scope). This implies "
+                        + "privilege escalation, credential and data access and writes, which are not reported "
+                        + "separately for this statement; list the actions needed instead",
                     at: action, subject: policy.subject))
         }
         return findings
-    }
-
-    /// True for `*`, `**` or `*:*`: patterns that match every action of every service.
-    private func isAllActions(_ text: String) -> Bool {
-        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
-        return parts.count <= 2 && parts.allSatisfy { !$0.isEmpty && $0.allSatisfy { $0 == "*" } }
     }
 }

@@ -39,9 +39,10 @@ struct CredentialExposureRule: LintRule {
         var findings: [Finding] = []
         let allowed = AllowedServices(policy)
         let candidates = Self.actions.filter(allowed.mayAllow)
-        for statement in policy.statements where statement.grantsOnAnyResource || statement.isNotResource {
+        for statement in policy.statements
+        where (statement.grantsOnAnyResource || statement.isNotResource) && !context.isFoldedIntoAllowAll(statement) {
             for action in candidates {
-                guard let value = statement.valueAllowing(action) else { continue }
+                guard let value = statement.valueAllowing(action, in: context) else { continue }
                 findings.append(
                     finding(
                         "\(action) returns credentials, and \(statement.label) allows it on every resource; name the resources it needs",

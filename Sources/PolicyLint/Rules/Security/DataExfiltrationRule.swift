@@ -33,9 +33,11 @@ struct DataExfiltrationRule: LintRule {
         var findings: [Finding] = []
         let allowed = AllowedServices(policy)
         let candidates = Self.actions.filter(allowed.mayAllow)
-        for statement in policy.statements where statement.effect == .allow {
-            for name in candidates {
-                guard let value = statement.valueAllowing(name), isUnscoped(statement, name, context) else { continue }
+        for statement in policy.statements where statement.effect == .allow && !context.isFoldedIntoAllowAll(statement)
+        {
+            for name in candidates where !context.isFoldedIntoServiceWildcard(name, in: statement) {
+                guard let value = statement.valueAllowing(name, in: context), isUnscoped(statement, name, context)
+                else { continue }
                 findings.append(
                     finding(
                         "\(name) on every resource lets the role read any such data in the account; name the resources it reads",

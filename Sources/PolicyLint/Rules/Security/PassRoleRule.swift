@@ -25,8 +25,8 @@ struct PassRoleRule: LintRule {
 
     func check(_ policy: LocatedPolicy, in context: LintContext) -> [Finding] {
         var findings: [Finding] = []
-        for statement in policy.statements {
-            guard let action = statement.valueAllowing("iam:PassRole") else { continue }
+        for statement in policy.statements where !context.isFoldedIntoAllowAll(statement) {
+            guard let action = statement.valueAllowing("iam:PassRole", in: context) else { continue }
             if let star = statement.wildcardResources.first {
                 findings.append(
                     finding(

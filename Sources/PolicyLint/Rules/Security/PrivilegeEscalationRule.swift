@@ -34,7 +34,7 @@ struct PrivilegeEscalationRule: LintRule {
         var findings: [Finding] = []
         let allowed = AllowedServices(combined)
         for path in EscalationPaths.all where path.actions.allSatisfy(allowed.mayAllow) {
-            guard let (first, owner) = grantingValue(of: path, in: policies, combined) else { continue }
+            guard let (first, owner) = grantingValue(of: path, in: policies, combined, context) else { continue }
             let actions = path.actions.joined(separator: " + ")
             findings.append(
                 finding(
@@ -47,17 +47,20 @@ struct PrivilegeEscalationRule: LintRule {
     /// Returns the value that allows the path's first action and the policy it is in, when
     /// every action of the path is allowed somewhere and denied nowhere.
     private func grantingValue(
-        of path: EscalationPath, in policies: [LocatedPolicy], _ combined: LocatedPolicy
+        of path: EscalationPath, in policies: [LocatedPolicy], _ combined: LocatedPolicy, _ context: LintContext
     ) -> (LocatedValue, LocatedPolicy)? {
         var first: (LocatedValue, LocatedPolicy)?
         for action in path.actions {
             guard !combined.deniesEverywhere(action) else { return nil }
             var found: (LocatedValue, LocatedPolicy)?
             for policy in policies {
-                if let value = policy.statements.lazy.compactMap({ $0.valueAllowing(action) }).first {
-                    found = (value, policy)
-                    break
-                }
+                guard let statement = policy.statements.first(where: { $0.valueAllowing(action, in: context) != nil }),
+                    let value = statement.valueAllowing(action, in: context)
+                else { continue }
+                // MR201 on that statement already reports every path through it.
+                if context.isFoldedIntoAllowAll(statement) { return nil }
+                found = (value, policy)
+                break
             }
             guard let found else { return nil }
             if first == nil { first = found }

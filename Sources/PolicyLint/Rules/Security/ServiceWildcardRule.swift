@@ -15,17 +15,15 @@ struct ServiceWildcardRule: LintRule {
 
     func check(_ policy: LocatedPolicy, in context: LintContext) -> [Finding] {
         var findings: [Finding] = []
-        for statement in policy.statements where statement.isPlainAllow {
+        for statement in policy.statements where statement.isPlainAllow && !context.isFoldedIntoAllowAll(statement) {
             for action in statement.actions where action.isLiteral {
-                let parts = action.text.split(separator: ":", omittingEmptySubsequences: false)
-                guard parts.count == 2, !Wildcard.hasWildcard(String(parts[0])), !parts[0].isEmpty,
-                    !parts[1].isEmpty, parts[1].allSatisfy({ $0 == "*" })
-                else { continue }
+                guard let service = serviceOfWildcard(action.text) else { continue }
                 let count = context.match(action: action.text).knownActions?.count
                 let size = count.map { " (\($0) actions in the catalog)" } ?? ""
                 findings.append(
                     finding(
-                        "'\(action.text.prefix(100))' allows every action of \(parts[0].prefix(100))\(size); list the actions needed instead",
+                        "'\(action.text.prefix(100))' allows every action of \(service.prefix(100))\(size), "
+                            + "including its data reads and writes; list the actions needed instead",
                         at: action, subject: policy.subject))
             }
         }

@@ -58,12 +58,36 @@ func listForMessage(_ names: [String], limit: Int = 3) -> String {
 extension LocatedStatement {
     /// Returns the value through which this statement allows `action`: the first matching `Action`
     /// pattern, or for `Allow` with `NotAction` the first `NotAction` value when none of them
-    /// excludes the action. `nil` when the statement does not allow it.
-    func valueAllowing(_ action: String) -> LocatedValue? {
+    /// excludes the action. `nil` when the statement does not allow it, which includes an action
+    /// of another service than all of its resources name, and with `context`, an action without
+    /// resource types when every resource is an ARN (such actions apply only to `*`).
+    func valueAllowing(_ action: String, in context: LintContext? = nil) -> LocatedValue? {
         guard effect == .allow else { return nil }
+        if let services = resourceServices {
+            guard services.contains(action.prefix { $0 != ":" }.lowercased()) else { return nil }
+            if let context, case .actions(let infos) = context.match(action: action),
+                let info = infos.first, info.resourceTypes.isEmpty
+            {
+                return nil
+            }
+        }
         if !isNotAction { return actionValue(matching: action) }
         let excluded = actions.contains { $0.isLiteral && Wildcard.matches($0.text, action, ignoringCase: true) }
         return excluded ? nil : actions.first
+    }
+
+    /// The lowercased services of the statement's resources when every resource is an ARN whose
+    /// service field has no wildcard or placeholder; `nil` for `*`, `NotResource` and other values.
+    var resourceServices: Set<String>? {
+        guard !isNotResource, !resources.isEmpty else { return nil }
+        var services: Set<String> = []
+        for resource in resources {
+            guard let arn = ResourceARN(resource.text), !arn.service.isEmpty, !arn.service.containsVariable,
+                !Wildcard.hasWildcard(arn.service)
+            else { return nil }
+            services.insert(arn.service.lowercased())
+        }
+        return services
     }
 }
 
@@ -94,5 +118,17 @@ struct AllowedServices {
     /// False when no `Allow` statement can grant the action (`iam:PassRole`).
     func mayAllow(_ action: String) -> Bool {
         allowsAnyService || prefixes.contains(action.prefix { $0 != ":" }.lowercased())
+    }
+}
+
+extension ActionInfo {
+    /// True when every request of the action names a resource, so `*` grants more than needed.
+    /// An action whose only resource type is optional (cloudwatch:PutMetricData with its
+    /// `dataset` type) also has requests without a resource, which IAM checks against `*`.
+    /// Several optional types are alternatives (an S3 object or an access point object), one of
+    /// which each request names.
+    var needsResourceARN: Bool {
+        guard resourceTypes.count == 1 else { return !resourceTypes.isEmpty }
+        return resourceTypes[0].isRequired
     }
 }

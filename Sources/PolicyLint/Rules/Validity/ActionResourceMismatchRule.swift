@@ -17,9 +17,21 @@ struct ActionResourceMismatchRule: LintRule {
                 ExampleText.allow(
                     "[\"s3:ListBucket\", \"s3:GetObject\"]", "[\"arn:aws:s3:::photos\", \"arn:aws:s3:::photos/*\"]"))),
         .passing(ExampleText.policy(ExampleText.allow("\"s3:ListAllMyBuckets\"", "\"*\""))),
+        .passing(
+            ExampleText.policy(
+                ExampleText.allow(
+                    "[\"logs:CreateLogStream\", \"logs:PutLogEvents\"]",
+                    "[\"arn:aws:logs:eu-west-1:123456789012:log-group:/aws/lambda/fn:*\", "
+                        + "\"arn:aws:logs:eu-west-1:123456789012:log-group:/aws/lambda/fn:log-stream:*\"]"))),
+        .passing(
+            ExampleText.policy(
+                ExampleText.allow(
+                    "\"secretsmanager:GetSecretValue\"",
+                    "\"arn:aws:secretsmanager:eu-west-1:123456789012:secret:app/db-password-??????\""))),
         .failing(ExampleText.policy(ExampleText.allow("\"s3:GetObject\"", "\"arn:aws:s3:::photos\""))),
         .failing(ExampleText.policy(ExampleText.allow("\"dynamodb:GetItem\"", "\"arn:aws:s3:::photos/*\""))),
         .failing(ExampleText.policy(ExampleText.allow("\"s3:ListAllMyBuckets\"", "\"arn:aws:s3:::photos\""))),
+        .failing(ExampleText.policy(ExampleText.allow("\"s3:ListBucket\"", "\"arn:aws:s3:::photos/*\""))),
     ]
 
     func check(_ policy: LocatedPolicy, in context: LintContext) -> [Finding] {
