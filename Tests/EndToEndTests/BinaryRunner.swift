@@ -29,8 +29,9 @@ enum BinaryRunner {
         var error: String
     }
 
-    /// Runs the binary; relative paths in `arguments` are relative to the current folder.
-    static func run(_ arguments: [String]) throws -> Result {
+    /// Runs the binary; relative paths in `arguments` are relative to `workingDirectory`, or
+    /// to the current folder.
+    static func run(_ arguments: [String], workingDirectory: String? = nil) throws -> Result {
         let outputPath = "/tmp/minrole-e2e-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).out"
         let errorPath = outputPath + ".err"
         defer {
@@ -42,10 +43,13 @@ enum BinaryRunner {
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         posix_spawn_file_actions_addopen(&actions, 2, errorPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        let argv = ([binaryPath] + arguments).map { strdup($0) } + [nil]
+        // `env -C` starts the binary in another folder without changing this process's.
+        let program = workingDirectory == nil ? binaryPath : "/usr/bin/env"
+        let prefix = workingDirectory.map { ["/usr/bin/env", "-C", $0, binaryPath] } ?? [binaryPath]
+        let argv = (prefix + arguments).map { strdup($0) } + [nil]
         defer { for pointer in argv { free(pointer) } }
         var pid: pid_t = 0
-        let spawned = posix_spawn(&pid, binaryPath, &actions, nil, argv, environ)
+        let spawned = posix_spawn(&pid, program, &actions, nil, argv, environ)
         try #require(spawned == 0, "cannot start \(binaryPath): \(String(cString: strerror(spawned)))")
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0, errno == EINTR {}

@@ -45,6 +45,17 @@ import Testing
         #expect(result.output.contains("app/template.yaml:5:"), "\(result.output)")
     }
 
+    @Test func refusesToWriteOverAFileItRead() {
+        let project = TemporaryProject(files: ["policies/read.json": Self.risky])
+        let target = project.root + "/policies/read.json"
+        for option in ["--output", "--write-baseline"] {
+            let result = runMinRole(["lint", project.root, option, target])
+            #expect(result.status == 2, "\(option): \(result.error)")
+            #expect(result.error.contains("write elsewhere"))
+            #expect(readFile(target) == Self.risky)
+        }
+    }
+
     @Test func sarifOutputIsJSONWithRun() {
         let project = TemporaryProject(files: ["read.json": Self.risky])
         let result = runMinRole(["lint", project.root, "--format", "sarif"])

@@ -82,6 +82,9 @@ enum CheckCommand {
         let comparison = LeastPrivilegeComparison(
             catalog: .shared, tolerance: tolerance ?? gate.configuration.checkTolerance ?? 0)
         let reader = SourceFileReader(root: generateOptions.root)
+        for path in project.templatePaths + project.functions.flatMap({ $0.analysis?.filesRead ?? [] }) {
+            collection.addInput(generateOptions.root + "/" + path)
+        }
         for policy in project.functions {
             guard let template = templates[policy.templateDisplayPath] else { continue }
             let findings = compare(policy, template: template, comparison: comparison, diagnostics: diagnostics)

@@ -64,6 +64,7 @@ enum LintCommand {
                     diagnostics: diagnostics)
                 : linter.lintPolicyFile(path: file.displayPath, text: text, diagnostics: diagnostics)
             collected.add(file.displayPath, text: text, findings: findings)
+            collected.addInput(file.readerRoot + "/" + file.relativePath)
         }
         return run.finish(
             collected, diagnostics: diagnostics.diagnostics, grouping: .file, suiteNames: [], rulesThatRan: rulesThatRan
@@ -141,6 +142,10 @@ struct GateCollection {
     private(set) var files: [String] = []
     private(set) var texts: [String: [UInt8]] = [:]
     private(set) var findings: [String: [Finding]] = [:]
+    /// Every file the run read, as paths on disk, so no output is written over one of them.
+    private(set) var inputPaths: [String] = []
+
+    mutating func addInput(_ path: String) { inputPaths.append(path) }
 
     mutating func add(_ path: String, text: [UInt8]?, findings newFindings: [Finding]) {
         if texts[path] == nil, let text {
@@ -199,8 +204,9 @@ struct GateRun {
 
     private static func read(_ path: String, diagnostics: DiagnosticSink, code: DiagnosticCode) -> [UInt8]? {
         do {
+            let name = String(path.split(separator: "/", omittingEmptySubsequences: false).last ?? Substring(path))
             return try SourceFileReader(root: FilePathText.folder(of: path), maximumFileSize: 16 * 1024 * 1024)
-                .read(path)
+                .read(name)
         } catch {
             diagnostics.report(.error, code, error.message, at: SourceLocation(file: path))
             return nil
@@ -243,12 +249,17 @@ struct GateRun {
         if options.writeBaselinePath != nil {
             report.baselinedFingerprints = Set(report.findings.compactMap(\.fingerprint))
         }
-        return emit(report, grouping: grouping, suiteNames: suiteNames)
+        return emit(report, grouping: grouping, suiteNames: suiteNames, inputs: collection.inputPaths)
     }
 
     private func emit(
-        _ report: LintReport, grouping: JUnitReport.Grouping, suiteNames: [String]
+        _ report: LintReport, grouping: JUnitReport.Grouping, suiteNames: [String], inputs: [String]
     ) -> MinRole.ExitStatus {
+        for path in [options.outputPath, options.writeBaselinePath].compactMap({ $0 })
+        where OutputFile.isOneOf(path, inputs) {
+            io.writeError("minrole \(command): error: \(path) is one of the files this run read; write elsewhere\n")
+            return .usageError
+        }
         let tool = ToolInfo(version: MinRole.version, informationUri: GateRun.informationUri)
         let output: String
         switch options.format {

@@ -55,6 +55,18 @@ package struct CommandIO: Sendable {
 /// Writes a whole file or nothing: the text goes to a temporary file beside the target,
 /// which is then renamed over it.
 enum OutputFile {
+    /// True when `path` names the same file as one of `inputs`, links resolved.
+    static func isOneOf(_ path: String, _ inputs: [String]) -> Bool {
+        guard let resolved = realpath(path, nil) else { return false }
+        defer { free(resolved) }
+        let target = String(cString: resolved)
+        return inputs.contains { input in
+            guard let real = realpath(input, nil) else { return false }
+            defer { free(real) }
+            return String(cString: real) == target
+        }
+    }
+
     struct WriteError: Error {
         var message: String
     }
