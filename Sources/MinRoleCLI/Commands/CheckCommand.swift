@@ -7,6 +7,7 @@ import PolicyLint
 import PolicySynthesis
 import PythonAnalysis
 import Rendering
+import SourceAnalysis
 
 #if canImport(Glibc)
     import Glibc
@@ -84,7 +85,9 @@ enum CheckCommand {
         let reader = SourceFileReader(root: generateOptions.root)
         for policy in project.functions {
             guard let template = templates[policy.templateDisplayPath] else { continue }
-            let findings = compare(policy, template: template, comparison: comparison, diagnostics: diagnostics)
+            let findings =
+                compare(policy, template: template, comparison: comparison, diagnostics: diagnostics)
+                + fileWriteFindings(policy)
             for file in Set(findings.map(\.location.file)).sorted() where collection.texts[file] == nil {
                 collection.add(file, text: try? reader.read(file), findings: [])
             }
@@ -140,6 +143,18 @@ enum CheckCommand {
         return comparison.findings(
             functionId: policy.function.logicalId, functionLocation: policy.function.location, role: role,
             needed: needed)
+    }
+
+    /// MR506 for each write the function's code makes to a known path outside /tmp and its
+    /// EFS mount paths.
+    private static func fileWriteFindings(_ policy: FunctionPolicy) -> [Finding] {
+        let rule = FileWriteRule(mountPaths: policy.function.fileSystems.compactMap(\.localMountPath))
+        return (policy.analysis?.fileWrites ?? []).compactMap { write in
+            guard let knownPath = write.knownPrefix else { return nil }
+            return rule.finding(
+                forWriteTo: knownPath, isWholePath: write.path.literalValue != nil, operation: write.operation,
+                at: write.location, functionId: policy.function.logicalId)
+        }
     }
 
     private static func toleranceValue(_ arguments: ParsedArguments) throws(UsageError) -> Int? {
