@@ -3,7 +3,7 @@ import Diagnostics
 /// A call in handler code that creates or changes a file or folder, such as `open(path, "w")`
 /// or `fs.writeFileSync(path, data)`, with the path as far as the analyzer can evaluate it.
 package struct FileWrite: Sendable, Hashable {
-    /// The path written to; for a copy, the destination.
+    /// The path written to, which for a copy is the destination.
     package var path: SymbolicValue
     /// The call, for diagnostics.
     package var location: SourceLocation

@@ -1,3 +1,4 @@
+import Diagnostics
 import PolicyLint
 import TestSupport
 import Testing
@@ -93,5 +94,60 @@ import Testing
         let rule = GateRules.allDescriptors.first { $0.id == "MR506" }
         #expect(rule?.name == "file-write-outside-tmp")
         #expect(rule?.category == .deployment)
+    }
+}
+
+/// A path's known text and whether MR506 reports a write to it.
+struct FileWritePathCase: CustomTestStringConvertible, Sendable {
+    var path: String
+    var isWholePath = true
+    var isReported: Bool
+
+    var testDescription: String { "\(path)\(isWholePath ? "" : "…")" }
+}
+
+@Suite struct FileWriteRuleTests {
+    static let cases: [FileWritePathCase] = [
+        FileWritePathCase(path: "/tmp/out.json", isReported: false),
+        FileWritePathCase(path: "/tmp", isReported: false),
+        FileWritePathCase(path: "//tmp//./a", isReported: false),
+        FileWritePathCase(path: "/tmpfile", isReported: true),
+        FileWritePathCase(path: "/tmp/../etc/passwd", isReported: true),
+        FileWritePathCase(path: "/var/task/out.json", isReported: true),
+        FileWritePathCase(path: "/dev/null", isReported: false),
+        FileWritePathCase(path: "/mnt/data/shared.txt", isReported: false),
+        FileWritePathCase(path: "/mnt/database/x", isReported: true),
+        FileWritePathCase(path: "out.txt", isReported: true),
+        FileWritePathCase(path: "../../tmp/x", isReported: false),
+        FileWritePathCase(path: "../x", isReported: true),
+        FileWritePathCase(path: "", isReported: false),
+        FileWritePathCase(path: "/tm", isWholePath: false, isReported: false),
+        FileWritePathCase(path: "/tmp", isWholePath: false, isReported: false),
+        FileWritePathCase(path: "/tmp/cache-", isWholePath: false, isReported: false),
+        FileWritePathCase(path: "/opt/", isWholePath: false, isReported: true),
+        FileWritePathCase(path: "/", isWholePath: false, isReported: false),
+        FileWritePathCase(path: "logs/", isWholePath: false, isReported: true),
+    ]
+
+    @Test(arguments: cases)
+    func decidesReport(_ testCase: FileWritePathCase) {
+        let rule = FileWriteRule(mountPaths: ["/mnt/data/"])
+        let finding = rule.finding(
+            forWriteTo: testCase.path, isWholePath: testCase.isWholePath, operation: "open",
+            at: SourceLocation(file: "app.py", line: 3, column: 5), functionId: "Function")
+
+        #expect((finding != nil) == testCase.isReported)
+        #expect(finding.map(\.location.line) ?? 3 == 3)
+    }
+
+    @Test(arguments: ["", "/", "relative", "/mnt"])
+    func invalidMountPathIsIgnored(_ mountPath: String) {
+        let rule = FileWriteRule(mountPaths: [mountPath])
+        let finding = rule.finding(
+            forWriteTo: "/var/task/out.json", isWholePath: true, operation: "open",
+            at: SourceLocation(file: "app.py", line: 3, column: 5), functionId: "Function")
+
+        #expect(rule.writableFolders == ["/tmp"])
+        #expect(finding != nil)
     }
 }

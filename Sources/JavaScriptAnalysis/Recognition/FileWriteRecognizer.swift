@@ -6,7 +6,7 @@ import SourceAnalysis
 enum FileSystemModule {
     static let modules: Set<String> = ["fs", "fs.promises"]
 
-    /// The module a package name imports, or nil for a package that is not Node's `fs`.
+    /// Returns the module a package name imports, or nil for a package that is not Node's `fs`.
     static func module(ofPackage source: String) -> String? {
         switch source {
         case "fs", "node:fs": return "fs"
@@ -25,7 +25,7 @@ enum FileSystemModule {
         "fs.promises.copyFile": 1,
     ]
 
-    /// The file writes a call of the named `fs` function makes: one per value its path
+    /// Returns the file writes a call of the named `fs` function makes: one per value its path
     /// argument can have, or none for a function that does not write.
     static func fileWrites(ofCalling function: String, at site: CallSite) -> [FileWrite] {
         guard let position = writingFunctions[function] else { return [] }

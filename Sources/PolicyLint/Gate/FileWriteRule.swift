@@ -14,19 +14,22 @@ package struct FileWriteRule: Sendable {
         severity: .error, category: .deployment)
 
     package static let workingDirectory = "/var/task"
-    /// Paths the runtime accepts writes to beside the folders: the standard streams and the
-    /// null device.
+    /// Device files that accept writes on a read-only file system: the null device and the
+    /// standard streams.
     static let writableDevices: Set<String> = ["/dev/null", "/dev/stdout", "/dev/stderr"]
 
     /// Folders the function may write under: `/tmp` and its EFS mount paths.
     package var writableFolders: [String]
 
+    /// Lambda accepts only a `LocalMountPath` under `/mnt/`, so other mount paths (an empty or
+    /// unresolved value) are left out rather than making every path writable.
     package init(mountPaths: [String] = []) {
-        writableFolders = ["/tmp"] + mountPaths.map { Self.normalized($0) }
+        let mounts = mountPaths.map { Self.normalized($0) }.filter { $0.hasPrefix("/mnt/") }
+        writableFolders = ["/tmp"] + mounts
     }
 
-    /// The finding for a write whose path starts with `knownPath`, or nil when the path is or
-    /// may be under a writable folder. `isWholePath` is false when an unknown part follows.
+    /// Returns the finding for a write whose path starts with `knownPath`, or nil when the path
+    /// is or may be under a writable folder. `isWholePath` is false when an unknown part follows.
     // NOTE: an unknown part is taken to contain no `..`, so `"/opt/" + name` is reported even
     // though `name` could climb back into /tmp.
     package func finding(
@@ -39,8 +42,8 @@ package struct FileWriteRule: Sendable {
         let resolved = isWholePath ? Self.normalized(absolute) : Self.normalizedPrefix(absolute)
         guard !isWritable(resolved, isWholePath: isWholePath) else { return nil }
 
-        let shown = isWholePath ? "'\(knownPath)'" : "starting with '\(knownPath)'"
-        var message = "\(functionId) writes to the path \(shown) with \(operation)"
+        let pathDescription = isWholePath ? "'\(knownPath)'" : "starting with '\(knownPath)'"
+        var message = "\(functionId) writes to the path \(pathDescription) with \(operation)"
         if isRelative {
             let ending = isWholePath ? "" : "..."
             message +=

@@ -43,7 +43,7 @@ struct FileWriteRecognizer {
         }
     }
 
-    /// The argument at that position, or the keyword argument of that name.
+    /// Evaluates the argument at that position, or else the keyword argument of that name.
     private func argument(at index: Int, named name: String, _ site: CallSite) -> Value? {
         let positional = site.positional
         guard let expression = index < positional.count ? positional[index] : site.keyword(name) else { return nil }
