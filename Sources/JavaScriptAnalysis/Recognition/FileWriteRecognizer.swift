@@ -15,6 +15,9 @@ enum FileSystemModule {
         }
     }
 
+    // NOTE: `fs.open` with a writing flag, `rename`, `rm` and `cp` are not listed, so their paths
+    // go unchecked.
+
     /// The functions that create or change a file or folder, with the position of the
     /// argument that is the path written to (for a copy, the destination).
     static let writingFunctions: [String: Int] = [

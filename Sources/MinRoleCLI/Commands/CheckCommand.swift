@@ -29,7 +29,8 @@ enum CheckCommand {
             MR401 for a grant the code does not need (an unused action, or a resource broader
             than the one used) and MR402 for a permission the code needs that the role lacks.
             --tolerance (or 'check: {tolerance: N}' in .minrole.yaml) accepts up to N excess
-            grants per role, reported as notes; missing permissions always count.
+            grants per role, reported as notes; missing permissions always count. MR506 reports
+            code that writes a file at a known path outside /tmp and the function's EFS mounts.
             Exit status: 0 every role matches its code, 1 findings at or above --fail-on, 2 usage
             or configuration error, 3 some input could not be read (the rest is still checked).
             """,

@@ -1,5 +1,8 @@
 import SourceAnalysis
 
+// NOTE: other calls that change the file system (`os.rename`, `os.remove`, `tempfile` with a
+// `dir` argument, `Path` objects built with `/`) are not recognized, so their paths go unchecked.
+
 /// Finds the calls that write files or make folders, with the path each one writes to:
 /// `open` in a writing mode, `os.makedirs`, `os.mkdir`, the `shutil` copies (their destination)
 /// and the writing methods of `pathlib.Path`.
