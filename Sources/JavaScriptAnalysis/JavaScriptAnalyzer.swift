@@ -50,7 +50,10 @@ package struct JavaScriptAnalyzer: HandlerAnalyzer {
         }
         let result = AnalysisResult(
             calls: interpreter.calls, filesRead: interpreter.filesRead, bytesRead: interpreter.bytesRead,
-            usesXRaySampling: interpreter.usesXRaySampling)
+            usesXRaySampling: interpreter.usesXRaySampling,
+            fileWrites: interpreter.fileWrites.sorted {
+                ($0.location, $0.path.description) < ($1.location, $1.path.description)
+            })
         interpreter.releaseScopes()
         return result
     }

@@ -89,7 +89,10 @@ package struct PythonAnalyzer: HandlerAnalyzer {
     private func result(_ collector: CallCollector, _ loader: ModuleLoader) -> AnalysisResult {
         AnalysisResult(
             calls: collector.calls, filesRead: loader.filesRead, bytesRead: loader.bytesRead,
-            usesXRaySampling: collector.usesXRaySampling)
+            usesXRaySampling: collector.usesXRaySampling,
+            fileWrites: collector.fileWrites.sorted {
+                ($0.location, $0.path.description) < ($1.location, $1.path.description)
+            })
     }
 }
 

@@ -28,12 +28,18 @@ package struct AnalysisResult: Sendable {
     /// True when the code uses an X-Ray SDK or a tracer that samples (Powertools Tracer,
     /// aws_xray_sdk), which needs the sampling-rule permissions.
     package var usesXRaySampling: Bool
+    /// Calls that write files or make folders, sorted by location.
+    package var fileWrites: [FileWrite]
 
-    package init(calls: [SDKCall] = [], filesRead: [String] = [], bytesRead: Int = 0, usesXRaySampling: Bool = false) {
+    package init(
+        calls: [SDKCall] = [], filesRead: [String] = [], bytesRead: Int = 0, usesXRaySampling: Bool = false,
+        fileWrites: [FileWrite] = []
+    ) {
         self.calls = calls
         self.filesRead = filesRead
         self.bytesRead = bytesRead
         self.usesXRaySampling = usesXRaySampling
+        self.fileWrites = fileWrites
     }
 }
 

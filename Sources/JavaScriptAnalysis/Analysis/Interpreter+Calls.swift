@@ -142,6 +142,9 @@ extension Interpreter {
         case .builtin("Object.keys"), .builtin("Object.getOwnPropertyNames"):
             guard case .object(let box) = site.argument(0), !box.hasUnknownProperties else { return .notFollowed }
             return .array(box.properties.keys.sorted().prefix(64).map { .symbolic(.literal($0)) })
+        case .builtin(let function) where FileSystemModule.writingFunctions[function] != nil:
+            fileWrites.formUnion(FileSystemModule.fileWrites(ofCalling: function, at: site))
+            return unmodeledCall(site)
         default:
             return unmodeledCall(site)
         }

@@ -33,6 +33,8 @@ extension Interpreter {
             return .union(of: members.map { member(of: $0, name) })
         case .exportReference:
             return member(of: resolve(value), name)
+        case .builtin(let module) where FileSystemModule.modules.contains(module):
+            return .builtin(module + "." + name)
         default:
             return .unknown("property '\(name)' of a value the analysis does not follow")
         }

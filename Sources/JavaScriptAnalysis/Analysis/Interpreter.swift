@@ -20,6 +20,7 @@ final class Interpreter {
     var filesRead: [String] = []
     var bytesRead = 0
     var usesXRaySampling = false
+    var fileWrites: Set<FileWrite> = []
     /// Evaluation steps left; at zero the analysis stops following values and calls.
     var budget = Interpreter.maximumSteps
     var hitLimit = false

@@ -46,6 +46,7 @@ enum PackageExports {
             return .unknown("a tracing library")
         }
         if httpPackages.contains(source) { return .sdk(.package(http)) }
+        if let module = FileSystemModule.module(ofPackage: source) { return .builtin(module) }
         return .unknown("package '\(source)', which is not analyzed")
     }
 }

@@ -7,6 +7,7 @@ import PolicyLint
 import PolicySynthesis
 import PythonAnalysis
 import Rendering
+import SourceAnalysis
 
 #if canImport(Glibc)
     import Glibc
@@ -28,7 +29,8 @@ enum CheckCommand {
             MR401 for a grant the code does not need (an unused action, or a resource broader
             than the one used) and MR402 for a permission the code needs that the role lacks.
             --tolerance (or 'check: {tolerance: N}' in .minrole.yaml) accepts up to N excess
-            grants per role, reported as notes; missing permissions always count.
+            grants per role, reported as notes; missing permissions always count. MR506 reports
+            code that writes a file at a known path outside /tmp and the function's EFS mounts.
             Exit status: 0 every role matches its code, 1 findings at or above --fail-on, 2 usage
             or configuration error, 3 some input could not be read (the rest is still checked).
             """,
@@ -87,7 +89,9 @@ enum CheckCommand {
         }
         for policy in project.functions {
             guard let template = templates[policy.templateDisplayPath] else { continue }
-            let findings = compare(policy, template: template, comparison: comparison, diagnostics: diagnostics)
+            let findings =
+                compare(policy, template: template, comparison: comparison, diagnostics: diagnostics)
+                + fileWriteFindings(policy)
             for file in Set(findings.map(\.location.file)).sorted() where collection.texts[file] == nil {
                 collection.add(file, text: try? reader.read(file), findings: [])
             }
@@ -157,6 +161,18 @@ enum CheckCommand {
         return comparison.findings(
             functionId: policy.function.logicalId, functionLocation: policy.function.location, role: role,
             needed: needed)
+    }
+
+    /// Returns an MR506 finding for each write the function's code makes to a known path outside
+    /// /tmp and its EFS mount paths.
+    private static func fileWriteFindings(_ policy: FunctionPolicy) -> [Finding] {
+        let rule = FileWriteRule(mountPaths: policy.function.fileSystems.compactMap(\.localMountPath))
+        return (policy.analysis?.fileWrites ?? []).compactMap { write in
+            guard let knownPath = write.knownPrefix else { return nil }
+            return rule.finding(
+                forWriteTo: knownPath, isWholePath: write.path.literalValue != nil, operation: write.operation,
+                at: write.location, functionId: policy.function.logicalId)
+        }
     }
 
     private static func toleranceValue(_ arguments: ParsedArguments) throws(UsageError) -> Int? {

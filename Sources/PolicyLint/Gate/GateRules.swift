@@ -42,7 +42,8 @@ package enum GateRules {
     /// Every rule, registered and gate-owned, sorted by id.
     package static var allDescriptors: [RuleDescriptor] {
         var byId: [String: RuleDescriptor] = [:]
-        for descriptor in RuleRegistry.descriptors + descriptors where byId[descriptor.id] == nil {
+        for descriptor in RuleRegistry.descriptors + descriptors + [FileWriteRule.descriptor]
+        where byId[descriptor.id] == nil {
             byId[descriptor.id] = descriptor
         }
         return byId.values.sorted { $0.id < $1.id }

@@ -74,6 +74,7 @@ extension CallCollector {
             checkSDKFactory(alternative, at: site)
         }
         record(recognizer.calls(for: value, at: site))
+        fileWrites.formUnion(FileWriteRecognizer(evaluator: evaluator).writes(for: value, at: site))
         if !isLocal, value.alternatives.contains(where: ExtensionRecognizer.mayMakeHTTPRequest) {
             record(ExtensionRecognizer(evaluator: evaluator).calls(at: site))
         }

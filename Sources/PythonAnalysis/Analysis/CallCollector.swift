@@ -46,6 +46,9 @@ final class CallCollector {
     private var importedModules: [String: [Int]] = [:]
     private(set) var currentModule = 0
     private(set) var usesXRaySampling = false
+    /// File writes found in every walk. Parameter values only grow between walks, so a path
+    /// found in an earlier walk is still one the code can write to.
+    var fileWrites: Set<FileWrite> = []
 
     init(program: Program, loader: ModuleLoader, evaluator: Evaluator, diagnostics: DiagnosticSink) {
         self.program = program

@@ -36,6 +36,7 @@ extension Evaluator {
             return .data(joined(arguments.map { $0.value }, separator: "/", in: scope))
         case "builtins.getattr": return dynamicAttribute(arguments, in: scope)
         case _ where Self.sessionFactories.contains(path): return .session
+        case _ where Self.pathTypes.contains(path): return pathObject(path, arguments, in: scope)
         case _ where Self.passThroughFunctions.contains(path):
             guard let first = arguments.first else { return .unknown("an empty call") }
             return evaluate(first.value, in: scope)
