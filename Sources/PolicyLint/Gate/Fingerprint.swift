@@ -74,9 +74,13 @@ struct SourceLines {
     static let maximumSpanBytes = 4096
 
     private let lines: [ArraySlice<UInt8>]
+    /// True for a line of ASCII text only, where a column is a byte offset: a policy written on
+    /// one line with thousands of findings then costs no scan per finding.
+    private let isASCII: [Bool]
 
     init(_ bytes: [UInt8]) {
         lines = bytes.split(separator: 0x0A, omittingEmptySubsequences: false)
+        isASCII = lines.map { line in line.allSatisfy { $0 < 0x80 } }
     }
 
     /// Returns the text from `start` to `end` (or to the end of the start line) with runs of white
@@ -88,11 +92,12 @@ struct SourceLines {
         var bytes: [UInt8] = []
         for lineNumber in start.line...lastLine {
             var line = lines[lines.startIndex + lineNumber - 1]
+            let ascii = isASCII[lineNumber - 1]
             if lineNumber == lastLine, let end, end.line == lineNumber, end.column > 0 {
-                line = Self.prefix(of: line, characters: end.column - 1)
+                line = line[..<Self.index(afterCharacters: end.column - 1, in: line, isASCII: ascii)]
             }
             if lineNumber == start.line, start.column > 1 {
-                line = Self.dropping(characters: start.column - 1, from: line)
+                line = line[Self.index(afterCharacters: start.column - 1, in: line, isASCII: ascii)...]
             }
             bytes.append(contentsOf: line)
             bytes.append(0x0A)
@@ -101,16 +106,9 @@ struct SourceLines {
         return Self.collapsingWhiteSpace(bytes.prefix(Self.maximumSpanBytes))
     }
 
-    private static func dropping(characters count: Int, from line: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
-        line[index(afterCharacters: count, in: line)...]
-    }
-
-    private static func prefix(of line: ArraySlice<UInt8>, characters count: Int) -> ArraySlice<UInt8> {
-        line[..<index(afterCharacters: count, in: line)]
-    }
-
     /// Returns the byte index after `count` UTF-8 characters, or the end of the line.
-    private static func index(afterCharacters count: Int, in line: ArraySlice<UInt8>) -> Int {
+    private static func index(afterCharacters count: Int, in line: ArraySlice<UInt8>, isASCII: Bool) -> Int {
+        if isASCII { return min(line.startIndex + max(count, 0), line.endIndex) }
         var index = line.startIndex
         var seen = 0
         while index < line.endIndex, seen < count {

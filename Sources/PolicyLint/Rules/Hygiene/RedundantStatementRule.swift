@@ -37,7 +37,11 @@ struct RedundantStatementRule: LintRule {
         var findings: [Finding] = []
         for (position, statement) in statements.enumerated() {
             guard let first = statement.actions.first else { continue }
-            let candidates = (byPrefix[servicePrefix(first.text)] ?? []) + (byPrefix["*"] ?? [])
+            // Only the first candidates of each list are taken: joining whole lists for every
+            // statement would make a large policy quadratic.
+            let candidates =
+                Array((byPrefix[servicePrefix(first.text)] ?? []).prefix(Self.maximumCandidates))
+                + Array((byPrefix["*"] ?? []).prefix(Self.maximumCandidates))
             for other in candidates.prefix(Self.maximumCandidates) where other != position {
                 guard signatures[other] == signatures[position], covers(statements[other], statement),
                     !(covers(statement, statements[other]) && other > position)

@@ -7,8 +7,8 @@ struct DataExfiltrationRule: LintRule {
         help: "Name the buckets, tables, parameters, secrets or keys the workload reads.",
         severity: .error, category: .security, securitySeverity: 7.5)
 
-    /// Read actions that return stored data or secrets. The first five are cloudsplaining's
-    /// default data-exfiltration list; the others read data or decrypt in the same way.
+    /// Read actions that return stored data or secrets, or decrypt: objects, items, messages,
+    /// records, parameters, secrets, snapshots and logs.
     static let actions = [
         "s3:GetObject", "ssm:GetParameter", "ssm:GetParameters", "ssm:GetParametersByPath",
         "secretsmanager:GetSecretValue", "s3:GetObjectVersion", "ssm:GetParameterHistory", "kms:Decrypt",
