@@ -56,6 +56,31 @@ import Testing
         }
     }
 
+    @Test func handlerWritesOutsideTmpAreFoundFromTheTemplate() {
+        let project = TemporaryProject(files: [
+            "app/template.yaml": """
+            Transform: AWS::Serverless-2016-10-31
+            Resources:
+              Fn:
+                Type: AWS::Serverless::Function
+                Properties: {Runtime: python3.12, Handler: app.handler, CodeUri: src/}
+            """,
+            "app/src/app.py": """
+            def handler(event, context):
+                with open("/var/task/out.json", "w") as f:
+                    f.write("{}")
+                with open("/tmp/ok.json", "w") as f:
+                    f.write("{}")
+            """,
+        ])
+        let result = runMinRole(["lint", project.root])
+        #expect(result.status == 1, "\(result.error)")
+        #expect(result.output.contains("app/src/app.py:2:"), "\(result.output)")
+        #expect(result.output.contains("[MR506]"))
+        #expect(!result.output.contains("/tmp/ok.json"))
+        #expect(runMinRole(["lint", project.root, "--disable", "MR506"]).status == 0)
+    }
+
     @Test func sarifOutputIsJSONWithRun() {
         let project = TemporaryProject(files: ["read.json": Self.risky])
         let result = runMinRole(["lint", project.root, "--format", "sarif"])

@@ -165,7 +165,7 @@ enum CheckCommand {
 
     /// Returns an MR506 finding for each write the function's code makes to a known path outside
     /// /tmp and its EFS mount paths.
-    private static func fileWriteFindings(_ policy: FunctionPolicy) -> [Finding] {
+    static func fileWriteFindings(_ policy: FunctionPolicy) -> [Finding] {
         let rule = FileWriteRule(mountPaths: policy.function.fileSystems.compactMap(\.localMountPath))
         return (policy.analysis?.fileWrites ?? []).compactMap { write in
             guard let knownPath = write.knownPrefix else { return nil }

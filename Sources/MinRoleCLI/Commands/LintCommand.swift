@@ -2,7 +2,10 @@ import DeploymentModel
 import Diagnostics
 import Documents
 import IAMCatalog
+import JavaScriptAnalysis
 import PolicyLint
+import PolicySynthesis
+import PythonAnalysis
 import Rendering
 
 #if canImport(Glibc)
@@ -65,10 +68,39 @@ enum LintCommand {
                 : linter.lintPolicyFile(path: file.displayPath, text: text, diagnostics: diagnostics)
             collected.add(file.displayPath, text: text, findings: findings)
             collected.addInput(file.readerRoot + "/" + file.relativePath)
+            if file.isTemplate, run.selection.includes(FileWriteRule.descriptor.id) {
+                handlerWrites(of: file, root: inputs.root, into: &collected)
+            }
         }
         return run.finish(
             collected, diagnostics: diagnostics.diagnostics, grouping: .file, suiteNames: [], rulesThatRan: rulesThatRan
         )
+    }
+}
+
+extension LintCommand {
+    /// Adds MR506 findings for the handler code of a template's functions: writes outside
+    /// `/tmp`, which only reading the code shows.
+    fileprivate static func handlerWrites(of file: LintInputFile, root: String, into collected: inout GateCollection) {
+        let synthesizer = PolicySynthesizer(
+            catalog: .shared, analyzers: [PythonAnalyzer(), JavaScriptAnalyzer()], platform: .bundled)
+        let project = ProjectGeneration(
+            root: file.readerRoot, parameterOverrides: [:], functionFilter: [],
+            templatePath: file.readerRoot + "/" + file.relativePath, synthesizer: synthesizer
+        ).run()
+        let reader = SourceFileReader(root: file.readerRoot)
+        for policy in project.functions {
+            for var finding in CheckCommand.fileWriteFindings(policy) {
+                let codePath = finding.location.file
+                finding.location.file = FilePathText.display(file.readerRoot + "/" + codePath, root: root)
+                if var end = finding.endLocation {
+                    end.file = finding.location.file
+                    finding.endLocation = end
+                }
+                collected.add(finding.location.file, text: try? reader.read(codePath), findings: [finding])
+                collected.addInput(file.readerRoot + "/" + codePath)
+            }
+        }
     }
 }
 
