@@ -71,6 +71,8 @@ import Testing
         #expect(rules.map { $0["id"]?.string } == ["MR201", "MR777"])
         #expect(rules[0]["properties"]?["security-severity"]?.string == "7.5")
         #expect(rules[0]["properties"]?["tags"]?.array?.first?.string == "security")
+        // The SARIF schema requires the tags of a rule to be unique.
+        #expect(rules[0]["properties"]?["tags"]?.array?.compactMap(\.string) == ["security"])
         #expect(rules[0]["defaultConfiguration"]?["level"]?.string == "error")
         #expect(rules[0]["help"]?["markdown"]?.string?.contains("**Star resource**") == true)
         #expect(run["originalUriBaseIds"]?["SRCROOT"]?["uri"]?.string == "file:///work/proj/")

@@ -30,7 +30,7 @@ struct SARIFRules {
         if let score = rule.securitySeverity {
             // GitHub reads security-severity as a string holding a number from 0.0 to 10.0.
             properties["security-severity"] = .string(String(min(max(score, 0), 10)))
-            tags.insert("security", at: 0)
+            if rule.category != .security { tags.insert("security", at: 0) }
         }
         properties["tags"] = .array(tags)
         properties["precision"] = "high"
