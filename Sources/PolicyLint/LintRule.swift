@@ -74,7 +74,7 @@ package struct RuleExample: Sendable, CustomStringConvertible {
     }
 }
 
-/// Which rules run.
+/// The selection of rules that run.
 package struct LintOptions: Sendable {
     /// When set, only these rule ids run.
     package var enabledRules: Set<String>?

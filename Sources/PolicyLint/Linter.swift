@@ -13,7 +13,7 @@ package struct Linter: Sendable {
         self.options = options
     }
 
-    /// A policy JSON or YAML file: one policy document, an array of documents, or
+    /// Lints a policy JSON or YAML file: one policy document, an array of documents, or
     /// `{"PolicyDocument": ...}` wrappers.
     package func lintPolicyFile(path: String, text: [UInt8], diagnostics: DiagnosticSink) -> [Finding] {
         guard let root = parse(path: path, text: text, diagnostics: diagnostics) else { return [] }
@@ -38,8 +38,8 @@ package struct Linter: Sendable {
 
     /// A SAM or CloudFormation template: inline and managed policies, IAM resources, SAM
     /// `Policies`.
-    /// `fileSystemPath` is where the template is on disk, when `path` (the path reports show)
-    /// is relative to another folder; the files the template names are found beside it.
+    /// `fileSystemPath` is the template's path on disk when `path`, the path reports show, is
+    /// relative to another folder. The files the template names are read beside it.
     package func lintTemplate(
         path: String, fileSystemPath: String? = nil, text: [UInt8], diagnostics: DiagnosticSink
     ) -> [Finding] {
@@ -82,8 +82,8 @@ package struct Linter: Sendable {
         }
     }
 
-    /// Groups the written policies by the role or function they belong to, in first-seen order;
-    /// a policy without a `principalId` forms a group of its own.
+    /// Groups the written policies by the role or function they belong to, in first-seen order.
+    /// A policy without a `principalId` forms a group of its own.
     static func principalGroups(_ policies: [LocatedPolicy]) -> [[LocatedPolicy]] {
         var groups: [[LocatedPolicy]] = []
         var groupIndex: [String: Int] = [:]

@@ -1,4 +1,4 @@
-/// Every rule minrole knows, in id order.
+/// The registry of every lint rule, in id order.
 package enum RuleRegistry {
     package static var all: [any LintRule] { rules }
 

@@ -86,7 +86,7 @@ package struct PolicyDocument: Hashable, Sendable {
     package var version: String?
     package var id: String?
     package var statements: [Statement]
-    /// Where the document starts, for documents read from a file.
+    /// The start of the document, for documents read from a file.
     package var location: SourceLocation?
 
     package init(

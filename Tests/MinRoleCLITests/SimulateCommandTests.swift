@@ -145,7 +145,8 @@ struct SimulateCommandTests {
             "simulate", "--policy", project.root + "/role.json", "--requests", project.root + "/calls.jsonl",
         ])
         #expect(run.status == 0, "\(run.error)")
-        #expect(run.output.contains("s3:* on * (") && run.output.contains("the calls used only s3:GetObject"))
+        #expect(run.output.contains("s3:* on * ("))
+        #expect(run.output.contains("the calls used only s3:GetObject"))
         #expect(run.output.contains("sqs:* on every resource except arn:aws:sqs:*:*:secret-*"), "\(run.output)")
     }
 

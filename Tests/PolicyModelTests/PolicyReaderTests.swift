@@ -29,7 +29,8 @@ private func read(_ text: String) throws -> (documents: [PolicyDocument], diagno
     #expect(statements[0].location?.line == 4)
     #expect(statements[0].resources.map(\.description) == ["arn:aws:s3:::b/*"])
     #expect(statements[1].effect == .deny)
-    #expect(statements[1].isNotAction && statements[1].isNotResource)
+    #expect(statements[1].isNotAction)
+    #expect(statements[1].isNotResource)
     #expect(statements[1].actions == ["iam:*", "sts:*"])
     #expect(statements[1].conditions.first?.values.map(\.description) == ["false"])
 }

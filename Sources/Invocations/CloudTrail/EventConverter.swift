@@ -28,7 +28,8 @@ struct EventConverter {
     let formats: ARNFormatCache
     /// The context keys to build, as `EventContext` spells them; `nil` for all.
     let contextKeys: Set<String>?
-    /// Which principals belong to the role, kept for the file: a trail repeats few callers.
+    /// The callers known to belong to the role or not, kept for the file, because a trail repeats
+    /// few callers.
     let principals = PrincipalMatches()
 
     func convert(_ event: JSONValue, origin: SourceLocation) -> Outcome {

@@ -19,7 +19,7 @@ final class ARNFormatCache {
     }
 }
 
-/// The role selector's answer for each caller seen in one file.
+/// A cache of the role selector's result for each caller seen in one file.
 final class PrincipalMatches {
     private var answers: [String: Bool] = [:]
 

@@ -1,8 +1,8 @@
 /// Readers for the typed values of condition operators. Each returns `nil` for text that is
 /// not a valid value of its type, so a condition with such a value can fail without a crash.
 enum ConditionValueParsing {
-    /// A decimal number: an optional sign, digits, and an optional fraction (`-12`, `0.5`).
-    /// Exponents, `inf`, `nan` and hexadecimal forms are rejected.
+    /// Parses a decimal number: an optional sign, digits, and an optional fraction (`-12`,
+    /// `0.5`). Exponents, `inf`, `nan` and hexadecimal forms are rejected.
     static func number(_ text: String) -> Double? {
         let bytes = Array(text.utf8)
         var index = 0

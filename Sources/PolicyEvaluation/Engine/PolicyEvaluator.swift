@@ -14,8 +14,8 @@ package final class PolicyEvaluator: Sendable {
 
     private let cache: Mutex<[RequestKey: EvaluationResult]>
     private let cacheCapacity: Int
-    /// The lowercased context keys the policies' conditions name, so that the cache key leaves
-    /// out the ones that cannot change a decision (the time of each CloudTrail event, say);
+    /// The lowercased context keys the policies' conditions name. The cache key leaves out the
+    /// others, which cannot change a decision (such as the time of each CloudTrail event). It is
     /// `nil` when a policy variable may read any key.
     private let decidingKeys: Set<String>?
 

@@ -1,6 +1,6 @@
 import Diagnostics
 
-/// IAM's answer to one request.
+/// The decision IAM makes on one request, with its explanation.
 package enum Decision: String, Sendable {
     case allowed, implicitDeny, explicitDeny
 }

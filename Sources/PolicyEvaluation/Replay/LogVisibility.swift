@@ -1,6 +1,7 @@
-/// Which calls a log of a function's invocations can show. CloudTrail records management events
-/// by default; data events (object, item and message operations) only when a trail is set up to
-/// log them, and some calls never. A permission no log can show is unobservable, never unused.
+/// The visibility of a call in a log of a function's invocations. CloudTrail records management
+/// events by default, and data events (object, item and message operations) only when a trail
+/// is set up to log them. Some calls it never records. A permission no log can show is
+/// unobservable, never unused.
 package enum LogVisibility: Sendable, Hashable {
     case recorded
     /// Recorded only when the trail logs data events for the service.

@@ -132,7 +132,7 @@ package struct ExistingRoleReader: Sendable {
         }
     }
 
-    /// A statement the catalog expanded, placed at the `Policies` entry that names it.
+    /// Converts a statement the catalog expanded, placing it at the `Policies` entry that names it.
     private func granted(_ statement: Statement, _ location: SourceLocation, _ origin: String) -> GrantedStatement {
         GrantedStatement(
             effect: statement.effect, actions: statement.actions, isNotAction: statement.isNotAction,

@@ -1,7 +1,7 @@
 import Diagnostics
 
 /// A `# minrole:ignore MR123[,MR124] reason` comment. A comment alone on its line covers the
-/// next line, or the YAML node that starts there; a comment after other text covers its own line.
+/// YAML node that starts on the next line. A comment after other text covers its own line.
 struct SuppressionComment {
     static let marker = Array("minrole:ignore".utf8)
 

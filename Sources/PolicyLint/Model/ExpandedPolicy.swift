@@ -37,7 +37,7 @@ struct ExpandedPolicy {
         return policy
     }
 
-    /// The policy template's parameters as template values (`BucketName` → `Ref Bucket`).
+    /// Evaluates the policy template's parameters to template values (`BucketName` → `Ref Bucket`).
     private func parameterValues() -> [String: TemplateValue] {
         var values: [String: TemplateValue] = [:]
         for pair in parameters?.mapping ?? [] {
@@ -51,8 +51,8 @@ struct ExpandedPolicy {
         LocatedValue(text: text, location: reference.location, endLocation: reference.endLocationGuess)
     }
 
-    /// A value of the expanded statement: literal text, or a pattern with parts known only at
-    /// deploy time.
+    /// Locates a value of the expanded statement: literal text, or a pattern with parts known only
+    /// at deploy time.
     private func located(_ pattern: PatternString) -> LocatedValue {
         LocatedValue(
             text: pattern.description, isLiteral: pattern.isLiteral, location: reference.location,

@@ -51,7 +51,7 @@ package struct LocatedPolicy: Sendable {
     /// The policy's or function's name, beyond the file.
     package var subject: String?
     /// The logical id of the role or function whose permissions the policy adds to, so that
-    /// rules can combine a role's policies; `nil` for policy files.
+    /// rules can combine a role's policies. It is `nil` for policy files.
     package var principalId: String?
     package var origin: PolicyOrigin
     package var location: SourceLocation

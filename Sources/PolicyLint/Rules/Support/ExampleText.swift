@@ -1,11 +1,11 @@
 /// Builders for the policy texts in rule examples.
 enum ExampleText {
-    /// A policy with `Version: 2012-10-17` and the given statements (JSON objects).
+    /// Writes a policy with `Version: 2012-10-17` and the given statements (JSON objects).
     static func policy(_ statements: String...) -> String {
         "{\"Version\": \"2012-10-17\", \"Statement\": [\(statements.joined(separator: ", "))]}"
     }
 
-    /// An `Allow` statement of the given actions and resources, each a JSON string or array.
+    /// Writes an `Allow` statement of the given actions and resources, each a JSON string or array.
     static func allow(_ action: String, _ resource: String, condition: String? = nil) -> String {
         var text = "{\"Effect\": \"Allow\", \"Action\": \(action), \"Resource\": \(resource)"
         if let condition { text += ", \"Condition\": \(condition)" }

@@ -58,9 +58,10 @@ func listForMessage(_ names: [String], limit: Int = 3) -> String {
 extension LocatedStatement {
     /// Returns the value through which this statement allows `action`: the first matching `Action`
     /// pattern, or for `Allow` with `NotAction` the first `NotAction` value when none of them
-    /// excludes the action. `nil` when the statement does not allow it, which includes an action
-    /// of another service than all of its resources name, and with `context`, an action without
-    /// resource types when every resource is an ARN (such actions apply only to `*`).
+    /// excludes the action. Returns `nil` when the statement does not allow it. That includes an
+    /// action of a service other than the one all its resources name. With `context`, it also
+    /// includes an action without resource types when every resource is an ARN, because such
+    /// actions apply only to `*`.
     func valueAllowing(_ action: String, in context: LintContext? = nil) -> LocatedValue? {
         guard effect == .allow else { return nil }
         if let services = resourceServices {
@@ -76,8 +77,8 @@ extension LocatedStatement {
         return excluded ? nil : actions.first
     }
 
-    /// The lowercased services of the statement's resources when every resource is an ARN whose
-    /// service field has no wildcard or placeholder; `nil` for `*`, `NotResource` and other values.
+    /// The lowercased services of the statement's resources, when every resource is an ARN whose
+    /// service field has no wildcard or placeholder. It is `nil` for `*`, `NotResource` and others.
     var resourceServices: Set<String>? {
         guard !isNotResource, !resources.isEmpty else { return nil }
         var services: Set<String> = []
