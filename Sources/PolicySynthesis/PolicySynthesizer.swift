@@ -41,9 +41,13 @@ package struct PolicySynthesizer: Sendable {
         self.platform = platform
     }
 
-    package func synthesize(_ function: FunctionModel, template: Template?, displayRoot: String) -> FunctionPolicy {
+    /// Writes one function's policy. `namedResources` is the template's index when the caller
+    /// builds it once for many functions.
+    package func synthesize(
+        _ function: FunctionModel, template: Template?, displayRoot: String, namedResources: NamedResourceIndex? = nil
+    ) -> FunctionPolicy {
         let diagnostics = DiagnosticSink()
-        let resolver = ValueResolver(function: function, template: template)
+        let resolver = ValueResolver(function: function, template: template, namedResources: namedResources)
         let analysis = analyze(function, displayRoot: displayRoot, diagnostics: diagnostics)
         var requirements: [Requirement] = []
         let calls = CallRequirements(catalog: catalog, resolver: resolver, diagnostics: diagnostics)

@@ -44,7 +44,7 @@ package struct ProjectGeneration: Sendable {
     package func run() -> ProjectPolicies {
         let diagnostics = DiagnosticSink()
         let loader = DeploymentLoader(root: root, parameterOverrides: parameterOverrides)
-        var work: [(FunctionModel, Template)] = []
+        var work: [(FunctionModel, Template, NamedResourceIndex)] = []
         var templatePaths: [String] = []
         var parameterNames = Set<String>()
         var allFunctionIds: [String] = []
@@ -52,10 +52,13 @@ package struct ProjectGeneration: Sendable {
             guard let template = loader.loadTemplate(at: path, diagnostics: diagnostics) else { continue }
             templatePaths.append(template.displayPath)
             parameterNames.formUnion(template.parameterDeclarations.keys)
+            var namedResources: NamedResourceIndex?
             for function in loader.functions(in: template, diagnostics: diagnostics) {
                 allFunctionIds.append(function.logicalId)
                 if functionFilter.isEmpty || functionFilter.contains(function.logicalId) {
-                    work.append((function, template))
+                    let index = namedResources ?? NamedResourceIndex(template: template)
+                    namedResources = index
+                    work.append((function, template, index))
                 }
             }
         }
@@ -65,8 +68,9 @@ package struct ProjectGeneration: Sendable {
         let synthesizer = self.synthesizer
         let root = self.root
         DispatchQueue.concurrentPerform(iterations: work.count) { index in
-            let (function, template) = jobs[index]
-            let policy = synthesizer.synthesize(function, template: template, displayRoot: root)
+            let (function, template, namedResources) = jobs[index]
+            let policy = synthesizer.synthesize(
+                function, template: template, displayRoot: root, namedResources: namedResources)
             results.withLock { $0[index] = policy }
         }
         let policies = results.withLock { collected in jobs.indices.compactMap { collected[$0] } }

@@ -18,20 +18,20 @@ extension ValueResolver {
     /// match only the same placeholder.
     package func resources(namedBy value: ResolvedValue, service: String? = nil) -> [String] {
         if let reference = value.reference { return [reference.logicalId] }
-        guard let template, !value.pattern.containsWildcard,
+        guard let namedResources, !value.pattern.containsWildcard,
             let service = service
-                ?? ResourceBuilder.service(of: value.pattern).map(ValueResolver.clientName(ofARNService:))
+                ?? ResourceBuilder.service(of: value.pattern).map(ValueResolver.clientName(ofARNService:)),
+            let candidates = namedResources.resourcesByClient[service]
         else { return [] }
         let literal = value.pattern.literalValue
         if let literal, literal.utf8.count > ValueResolver.maximumMatchedLength { return [] }
-        let candidates = template.resources.filter { ValueResolver.client(ofType: $0.value.type) == service }
-        return candidates.keys.sorted().filter { logicalId in
-            spellings(of: logicalId, in: template).contains { spelling in
+        return candidates.filter { candidate in
+            candidate.spellings.contains { spelling in
                 if spelling == value.pattern { return true }
                 guard let literal else { return false }
                 return ValueResolver.matches(Substring(literal), spelling.segments[...])
             }
-        }
+        }.map(\.logicalId)
     }
 
     /// Returns the SDK client of a resource type: `AWS::SecretsManager::Secret` is
@@ -42,25 +42,20 @@ extension ValueResolver {
         case "AWS::Serverless::StateMachine": return "stepfunctions"
         case "AWS::Serverless::Function": return "lambda"
         default:
-            let parts = type.split(separator: "::")
-            guard parts.count == 3, parts[0] == "AWS" else { return nil }
-            return parts[1].lowercased()
+            guard type.hasPrefix("AWS::") else { return nil }
+            let rest = type.utf8.dropFirst(5)
+            guard let separator = rest.firstIndex(of: UInt8(ascii: ":")),
+                rest[separator...].starts(with: "::".utf8)
+            else { return nil }
+            let remainder = rest[rest.index(separator, offsetBy: 2)...]
+            guard !remainder.isEmpty, !remainder.contains(UInt8(ascii: ":")) else { return nil }
+            return String(decoding: rest[..<separator], as: UTF8.self).lowercased()
         }
     }
 
     /// Converts an ARN's service prefix to its SDK client name where the two differ.
     private static func clientName(ofARNService service: String) -> String {
         service == "states" ? "stepfunctions" : service
-    }
-
-    private func spellings(of logicalId: String, in template: Template) -> [PatternString] {
-        var result: [PatternString] = []
-        if let name = template.physicalName(of: logicalId) { result.append(name) }
-        if let arn = template.arn(of: logicalId) { result.append(arn) }
-        if template.resources[logicalId]?.type == "AWS::SQS::Queue", let url = template.queueURL(of: logicalId) {
-            result.append(url)
-        }
-        return result.filter { !$0.containsWildcard && !$0.isEmptyPattern }
     }
 
     /// Matches literal text against pattern segments, where only pseudo parameters may stand
@@ -85,6 +80,36 @@ extension ValueResolver {
         case .wildcard:
             return false
         }
+    }
+}
+
+/// The names, ARNs and queue URLs a template's resources are known by, grouped by SDK client
+/// and sorted by logical id. It is built once per template and shared by every function's
+/// resolver, so matching a value costs one pass over the resources of its service.
+package final class NamedResourceIndex: Sendable {
+    struct Entry: Sendable {
+        var logicalId: String
+        var spellings: [PatternString]
+    }
+
+    let resourcesByClient: [String: [Entry]]
+
+    package init(template: Template) {
+        var byClient: [String: [Entry]] = [:]
+        for logicalId in template.resources.keys.sorted() {
+            guard let resource = template.resources[logicalId],
+                let client = ValueResolver.client(ofType: resource.type)
+            else { continue }
+            var spellings: [PatternString] = []
+            if let name = template.physicalName(of: logicalId) { spellings.append(name) }
+            if let arn = template.arn(of: logicalId) { spellings.append(arn) }
+            if resource.type == "AWS::SQS::Queue", let url = template.queueURL(of: logicalId) {
+                spellings.append(url)
+            }
+            spellings.removeAll { $0.containsWildcard || $0.isEmptyPattern }
+            byClient[client, default: []].append(Entry(logicalId: logicalId, spellings: spellings))
+        }
+        resourcesByClient = byClient
     }
 }
 

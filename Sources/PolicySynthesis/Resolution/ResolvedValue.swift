@@ -24,10 +24,14 @@ package struct ValueResolver: Sendable {
     package var template: Template?
     /// The maximum number of alternatives one value may expand to through `Fn::If`.
     package var maximumAlternatives = 8
+    /// The template's resources by the names they are known by; built from `template` when
+    /// the caller has none to share.
+    package var namedResources: NamedResourceIndex?
 
-    package init(function: FunctionModel, template: Template?) {
+    package init(function: FunctionModel, template: Template?, namedResources: NamedResourceIndex? = nil) {
         self.function = function
         self.template = template
+        self.namedResources = namedResources ?? template.map(NamedResourceIndex.init(template:))
     }
 
     /// Returns every value the argument can take, several when `Fn::If` keeps both branches.
