@@ -64,7 +64,7 @@ package struct PythonAnalyzer: HandlerAnalyzer {
         diagnostics: DiagnosticSink
     ) {
         let module = program.modules[moduleID]
-        guard program.scopes[module.scope].bindings[handler.function] != nil else {
+        guard program.bindings(of: handler.function, in: module.scope) != nil else {
             diagnostics.report(
                 .error, .pythonHandlerFunctionNotFound,
                 "handler function '\(handler.function)' is not defined in '\(module.displayPath)'",

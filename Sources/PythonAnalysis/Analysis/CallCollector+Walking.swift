@@ -90,7 +90,7 @@ extension CallCollector {
     private func walkClass(_ definition: ClassDefinition, in scope: Int) {
         for base in definition.bases { visit(base.value, in: scope) }
         for decorator in definition.decorators { visit(decorator, in: scope) }
-        guard let bindings = program.scopes[scope].bindings[definition.name] else { return }
+        guard let bindings = program.bindings(of: definition.name, in: scope) else { return }
         for case .classDefinition(let id) in bindings
         where program.classes[id].definition.position == definition.position {
             walk(definition.body, in: program.classes[id].scope)
@@ -102,7 +102,7 @@ extension CallCollector {
         if program.scopes[scope].globalNames.contains(definition.name) {
             target = program.modules[program.scopes[scope].module].scope
         }
-        for case .function(let id) in program.scopes[target].bindings[definition.name] ?? []
+        for case .function(let id) in program.bindings(of: definition.name, in: target) ?? []
         where program.functions[id].definition.position == definition.position {
             return id
         }

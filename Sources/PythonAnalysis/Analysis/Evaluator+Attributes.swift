@@ -57,7 +57,7 @@ extension Evaluator {
         while let next = pending.popLast() {
             guard visited.insert(next).inserted else { continue }
             let scope = program.classes[next].scope
-            if program.scopes[scope].bindings[name] != nil { return value(ofName: name, in: scope) }
+            if program.bindings(of: name, in: scope) != nil { return value(ofName: name, in: scope) }
             pending += baseClasses(of: next).reversed()
         }
         return nil
@@ -100,7 +100,7 @@ extension Evaluator {
         var pending = [id] + subclasses(of: id)
         while let next = pending.popLast() {
             guard visited.insert(next).inserted else { continue }
-            for (expression, scope) in program.classes[next].instanceAttributes[name] ?? [] {
+            for (expression, scope) in program.instanceAttributes(of: next, named: name) {
                 found.append(evaluate(expression, in: scope))
             }
             pending += baseClasses(of: next)

@@ -126,7 +126,7 @@ final class Evaluator {
         for module in modules where visited.insert(module).inserted {
             guard let id = loader.module(named: module) else { continue }
             let moduleScope = program.modules[id].scope
-            if let bindings = program.scopes[moduleScope].bindings[name] {
+            if let bindings = program.bindings(of: name, in: moduleScope) {
                 return values(of: bindings, name: name, scope: moduleScope)
             }
             if let value = starImported(name, from: program.scopes[moduleScope].starImports, visited: &visited) {
@@ -189,7 +189,7 @@ final class Evaluator {
     func importedValue(module: String, name: String) -> Value {
         guard let id = loader.module(named: module) else { return .external(module + "." + name) }
         let scope = program.modules[id].scope
-        if program.scopes[scope].bindings[name] != nil || !program.scopes[scope].starImports.isEmpty {
+        if program.bindings(of: name, in: scope) != nil || !program.scopes[scope].starImports.isEmpty {
             let found = value(ofName: name, in: scope)
             if case .unknown = found, loader.module(named: module + "." + name) != nil {
                 return .module(module + "." + name)

@@ -28,7 +28,6 @@ struct ScopeInfo {
     var module: Int
     var function: Int?
     var classID: Int?
-    var bindings: [String: [Binding]] = [:]
     var globalNames: Set<String> = []
     /// Modules named by `from module import *`, made absolute.
     var starImports: [String] = []
@@ -56,6 +55,8 @@ struct ClassInfo {
     var methods: [String: Int] = [:]
     /// `self.name = value` in any method.
     var instanceAttributes: [String: [(Expression, scope: Int)]] = [:]
+    /// Method bodies not parsed yet that may assign instance attributes, with their scopes.
+    var pendingAttributeBodies: [(DeferredBody, scope: Int)] = []
 }
 
 struct ModuleInfo {
@@ -77,6 +78,13 @@ final class Program {
     var functions: [FunctionInfo] = []
     var classes: [ClassInfo] = []
     private var methodsByName: [String: (classCount: Int, methods: [Int])] = [:]
+    /// Each bound name's id. Names are interned so that finding a name in each scope of a
+    /// lookup hashes two integers instead of the name's text.
+    private var nameIDs: [String: Int32] = [:]
+    /// The bindings of one name in one scope, in the order they were bound.
+    private var bindingLists: [[Binding]] = []
+    /// The index in `bindingLists` of each scope and name id that has bindings.
+    private var bindingIndexes = ScopedNameTable()
     /// Reports the syntax problems of a function body parsed after its module was read.
     var reportDeferredProblems: ((_ module: Int, [SyntaxProblem]) -> Void)?
 
@@ -98,13 +106,31 @@ final class Program {
     /// Makes room for about `count` names in the scope, so that binding them does not grow and
     /// rehash its table step by step.
     func reserveNames(_ count: Int, in scope: Int) {
-        scopes[scope].bindings.reserveCapacity(count)
+        bindingIndexes.reserve(additional: count)
     }
 
     func bind(_ name: String, _ binding: Binding, in scope: Int) {
         var target = scope
         if isGlobal(name, in: scope) { target = modules[scopes[scope].module].scope }
-        scopes[target].bindings[name, default: []].append(binding)
+        let id: Int32
+        if let known = nameIDs[name] {
+            id = known
+        } else {
+            id = Int32(nameIDs.count)
+            nameIDs[name] = id
+        }
+        if let index = bindingIndexes.value(scope: target, name: id) {
+            bindingLists[index].append(binding)
+        } else {
+            bindingIndexes.insert(scope: target, name: id, value: bindingLists.count)
+            bindingLists.append([binding])
+        }
+    }
+
+    /// The bindings of a name in one scope, without looking in enclosing scopes.
+    func bindings(of name: String, in scope: Int) -> [Binding]? {
+        guard let id = nameIDs[name], let index = bindingIndexes.value(scope: scope, name: id) else { return nil }
+        return bindingLists[index]
     }
 
     /// True when the scope declares the name `global`. Most scopes declare none, so the check
@@ -118,29 +144,38 @@ final class Program {
     func lookup(_ name: String, from scope: Int) -> (bindings: [Binding], starModules: [String])? {
         var current: Int? = scope
         if isGlobal(name, in: scope) { current = modules[scopes[scope].module].scope }
+        var id = nameIDs[name]
         while let index = current {
             // Reading a deferred body binds its names, so a value from it can read its locals.
-            if let body = deferredBodies[index] { _ = body.statements }
-            let step = lookupStep(name, in: index)
-            if let found = step.found { return found }
+            if let body = deferredBodies[index] {
+                _ = body.statements
+                if id == nil { id = nameIDs[name] }
+            }
+            if let id, let list = bindingIndexes.value(scope: index, name: id) { return (bindingLists[list], []) }
+            let step = parentStep(of: index)
+            if let starModules = step.starModules { return ([], starModules) }
             current = step.parent
         }
         return nil
     }
 
-    /// Looks a name up in one scope. It reads `scopes` once, because every access to the array
-    /// is checked for exclusivity at run time, and reads each field in place, because copying
-    /// a `ScopeInfo` retains each of its collections.
+    /// The scope a lookup goes on to, or the star imports of a module scope that ends it. It
+    /// reads `scopes` once, because every access to the array is checked for exclusivity at
+    /// run time, and reads each field in place, because copying a `ScopeInfo` retains each of
+    /// its collections.
     @inline(__always)
-    private func lookupStep(
-        _ name: String, in index: Int
-    ) -> (found: (bindings: [Binding], starModules: [String])?, parent: Int?) {
+    private func parentStep(of index: Int) -> (starModules: [String]?, parent: Int?) {
         scopes.withUnsafeBufferPointer { scopes in
-            if let bindings = scopes[index].bindings[name] { return ((bindings, []), nil) }
             let parent = scopes[index].parent
-            if parent == nil && !scopes[index].starImports.isEmpty { return (([], scopes[index].starImports), nil) }
+            if parent == nil && !scopes[index].starImports.isEmpty { return (scopes[index].starImports, nil) }
             return (nil, parent)
         }
+    }
+
+    /// The values `self.name = value` assigns in the class's methods, with their scopes.
+    func instanceAttributes(of classID: Int, named name: String) -> [(Expression, scope: Int)] {
+        ScopeBuilder.bindPendingAttributes(of: classID, in: self)
+        return classes[classID].instanceAttributes[name] ?? []
     }
 
     /// Finds a method by name in the class or its local base classes, depth first.

@@ -122,8 +122,24 @@ struct ScopeBuilder {
             for target in targets { bindTarget(target, value: value, in: scope) }
         case .annotatedAssignment(let target, _, let value?):
             bindTarget(target, value: value, in: scope)
+        case .forLoop(_, _, let body), .with(_, let body), .exceptHandler(_, _, let body), .block(_, let body):
+            bindStatements(body, in: scope)
         default:
             break
+        }
+    }
+
+    /// Binds the instance attributes that the class's deferred method bodies assign, once,
+    /// before the class's attributes are first read. A body whose assignments cannot be
+    /// parsed apart from it is parsed whole.
+    static func bindPendingAttributes(of classID: Int, in program: Program) {
+        let pending = program.classes[classID].pendingAttributeBodies
+        guard !pending.isEmpty else { return }
+        program.classes[classID].pendingAttributeBodies = []
+        let builder = ScopeBuilder(
+            program: program, moduleID: program.classes[classID].module, part: .instanceAttributesOnly)
+        for (body, scope) in pending {
+            builder.bindStatements(body.attributeAssignments() ?? body.statements, in: scope)
         }
     }
 
@@ -177,15 +193,11 @@ struct ScopeBuilder {
             return
         }
         var rest = Part.all
-        if deferred.mayAssignFirstParameterAttribute && program.functions[id].bindsFirstParameter {
-            guard let assignments = deferred.attributeAssignments() else {
-                bindParameters(definition.parameters, function: id, isClassMethod: isClassMethod, in: scope)
-                bindStatements(definition.body, in: scope)
-                return
-            }
-            var attributes = self
-            attributes.part = .instanceAttributesOnly
-            attributes.bindStatements(assignments, in: scope)
+        if deferred.mayAssignFirstParameterAttribute && program.functions[id].bindsFirstParameter,
+            let classID = program.functions[id].classID
+        {
+            // The class's instance attributes are bound from this body when they are first read.
+            program.classes[classID].pendingAttributeBodies.append((deferred, scope: scope))
             rest = .allButInstanceAttributes
         }
         // The handler keeps the parameters, not the definition, which contains the body.
