@@ -13,21 +13,22 @@ extension PolicyDocument {
         var count = 0
         var inString = false
         var escaped = false
-        for scalar in writer.json(self).unicodeScalars {
+        // Counting bytes that do not continue a UTF-8 sequence counts Unicode scalars.
+        for byte in writer.json(self).utf8 where byte & 0xC0 != 0x80 {
             if inString {
                 count += 1
                 if escaped {
                     escaped = false
-                } else if scalar == "\\" {
+                } else if byte == UInt8(ascii: "\\") {
                     escaped = true
-                } else if scalar == "\"" {
+                } else if byte == UInt8(ascii: "\"") {
                     inString = false
                 }
                 continue
             }
-            switch scalar {
-            case " ", "\n", "\t", "\r": continue
-            case "\"":
+            switch byte {
+            case UInt8(ascii: " "), UInt8(ascii: "\n"), UInt8(ascii: "\t"), UInt8(ascii: "\r"): continue
+            case UInt8(ascii: "\""):
                 inString = true
                 count += 1
             default: count += 1

@@ -53,7 +53,7 @@ package enum StatementMerger {
                     conditions: key.conditions),
                 reasons: reasonsByStatement[key, default: []].sorted())
         }
-        return assignSids(statements.sorted(by: order))
+        return assignSids(sortedByContent(statements))
     }
 
     /// Drops resources that a wildcard resource of the same grant already covers.
@@ -62,17 +62,22 @@ package enum StatementMerger {
         return resources.sorted()
     }
 
-    private static func order(_ lhs: ExplainedStatement, _ rhs: ExplainedStatement) -> Bool {
-        let left = (
-            lhs.statement.actions.joined(separator: ","),
-            lhs.statement.resources.map(\.description).joined(separator: ",")
-        )
-        let right = (
-            rhs.statement.actions.joined(separator: ","),
-            rhs.statement.resources.map(\.description).joined(separator: ",")
-        )
-        if left != right { return left < right }
-        return lhs.statement.conditions.lexicographicallyPrecedes(rhs.statement.conditions)
+    /// Sorts statements by their actions, then their resources, then their conditions. The
+    /// joined texts are built once per statement rather than once per comparison.
+    private static func sortedByContent(_ statements: [ExplainedStatement]) -> [ExplainedStatement] {
+        let keyed = statements.map { explained in
+            (
+                actions: explained.statement.actions.joined(separator: ","),
+                resources: explained.statement.resources.map(\.description).joined(separator: ","),
+                explained: explained
+            )
+        }
+        return keyed.sorted { lhs, rhs in
+            if (lhs.actions, lhs.resources) != (rhs.actions, rhs.resources) {
+                return (lhs.actions, lhs.resources) < (rhs.actions, rhs.resources)
+            }
+            return lhs.explained.statement.conditions.lexicographicallyPrecedes(rhs.explained.statement.conditions)
+        }.map(\.explained)
     }
 
     /// `Sid`s of letters and digits: the service, the action when there is one, and the last

@@ -80,7 +80,7 @@ final class Program {
     private var methodsByName: [String: (classCount: Int, methods: [Int])] = [:]
     /// Each bound name's id. Names are interned so that finding a name in each scope of a
     /// lookup hashes two integers instead of the name's text.
-    private var nameIDs: [String: Int32] = [:]
+    private var nameIDs = NameInterner()
     /// The bindings of one name in one scope, in the order they were bound.
     private var bindingLists: [[Binding]] = []
     /// The index in `bindingLists` of each scope and name id that has bindings.
@@ -112,13 +112,7 @@ final class Program {
     func bind(_ name: String, _ binding: Binding, in scope: Int) {
         var target = scope
         if isGlobal(name, in: scope) { target = modules[scopes[scope].module].scope }
-        let id: Int32
-        if let known = nameIDs[name] {
-            id = known
-        } else {
-            id = Int32(nameIDs.count)
-            nameIDs[name] = id
-        }
+        let id = nameIDs.intern(name)
         if let index = bindingIndexes.value(scope: target, name: id) {
             bindingLists[index].append(binding)
         } else {
@@ -129,7 +123,9 @@ final class Program {
 
     /// The bindings of a name in one scope, without looking in enclosing scopes.
     func bindings(of name: String, in scope: Int) -> [Binding]? {
-        guard let id = nameIDs[name], let index = bindingIndexes.value(scope: scope, name: id) else { return nil }
+        guard let id = nameIDs.id(of: name), let index = bindingIndexes.value(scope: scope, name: id) else {
+            return nil
+        }
         return bindingLists[index]
     }
 
@@ -144,12 +140,12 @@ final class Program {
     func lookup(_ name: String, from scope: Int) -> (bindings: [Binding], starModules: [String])? {
         var current: Int? = scope
         if isGlobal(name, in: scope) { current = modules[scopes[scope].module].scope }
-        var id = nameIDs[name]
+        var id = nameIDs.id(of: name)
         while let index = current {
             // Reading a deferred body binds its names, so a value from it can read its locals.
             if let body = deferredBodies[index] {
                 _ = body.statements
-                if id == nil { id = nameIDs[name] }
+                if id == nil { id = nameIDs.id(of: name) }
             }
             if let id, let list = bindingIndexes.value(scope: index, name: id) { return (bindingLists[list], []) }
             let step = parentStep(of: index)
