@@ -51,6 +51,7 @@ import Testing
         ("\n\r\t\u{08}\u{0C}", #""\n\r\t\b\f""#),
         ("\u{00}\u{01}\u{1F}\u{7F}", #""\u0000\u0001\u001f\u007f""#),
         ("caf\u{E9} \u{1F600} \u{2028}", "\"caf\u{E9} \u{1F600} \u{2028}\""),
+        ("\"\u{301}x\n\u{301}", "\"\\\"\u{301}x\\n\u{301}\""),
     ])
     func stringEscaping(_ text: String, _ expected: String) {
         #expect(JSONValue.string(text).jsonText(.compact) == expected)
