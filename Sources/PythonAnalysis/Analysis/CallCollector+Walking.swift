@@ -65,8 +65,10 @@ extension CallCollector {
             return
         }
         importModule(absolute)
+        // A submodule lies in its package's folder, so a module that is not local has none.
+        let isLocal = loader.module(named: absolute) != nil
         for imported in names {
-            if let id = loader.module(named: absolute + "." + imported.name) { enqueue(.module(id)) }
+            if isLocal, let id = loader.module(named: absolute + "." + imported.name) { enqueue(.module(id)) }
             if absolute.hasPrefix("aws_lambda_powertools") && imported.name == "Tracer" { markXRaySampling() }
         }
     }

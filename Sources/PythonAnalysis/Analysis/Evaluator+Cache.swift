@@ -1,7 +1,7 @@
-/// A name in one scope, the key of the evaluator's name cache.
+/// A name, by its interned id, in one scope: the key of the evaluator's name cache.
 struct ScopedName: Hashable {
     var scope: Int
-    var name: String
+    var name: Int32
 }
 
 /// A cached evaluation result. A stable one read no changing state, directly or through

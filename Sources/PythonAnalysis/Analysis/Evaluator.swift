@@ -150,7 +150,7 @@ final class Evaluator {
     }
 
     private func values(of bindings: [Binding], name: String, scope: Int) -> Value {
-        let key = ScopedName(scope: scope, name: name)
+        let key = ScopedName(scope: scope, name: program.nameID(interning: name))
         if let cached = nameValues[key] { return cached.read(by: self) }
         guard namesInProgress.insert(key).inserted else {
             readChangingState()

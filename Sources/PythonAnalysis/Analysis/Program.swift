@@ -121,6 +121,9 @@ final class Program {
         }
     }
 
+    /// The name's interned id, interning it when it is new.
+    func nameID(interning name: String) -> Int32 { nameIDs.intern(name) }
+
     /// The bindings of a name in one scope, without looking in enclosing scopes.
     func bindings(of name: String, in scope: Int) -> [Binding]? {
         guard let id = nameIDs.id(of: name), let index = bindingIndexes.value(scope: scope, name: id) else {
