@@ -83,20 +83,21 @@ package struct JSONTextBuilder: Sendable {
         }
         if let last = needsComma.last {
             if last { text += "," }
-            text += "\n" + String(repeating: indentUnit, count: depth)
+            newline()
             needsComma[needsComma.count - 1] = true
         }
     }
 
     package mutating func key(_ name: String) {
         beginValue()
-        text += JSONTextBuilder.quoted(name) + ": "
+        JSONWriter.writeString(name, to: &text)
+        text += ": "
         afterKey = true
     }
 
     package mutating func string(_ value: String) {
         beginValue()
-        text += JSONTextBuilder.quoted(value)
+        JSONWriter.writeString(value, to: &text)
     }
 
     /// Writes a number, `true`, `false` or `null` as given.
@@ -130,8 +131,14 @@ package struct JSONTextBuilder: Sendable {
     private mutating func close(_ bracket: String) {
         depth -= 1
         let hadItems = needsComma.removeLast()
-        if hadItems { text += "\n" + String(repeating: indentUnit, count: depth) }
+        if hadItems { newline() }
         text += bracket
+    }
+
+    /// Starts a new line indented to the current depth.
+    private mutating func newline() {
+        text += "\n"
+        for _ in 0..<depth { text += indentUnit }
     }
 
     /// Returns a JSON string literal, escaped as `JSONWriter` escapes it.

@@ -95,6 +95,10 @@ import Testing
     @Test func unterminatedVariableStaysLiteral() {
         #expect(ARNFormat.parseTemplate("a${b") == [.literal("a${b")])
         #expect(ARNFormat.parseTemplate("$x${y}") == [.literal("$x"), .variable("y")])
+        #expect(
+            ARNFormat.parseTemplate("${}${a}${b}c") == [.variable(""), .variable("a"), .variable("b"), .literal("c")])
+        #expect(ARNFormat.parseTemplate("x}${a}\u{E9}$") == [.literal("x}"), .variable("a"), .literal("\u{E9}$")])
+        #expect(ARNFormat.parseTemplate("") == [])
     }
 }
 

@@ -52,26 +52,27 @@ package struct ARNFormat: Hashable, Sendable {
 
     /// Splits `text ${Name} text` templates into parts; `${` without a closing brace is literal.
     package static func parseTemplate(_ text: String) -> [Part] {
+        let bytes = Array(text.utf8)
         var parts: [Part] = []
-        var literal = ""
-        var rest = Substring(text)
-        while let start = rest.firstIndex(of: "$") {
-            let afterDollar = rest.index(after: start)
-            guard afterDollar < rest.endIndex, rest[afterDollar] == "{",
-                let close = rest[afterDollar...].firstIndex(of: "}")
+        var literalStart = 0
+        var index = 0
+        while index < bytes.count {
+            guard bytes[index] == UInt8(ascii: "$"), index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "{"),
+                let close = bytes[(index + 2)...].firstIndex(of: UInt8(ascii: "}"))
             else {
-                literal += rest[...start]
-                rest = rest[afterDollar...]
+                index += 1
                 continue
             }
-            literal += rest[..<start]
-            if !literal.isEmpty { parts.append(.literal(literal)) }
-            literal = ""
-            parts.append(.variable(String(rest[rest.index(after: afterDollar)..<close])))
-            rest = rest[rest.index(after: close)...]
+            if literalStart < index {
+                parts.append(.literal(String(decoding: bytes[literalStart..<index], as: UTF8.self)))
+            }
+            parts.append(.variable(String(decoding: bytes[(index + 2)..<close], as: UTF8.self)))
+            index = close + 1
+            literalStart = index
         }
-        literal += rest
-        if !literal.isEmpty { parts.append(.literal(literal)) }
+        if literalStart < bytes.count {
+            parts.append(.literal(String(decoding: bytes[literalStart...], as: UTF8.self)))
+        }
         return parts
     }
 }

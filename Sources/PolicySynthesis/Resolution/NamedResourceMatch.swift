@@ -26,9 +26,14 @@ extension ValueResolver {
         let literal = value.pattern.literalValue
         if let literal, literal.utf8.count > ValueResolver.maximumMatchedLength { return [] }
         return candidates.filter { candidate in
-            candidate.spellings.contains { spelling in
+            candidate.spellings.indices.contains { index in
+                let spelling = candidate.spellings[index]
                 if spelling == value.pattern { return true }
                 guard let literal else { return false }
+                // Text that does not end as the spelling ends cannot match it.
+                if let suffix = candidate.literalSuffixes[index], !literal.utf8.reversed().starts(with: suffix) {
+                    return false
+                }
                 return ValueResolver.matches(Substring(literal), spelling.segments[...])
             }
         }.map(\.logicalId)
@@ -90,6 +95,17 @@ package final class NamedResourceIndex: Sendable {
     struct Entry: Sendable {
         var logicalId: String
         var spellings: [PatternString]
+        /// For each spelling that ends in literal text, that text's UTF-8 bytes in reverse.
+        var literalSuffixes: [[UInt8]?]
+
+        init(logicalId: String, spellings: [PatternString]) {
+            self.logicalId = logicalId
+            self.spellings = spellings
+            literalSuffixes = spellings.map { spelling in
+                guard case .literal(let text)? = spelling.segments.last else { return nil }
+                return Array(text.utf8.reversed())
+            }
+        }
     }
 
     let resourcesByClient: [String: [Entry]]
