@@ -44,9 +44,23 @@ indirect enum Value: Hashable {
     }
 
     /// The members of a union, or the value itself.
-    var alternatives: [Value] {
-        if case .union(let members) = self { return members }
-        return [self]
+    var alternatives: Alternatives {
+        if case .union(let members) = self { return Alternatives(members: members) }
+        return Alternatives(single: self)
+    }
+
+    /// The members of a union, or one value, without an array for the one value: call sites
+    /// ask for the alternatives of every callee they evaluate.
+    struct Alternatives: RandomAccessCollection {
+        private var single: Value?
+        private var members: [Value] = []
+
+        init(single: Value) { self.single = single }
+        init(members: [Value]) { self.members = members }
+
+        var startIndex: Int { 0 }
+        var endIndex: Int { single == nil ? members.count : 1 }
+        subscript(position: Int) -> Value { single ?? members[position] }
     }
 
     static let maximumAlternatives = 16
@@ -55,6 +69,8 @@ indirect enum Value: Hashable {
 
     /// Joins values into a flat union without repeats. A single value stays itself.
     static func union(of values: [Value]) -> Value {
+        // Unions are built only here, so one value is already flat and without repeats.
+        if values.count == 1 { return values[0] }
         var members: [Value] = []
         for value in values {
             for member in value.alternatives where !members.contains(member) {
