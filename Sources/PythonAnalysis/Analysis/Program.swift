@@ -67,14 +67,24 @@ struct ModuleInfo {
     var statements: [Statement]
 }
 
+/// A function body whose names are bound when it is parsed, with what binding them needs.
+struct PendingBody {
+    var body: DeferredBody
+    var moduleID: Int
+    var parameters: [Parameter]
+    var function: Int
+    var isClassMethod: Bool
+    var part: ScopeBuilder.Part
+}
+
 /// Every module, scope, function and class the analysis has read, addressed by index.
-final class Program {
+final class Program: DeferredBodyListener {
     var modules: [ModuleInfo] = []
     var moduleIDs: [String: Int] = [:]
     var scopes: [ScopeInfo] = []
     /// For each scope, the function body whose names are bound when it is first read, until
     /// then. Kept apart from `scopes` so a lookup reads it without copying a `ScopeInfo`.
-    var deferredBodies: [DeferredBody?] = []
+    var deferredBodies: [PendingBody?] = []
     var functions: [FunctionInfo] = []
     var classes: [ClassInfo] = []
     private var methodsByName: [String: (classCount: Int, methods: [Int])] = [:]
@@ -146,8 +156,8 @@ final class Program {
         var id = nameIDs.id(of: name)
         while let index = current {
             // Reading a deferred body binds its names, so a value from it can read its locals.
-            if let body = deferredBodies[index] {
-                _ = body.statements
+            if let pending = deferredBodies[index] {
+                _ = pending.body.statements
                 if id == nil { id = nameIDs.id(of: name) }
             }
             if let id, let list = bindingIndexes.value(scope: index, name: id) { return (bindingLists[list], []) }
@@ -175,6 +185,13 @@ final class Program {
     func instanceAttributes(of classID: Int, named name: String) -> [(Expression, scope: Int)] {
         ScopeBuilder.bindPendingAttributes(of: classID, in: self)
         return classes[classID].instanceAttributes[name] ?? []
+    }
+
+    func deferredBodyParsed(token scope: Int, statements: [Statement], problems: [SyntaxProblem]) {
+        guard let pending = deferredBodies[scope] else { return }
+        deferredBodies[scope] = nil
+        reportDeferredProblems?(pending.moduleID, problems)
+        ScopeBuilder.bindParsedBody(pending, statements: statements, in: scope, program: self)
     }
 
     /// Finds a method by name in the class or its local base classes, depth first.

@@ -171,7 +171,7 @@ struct ScopeBuilder {
         return id
     }
 
-    private func bindParameters(_ parameters: [Parameter], function id: Int, isClassMethod: Bool, in scope: Int) {
+    func bindParameters(_ parameters: [Parameter], function id: Int, isClassMethod: Bool, in scope: Int) {
         let classID = program.functions[id].classID
         for (index, parameter) in parameters.enumerated() {
             var binding = Binding.parameter(function: id, index: index)
@@ -200,18 +200,21 @@ struct ScopeBuilder {
             program.classes[classID].pendingAttributeBodies.append((deferred, scope: scope))
             rest = .allButInstanceAttributes
         }
-        // The handler keeps the parameters, not the definition, which contains the body.
-        let moduleID = moduleID
-        let parameters = definition.parameters
-        program.deferredBodies[scope] = deferred
-        deferred.onParse = { [unowned program] statements, problems in
-            program.deferredBodies[scope] = nil
-            program.reportDeferredProblems?(moduleID, problems)
-            let builder = ScopeBuilder(program: program, moduleID: moduleID, part: rest)
-            program.reserveNames(parameters.count + statements.count, in: scope)
-            builder.bindParameters(parameters, function: id, isClassMethod: isClassMethod, in: scope)
-            builder.bindStatements(statements, in: scope)
-        }
+        // The pending entry keeps the parameters, not the definition, which contains the body.
+        program.deferredBodies[scope] = PendingBody(
+            body: deferred, moduleID: moduleID, parameters: definition.parameters, function: id,
+            isClassMethod: isClassMethod, part: rest)
+        deferred.listener = program
+        deferred.listenerToken = scope
+    }
+
+    /// Binds the parameters and names of a deferred body once it is parsed.
+    static func bindParsedBody(_ pending: PendingBody, statements: [Statement], in scope: Int, program: Program) {
+        let builder = ScopeBuilder(program: program, moduleID: pending.moduleID, part: pending.part)
+        program.reserveNames(pending.parameters.count + statements.count, in: scope)
+        builder.bindParameters(
+            pending.parameters, function: pending.function, isClassMethod: pending.isClassMethod, in: scope)
+        builder.bindStatements(statements, in: scope)
     }
 
     private func addClass(_ definition: ClassDefinition, in scope: Int) -> Int {

@@ -20,8 +20,10 @@ package final class DeferredBody: @unchecked Sendable {
     /// attribute, or `nil` when one of them cannot be parsed apart from the block.
     private let attributeLines: [(start: Int, level: Int)]?
     private var parsed: [Statement]?
-    /// Called once, with the statements and syntax problems, when the body is parsed.
-    var onParse: (([Statement], [SyntaxProblem]) -> Void)?
+    /// Told once, with `listenerToken`, the statements and the syntax problems, when the body
+    /// is parsed.
+    weak var listener: (any DeferredBodyListener)?
+    var listenerToken = 0
 
     init(
         file: TokenizedFile, start: Int, depth: Int, mayAssignFirstParameterAttribute: Bool,
@@ -57,11 +59,16 @@ package final class DeferredBody: @unchecked Sendable {
         let statements = (try? parser.parseSuite()) ?? []
         parsed = statements
         self.file = nil
-        let handler = onParse
-        onParse = nil
-        handler?(statements, parser.problems)
+        let listener = self.listener
+        self.listener = nil
+        listener?.deferredBodyParsed(token: listenerToken, statements: statements, problems: parser.problems)
         return statements
     }
+}
+
+/// What a deferred body tells once it is parsed, so the names it binds can be recorded.
+protocol DeferredBodyListener: AnyObject {
+    func deferredBodyParsed(token: Int, statements: [Statement], problems: [SyntaxProblem])
 }
 
 extension Parser {
