@@ -87,7 +87,8 @@ final class Program: DeferredBodyListener {
     var deferredBodies: [PendingBody?] = []
     var functions: [FunctionInfo] = []
     var classes: [ClassInfo] = []
-    private var methodsByName: [String: (classCount: Int, methods: [Int])] = [:]
+    /// The classes that define a method of each name, in class order.
+    private var classesByMethodName: [String: [Int]] = [:]
     /// Each bound name's id. Names are interned so that finding a name in each scope of a
     /// lookup hashes two integers instead of the name's text.
     private var nameIDs = NameInterner()
@@ -98,13 +99,23 @@ final class Program: DeferredBodyListener {
     /// Reports the syntax problems of a function body parsed after its module was read.
     var reportDeferredProblems: ((_ module: Int, [SyntaxProblem]) -> Void)?
 
-    /// The methods of that name in every class, in class order. The list is kept while no
-    /// class is added, because methods are added only while their module is being read.
+    /// The methods of that name in every class, in class order.
     func methods(named name: String) -> [Int] {
-        if let cached = methodsByName[name], cached.classCount == classes.count { return cached.methods }
-        let methods = classes.indices.compactMap { classes[$0].methods[name] }
-        methodsByName[name] = (classes.count, methods)
-        return methods
+        (classesByMethodName[name] ?? []).compactMap { classes[$0].methods[name] }
+    }
+
+    /// Records a method of a class, which replaces an earlier one of the same name.
+    func addMethod(_ function: Int, named name: String, inClass classID: Int) {
+        classes[classID].methods[name] = function
+        // A nested class is numbered after its enclosing class but may define its methods
+        // first, so the class goes to its place in order.
+        let position: Int? = {
+            guard let classIDs = classesByMethodName[name] else { return 0 }
+            let position = classIDs.lastIndex { $0 <= classID }.map { $0 + 1 } ?? 0
+            return position > 0 && classIDs[position - 1] == classID ? nil : position
+        }()
+        guard let position else { return }
+        classesByMethodName[name, default: []].insert(classID, at: position)
     }
 
     func addScope(_ scope: ScopeInfo) -> Int {

@@ -166,7 +166,7 @@ struct ScopeBuilder {
             FunctionInfo(
                 name: definition.name, definition: definition, module: moduleID, scope: own, definingScope: scope,
                 classID: classID, bindsFirstParameter: classID != nil && !isStatic && !definition.parameters.isEmpty))
-        if let classID { program.classes[classID].methods[definition.name] = id }
+        if let classID { program.addMethod(id, named: definition.name, inClass: classID) }
         bindBody(of: definition, function: id, isClassMethod: isClassMethod, in: own)
         return id
     }
