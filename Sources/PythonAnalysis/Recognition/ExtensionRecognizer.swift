@@ -10,10 +10,11 @@ struct ExtensionRecognizer {
 
     /// Outside modules whose functions never send HTTP requests; calls into them skip the
     /// argument evaluation the route check needs.
-    private static let modulesWithoutHTTP = [
-        "builtins.", "os.", "json.", "logging.", "boto3.", "botocore.", "datetime.", "time.", "uuid.", "decimal.",
-        "re.", "math.", "random.", "hashlib.", "base64.", "typing.", "dataclasses.", "collections.", "itertools.",
-        "functools.",
+    /// Top-level modules whose functions send no requests.
+    private static let modulesWithoutHTTP: Set<String> = [
+        "builtins", "os", "json", "logging", "boto3", "botocore", "datetime", "time", "uuid", "decimal",
+        "re", "math", "random", "hashlib", "base64", "typing", "dataclasses", "collections", "itertools",
+        "functools",
     ]
 
     /// False for callees that cannot reach the extension: SDK objects, methods of strings and
@@ -32,7 +33,8 @@ struct ExtensionRecognizer {
                 return true
             }
         case .external(let path):
-            return !modulesWithoutHTTP.contains { path.hasPrefix($0) }
+            guard let dot = path.utf8.firstIndex(of: UInt8(ascii: ".")) else { return true }
+            return !modulesWithoutHTTP.contains(String(decoding: path.utf8[..<dot], as: UTF8.self))
         default:
             return true
         }
