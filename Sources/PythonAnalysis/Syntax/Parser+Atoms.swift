@@ -8,7 +8,7 @@ extension Parser {
                 throw SyntaxError(token: token, message: "unexpected '\(name)'")
             }
             advance()
-            if name == "True" || name == "False" || name == "None" { return .constant(name) }
+            if isConstant(token) { return .constant(name) }
             return .name(name, position(of: token))
         case .number:
             advance()
@@ -33,9 +33,32 @@ extension Parser {
         }
     }
 
-    /// Adjacent string literals, which Python joins into one.
+    /// True when the name token spells `True`, `False` or `None`.
+    private func isConstant(_ token: Token) -> Bool {
+        let bytes = file.bytes
+        let start = Int(token.start)
+        switch token.end - token.start {
+        case 4:
+            let rest = (bytes[start + 1], bytes[start + 2], bytes[start + 3])
+            switch bytes[start] {
+            case UInt8(ascii: "T"): return rest == (UInt8(ascii: "r"), UInt8(ascii: "u"), UInt8(ascii: "e"))
+            case UInt8(ascii: "N"): return rest == (UInt8(ascii: "o"), UInt8(ascii: "n"), UInt8(ascii: "e"))
+            default: return false
+            }
+        case 5:
+            return bytes[start] == UInt8(ascii: "F") && bytes[start + 1] == UInt8(ascii: "a")
+                && bytes[start + 2] == UInt8(ascii: "l") && bytes[start + 3] == UInt8(ascii: "s")
+                && bytes[start + 4] == UInt8(ascii: "e")
+        default:
+            return false
+        }
+    }
+
+    /// Adjacent string literals, which Python joins into one. The first literal's parts are
+    /// kept as they are, so a lone literal costs no second array.
     private mutating func parseStrings() throws(SyntaxError) -> [StringPart] {
-        var parts: [StringPart] = []
+        var parts = try StringLiteral.parts(of: current, in: file, parser: self)
+        advance()
         while current.kind == .string {
             parts += try StringLiteral.parts(of: current, in: file, parser: self)
             advance()

@@ -24,7 +24,7 @@ extension Parser {
         case .number, .string, .leftParenthesis, .leftBracket, .leftBrace, .minus, .plus, .star, .doubleStar,
             .ellipsis:
             return true
-        case .otherOperator: return text(current) == "~"
+        case .otherOperator: return isTilde
         default: return false
         }
     }
@@ -66,21 +66,50 @@ extension Parser {
             try expect(.colon, "':' after the lambda parameters")
             return .lambda(parameters, try parseExpression())
         }
-        let value = try parseBoolean(.or)
+        let value = try parseDisjunction()
         guard isKeyword(.if) else { return value }
         advance()
-        let condition = try parseBoolean(.or)
+        let condition = try parseDisjunction()
         try expectKeyword(.else)
         return .conditional(value, condition: condition, otherwise: try parseExpression())
     }
 
-    private mutating func parseBoolean(_ word: Keyword) throws(SyntaxError) -> Expression {
-        let first = word == .or ? try parseBoolean(.and) : try parseNot()
+    /// `or` and every tighter level.
+    private mutating func parseDisjunction() throws(SyntaxError) -> Expression {
+        try continueBoolean(.or, from: try parseConjunction())
+    }
+
+    /// `and` and every tighter level. An operand that no operator follows is returned at once,
+    /// because each level it skips would return it unchanged.
+    private mutating func parseConjunction() throws(SyntaxError) -> Expression {
+        if isKeyword(.not) { return try continueBoolean(.and, from: try parseNot()) }
+        let first = try parseFactor()
+        guard continuesOperand else { return first }
+        let comparison = try continueComparison(from: try continueBinary(level: 0, from: first))
+        return try continueBoolean(.and, from: comparison)
+    }
+
+    /// True when the current token is an operator that some level from `if` down to the
+    /// binary operators continues an operand with.
+    private var continuesOperand: Bool {
+        switch current.kind {
+        case .plus, .minus, .star, .slash, .percent, .at, .otherOperator: return true
+        case .name:
+            switch current.keyword {
+            case .and, .or, .not, .in, .is, .if: return true
+            default: return false
+            }
+        default: return false
+        }
+    }
+
+    /// Parses the rest of a `word` chain (`and` or `or`) after its first operand, `first`.
+    private mutating func continueBoolean(_ word: Keyword, from first: Expression) throws(SyntaxError) -> Expression {
         guard isKeyword(word) else { return first }
         var operands = [first]
         while isKeyword(word) {
             advance()
-            operands.append(word == .or ? try parseBoolean(.and) : try parseNot())
+            operands.append(word == .or ? try parseConjunction() : try parseNot())
         }
         return .boolean(word.text, operands)
     }
@@ -94,19 +123,23 @@ extension Parser {
     }
 
     mutating func parseComparison() throws(SyntaxError) -> Expression {
-        let first = try parseBitwiseOr()
-        var rest: [(String, Expression)] = []
+        try continueComparison(from: try parseBitwiseOr())
+    }
+
+    /// Parses the rest of a comparison chain after its first operand, `first`.
+    private mutating func continueComparison(from first: Expression) throws(SyntaxError) -> Expression {
+        guard let comparison = comparisonOperator() else { return first }
+        var rest: [(String, Expression)] = [(comparison, try parseBitwiseOr())]
         while let comparison = comparisonOperator() {
             rest.append((comparison, try parseBitwiseOr()))
         }
-        return rest.isEmpty ? first : .binary(first, rest)
+        return .binary(first, rest)
     }
 
     /// Consumes and returns a comparison operator, if the current token starts one.
     private mutating func comparisonOperator() -> String? {
         if current.kind == .otherOperator {
-            guard isComparisonSymbol(current) else { return nil }
-            let symbol = text(current)
+            guard let symbol = comparisonSymbol(current) else { return nil }
             advance()
             return symbol
         }
@@ -130,20 +163,27 @@ extension Parser {
         return nil
     }
 
-    /// `<`, `>`, `==`, `>=`, `<=` or `!=`, read from the token's bytes.
-    private func isComparisonSymbol(_ token: Token) -> Bool {
+    /// Returns `<`, `>`, `==`, `>=`, `<=` or `!=` when the token's bytes spell one of them.
+    private func comparisonSymbol(_ token: Token) -> String? {
         let start = Int(token.start)
         switch token.end - token.start {
         case 1:
-            let byte = file.bytes[start]
-            return byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">")
+            switch file.bytes[start] {
+            case UInt8(ascii: "<"): return "<"
+            case UInt8(ascii: ">"): return ">"
+            default: return nil
+            }
         case 2:
-            let first = file.bytes[start]
-            guard file.bytes[start + 1] == UInt8(ascii: "=") else { return false }
-            return first == UInt8(ascii: "=") || first == UInt8(ascii: ">") || first == UInt8(ascii: "<")
-                || first == UInt8(ascii: "!")
+            guard file.bytes[start + 1] == UInt8(ascii: "=") else { return nil }
+            switch file.bytes[start] {
+            case UInt8(ascii: "="): return "=="
+            case UInt8(ascii: ">"): return ">="
+            case UInt8(ascii: "<"): return "<="
+            case UInt8(ascii: "!"): return "!="
+            default: return nil
+            }
         default:
-            return false
+            return nil
         }
     }
 
@@ -159,7 +199,12 @@ extension Parser {
     /// found is looser. The tree is the one a function per level would build.
     private mutating func parseBinary(level: Int) throws(SyntaxError) -> Expression {
         guard level < Self.binaryLevelCount else { return try parseFactor() }
-        var expression = try parseFactor()
+        return try continueBinary(level: level, from: try parseFactor())
+    }
+
+    /// Parses the operators at `level` and tighter that follow the first operand, `first`.
+    private mutating func continueBinary(level: Int, from first: Expression) throws(SyntaxError) -> Expression {
+        var expression = first
         while let operatorLevel = binaryOperatorLevel(), operatorLevel >= level {
             var rest: [(String, Expression)] = []
             while binaryOperatorLevel() == operatorLevel, let symbol = binaryOperatorText() {
@@ -202,6 +247,8 @@ extension Parser {
         }
     }
 
+    /// Returns the text of the binary operator at the current token, which
+    /// `binaryOperatorLevel()` has found.
     private func binaryOperatorText() -> String? {
         switch current.kind {
         case .plus: return "+"
@@ -210,9 +257,24 @@ extension Parser {
         case .slash: return "/"
         case .percent: return "%"
         case .at: return "@"
-        case .otherOperator: return text(current)
+        case .otherOperator: break
         default: return nil
         }
+        switch file.bytes[Int(current.start)] {
+        case UInt8(ascii: "|"): return "|"
+        case UInt8(ascii: "^"): return "^"
+        case UInt8(ascii: "&"): return "&"
+        case UInt8(ascii: "<"): return "<<"
+        case UInt8(ascii: ">"): return ">>"
+        case UInt8(ascii: "/"): return "//"
+        default: return text(current)
+        }
+    }
+
+    /// True when the current token is `~`.
+    var isTilde: Bool {
+        current.kind == .otherOperator && current.end - current.start == 1
+            && file.bytes[Int(current.start)] == UInt8(ascii: "~")
     }
 
     private mutating func parseFactor() throws(SyntaxError) -> Expression {
@@ -220,7 +282,7 @@ extension Parser {
         switch current.kind {
         case .minus: symbol = "-"
         case .plus: symbol = "+"
-        case .otherOperator where text(current) == "~": symbol = "~"
+        case .otherOperator where isTilde: symbol = "~"
         default: return try parsePower()
         }
         advance()

@@ -10,10 +10,7 @@ extension Parser {
             statements.append(try parseDecorated())
             return
         case .name:
-            if let compound = try parseCompoundStatement() {
-                statements += compound
-                return
-            }
+            if try parseCompoundStatement(into: &statements) { return }
         default:
             break
         }
