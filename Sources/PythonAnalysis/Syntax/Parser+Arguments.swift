@@ -28,10 +28,8 @@ extension Parser {
             return Argument(kind: .keyword(name), value: try parseExpression())
         default:
             let value = try parseNamedExpression()
-            if let comprehension = try parseComprehension(element: value) {
-                return Argument(kind: .positional, value: comprehension)
-            }
-            return Argument(kind: .positional, value: value)
+            guard startsComprehension else { return Argument(kind: .positional, value: value) }
+            return Argument(kind: .positional, value: try parseComprehension(element: value))
         }
     }
 

@@ -80,7 +80,8 @@ extension Parser {
             return value
         }
         let first = try parseStarredOrNamed()
-        if let comprehension = try parseComprehension(element: first) {
+        if startsComprehension {
+            let comprehension = try parseComprehension(element: first)
             try expect(.rightParenthesis, "')'")
             return comprehension
         }
@@ -104,7 +105,8 @@ extension Parser {
         var elements: [Expression] = []
         while current.kind != closing {
             let element = try parseStarredOrNamed()
-            if elements.isEmpty, let comprehension = try parseComprehension(element: element) {
+            if elements.isEmpty && startsComprehension {
+                let comprehension = try parseComprehension(element: element)
                 try expect(closing, "a closing bracket")
                 return ([], comprehension)
             }
@@ -127,7 +129,8 @@ extension Parser {
         if current.kind != .doubleStar {
             let first = try parseStarredOrNamed()
             if current.kind != .colon {
-                if let comprehension = try parseComprehension(element: first) {
+                if startsComprehension {
+                    let comprehension = try parseComprehension(element: first)
                     try expect(.rightBrace, "'}'")
                     return comprehension
                 }
@@ -142,7 +145,8 @@ extension Parser {
             }
             advance()
             let value = try parseExpression()
-            if let comprehension = try parseComprehension(element: .tuple([first, value])) {
+            if startsComprehension {
+                let comprehension = try parseComprehension(element: .tuple([first, value]))
                 try expect(.rightBrace, "'}'")
                 return comprehension
             }
@@ -178,9 +182,14 @@ extension Parser {
         return .dictionary(entries)
     }
 
-    /// `for target in iterable if condition ...` after a comprehension's element, if present.
-    mutating func parseComprehension(element: Expression) throws(SyntaxError) -> Expression? {
-        guard isKeyword(.for) || (isKeyword(.async) && isKeyword(.for, peekToken())) else { return nil }
+    /// True when the current token starts a comprehension's `for` clause.
+    var startsComprehension: Bool {
+        isKeyword(.for) || (isKeyword(.async) && isKeyword(.for, peekToken()))
+    }
+
+    /// Parses the `for target in iterable if condition ...` clauses after a comprehension's
+    /// element, where `startsComprehension` is true.
+    mutating func parseComprehension(element: consuming Expression) throws(SyntaxError) -> Expression {
         var clauses: [ComprehensionClause] = []
         while isKeyword(.for) || isKeyword(.async) {
             if isKeyword(.async) { advance() }

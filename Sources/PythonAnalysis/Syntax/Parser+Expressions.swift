@@ -104,7 +104,9 @@ extension Parser {
     }
 
     /// Parses the rest of a `word` chain (`and` or `or`) after its first operand, `first`.
-    private mutating func continueBoolean(_ word: Keyword, from first: Expression) throws(SyntaxError) -> Expression {
+    private mutating func continueBoolean(_ word: Keyword, from first: consuming Expression) throws(SyntaxError)
+        -> Expression
+    {
         guard isKeyword(word) else { return first }
         var operands = [first]
         while isKeyword(word) {
@@ -127,7 +129,7 @@ extension Parser {
     }
 
     /// Parses the rest of a comparison chain after its first operand, `first`.
-    private mutating func continueComparison(from first: Expression) throws(SyntaxError) -> Expression {
+    private mutating func continueComparison(from first: consuming Expression) throws(SyntaxError) -> Expression {
         guard let comparison = comparisonOperator() else { return first }
         var rest: [(String, Expression)] = [(comparison, try parseBitwiseOr())]
         while let comparison = comparisonOperator() {
@@ -203,7 +205,8 @@ extension Parser {
     }
 
     /// Parses the operators at `level` and tighter that follow the first operand, `first`.
-    private mutating func continueBinary(level: Int, from first: Expression) throws(SyntaxError) -> Expression {
+    private mutating func continueBinary(level: Int, from first: consuming Expression) throws(SyntaxError) -> Expression
+    {
         var expression = first
         while let operatorLevel = binaryOperatorLevel(), operatorLevel >= level {
             var rest: [(String, Expression)] = []
@@ -321,14 +324,17 @@ extension Parser {
             case .dot:
                 advance()
                 let position = position(of: current)
-                expression = .attribute(expression, try expectName(), position)
+                let name = try expectName()
+                expression = .attribute(consume expression, name, position)
             case .leftParenthesis:
                 let position = position(of: current)
                 advance()
-                expression = .call(expression, try parseArguments(), position)
+                let arguments = try parseArguments()
+                expression = .call(consume expression, arguments, position)
             case .leftBracket:
                 advance()
-                expression = .subscript(expression, try parseSubscripts())
+                let subscripts = try parseSubscripts()
+                expression = .subscript(consume expression, subscripts)
             default:
                 return expression
             }

@@ -117,14 +117,13 @@ extension Parser {
         let first = try parseExpressionList(allowsYield: true)
         switch current.kind {
         case .equal:
-            var targets = [first]
+            var targets: [Expression] = []
             var value = first
             while current.kind == .equal {
                 advance()
+                targets.append(consume value)
                 value = try parseExpressionList(allowsYield: true)
-                targets.append(value)
             }
-            targets.removeLast()
             return .assignment(targets: targets, value: value)
         case .augmentedAssignment:
             advance()
