@@ -4,6 +4,7 @@ extension Parser {
         try enterNesting()
         defer { depth -= 1 }
         var arguments: [Argument] = []
+        arguments.reserveCapacity(estimatedItemCount(closing: .rightParenthesis))
         while current.kind != .rightParenthesis {
             arguments.append(try parseArgument())
             guard current.kind == .comma else { break }

@@ -89,7 +89,7 @@ extension Parser {
             try expect(.rightParenthesis, "')'")
             return first
         }
-        var items = [first]
+        var items = list(startingWith: first, closing: .rightParenthesis)
         while current.kind == .comma {
             advance()
             if current.kind == .rightParenthesis { break }
@@ -110,6 +110,7 @@ extension Parser {
                 try expect(closing, "a closing bracket")
                 return ([], comprehension)
             }
+            if elements.isEmpty { elements.reserveCapacity(estimatedItemCount(closing: closing)) }
             elements.append(element)
             guard current.kind == .comma else { break }
             advance()
@@ -134,7 +135,7 @@ extension Parser {
                     try expect(.rightBrace, "'}'")
                     return comprehension
                 }
-                var items = [first]
+                var items = list(startingWith: first, closing: .rightBrace)
                 while current.kind == .comma {
                     advance()
                     if current.kind == .rightBrace { break }
@@ -150,13 +151,15 @@ extension Parser {
                 try expect(.rightBrace, "'}'")
                 return comprehension
             }
-            return try parseDictionaryEntries(startingWith: [(first, value)])
+            return try parseDictionaryEntries(startingWith: list(startingWith: (first, value), closing: .rightBrace))
         }
-        return try parseDictionaryEntries(startingWith: [])
+        var entries: [(Expression?, Expression)] = []
+        entries.reserveCapacity(estimatedItemCount(closing: .rightBrace))
+        return try parseDictionaryEntries(startingWith: entries)
     }
 
     private mutating func parseDictionaryEntries(
-        startingWith entries: [(Expression?, Expression)]
+        startingWith entries: consuming [(Expression?, Expression)]
     ) throws(SyntaxError) -> Expression {
         var entries = entries
         if !entries.isEmpty {
@@ -248,7 +251,7 @@ extension Parser {
     mutating func parseTargetList() throws(SyntaxError) -> Expression {
         let first = try parseTarget()
         guard current.kind == .comma else { return first }
-        var items = [first]
+        var items = list(startingWith: first, closing: .equal)
         while current.kind == .comma {
             advance()
             if isKeyword(.in) || current.kind == .equal { break }

@@ -119,29 +119,6 @@ extension Parser {
         return parameters
     }
 
-    /// Estimates the number of items in the list at the current token: one more than its
-    /// top-level commas before `closing`, or 0 for an empty list. It reads at most 64 tokens,
-    /// so nested lists cost linear time, and a longer list grows as it is parsed.
-    func estimatedItemCount(closing: TokenKind) -> Int {
-        let tokens = file.tokens
-        guard tokens[index].kind != closing else { return 0 }
-        var count = 1
-        var open = 0
-        for token in tokens[index..<min(index + 64, tokens.count)] {
-            switch token.kind {
-            case .leftParenthesis, .leftBracket, .leftBrace: open += 1
-            case .rightParenthesis, .rightBracket, .rightBrace:
-                if open == 0 { return count }
-                open -= 1
-            case .comma where open == 0: count += 1
-            case .newline, .endOfFile: return count
-            case closing where open == 0: return count
-            default: break
-            }
-        }
-        return count
-    }
-
     private mutating func parseConditional() throws(SyntaxError) -> Statement {
         var headers: [Expression] = []
         var body: [Statement] = []

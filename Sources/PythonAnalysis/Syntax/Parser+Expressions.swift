@@ -4,7 +4,7 @@ extension Parser {
         if allowsYield && isKeyword(.yield) { return try parseYield() }
         let first = try parseStarredOrNamed()
         guard current.kind == .comma else { return first }
-        var items = [first]
+        var items = list(startingWith: first, closing: .equal)
         while current.kind == .comma {
             advance()
             if !startsExpression { break }
@@ -108,7 +108,9 @@ extension Parser {
         -> Expression
     {
         guard isKeyword(word) else { return first }
-        var operands = [first]
+        var operands: [Expression] = []
+        operands.reserveCapacity(2)
+        operands.append(first)
         while isKeyword(word) {
             advance()
             operands.append(word == .or ? try parseConjunction() : try parseNot())

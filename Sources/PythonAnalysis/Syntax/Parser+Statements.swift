@@ -22,6 +22,7 @@ extension Parser {
         try enterNesting()
         defer { depth -= 1 }
         var statements: [Statement] = []
+        statements.reserveCapacity(4)
         while current.kind != .dedent && current.kind != .endOfFile {
             parseStatementRecovering(into: &statements)
         }
