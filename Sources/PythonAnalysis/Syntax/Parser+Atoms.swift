@@ -57,10 +57,10 @@ extension Parser {
     /// Adjacent string literals, which Python joins into one. The first literal's parts are
     /// kept as they are, so a lone literal costs no second array.
     private mutating func parseStrings() throws(SyntaxError) -> [StringPart] {
-        var parts = try StringLiteral.parts(of: current, in: file, parser: self)
+        var parts = try StringLiteral.parts(of: current, in: file, depth: depth, fixedPosition: fixedPosition)
         advance()
         while current.kind == .string {
-            parts += try StringLiteral.parts(of: current, in: file, parser: self)
+            parts += try StringLiteral.parts(of: current, in: file, depth: depth, fixedPosition: fixedPosition)
             advance()
         }
         return parts

@@ -296,6 +296,7 @@ extension Parser {
         return .unary(symbol, try parseFactor())
     }
 
+    @inline(__always)
     private mutating func parsePower() throws(SyntaxError) -> Expression {
         var base: Expression
         if isKeyword(.await) {
