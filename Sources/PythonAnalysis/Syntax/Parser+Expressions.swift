@@ -29,6 +29,7 @@ extension Parser {
         }
     }
 
+    @inline(__always)
     mutating func parseStarredOrNamed() throws(SyntaxError) -> Expression {
         if current.kind == .star {
             advance()
@@ -47,6 +48,7 @@ extension Parser {
     }
 
     /// `name := value` or an expression.
+    @inline(__always)
     mutating func parseNamedExpression() throws(SyntaxError) -> Expression {
         if current.kind == .name && peekToken().kind == .walrus {
             let name = text(current)
@@ -282,7 +284,17 @@ extension Parser {
             && file.bytes[Int(current.start)] == UInt8(ascii: "~")
     }
 
+    /// A unary operator's operand, or a power. Only tokens that can be unary operators leave
+    /// the inlined path.
+    @inline(__always)
     private mutating func parseFactor() throws(SyntaxError) -> Expression {
+        switch current.kind {
+        case .minus, .plus, .otherOperator: return try parseUnary()
+        default: return try parsePower()
+        }
+    }
+
+    private mutating func parseUnary() throws(SyntaxError) -> Expression {
         let symbol: String
         switch current.kind {
         case .minus: symbol = "-"

@@ -91,13 +91,16 @@ package struct Parser {
         return name
     }
 
+    @inline(__always)
     mutating func enterNesting() throws(SyntaxError) {
         depth += 1
-        if depth > Self.maximumDepth {
-            throw SyntaxError(
-                token: current,
-                message: "nesting is deeper than \(Self.maximumDepth) levels; this statement is not analyzed")
-        }
+        if depth > Self.maximumDepth { throw nestingError() }
+    }
+
+    func nestingError() -> SyntaxError {
+        SyntaxError(
+            token: current,
+            message: "nesting is deeper than \(Self.maximumDepth) levels; this statement is not analyzed")
     }
 
     // MARK: Lists
