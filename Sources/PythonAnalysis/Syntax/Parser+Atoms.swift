@@ -34,7 +34,7 @@ extension Parser {
     }
 
     /// True when the name token spells `True`, `False` or `None`.
-    private func isConstant(_ token: Token) -> Bool {
+    func isConstant(_ token: Token) -> Bool {
         let bytes = file.bytes
         let start = Int(token.start)
         switch token.end - token.start {

@@ -77,6 +77,7 @@ extension Parser {
     }
 
     /// `or` and every tighter level.
+    @inline(__always)
     private mutating func parseDisjunction() throws(SyntaxError) -> Expression {
         try continueBoolean(.or, from: try parseConjunction())
     }
@@ -106,10 +107,18 @@ extension Parser {
     }
 
     /// Parses the rest of a `word` chain (`and` or `or`) after its first operand, `first`.
+    @inline(__always)
     private mutating func continueBoolean(_ word: Keyword, from first: consuming Expression) throws(SyntaxError)
         -> Expression
     {
         guard isKeyword(word) else { return first }
+        return try parseBooleanChain(word, from: first)
+    }
+
+    /// Parses a `word` chain whose first operand is `first`, at a token that spells `word`.
+    private mutating func parseBooleanChain(_ word: Keyword, from first: consuming Expression) throws(SyntaxError)
+        -> Expression
+    {
         var operands: [Expression] = []
         operands.reserveCapacity(2)
         operands.append(first)
@@ -331,7 +340,16 @@ extension Parser {
     /// An atom followed by attribute, call and subscript trailers. Each trailer counts as a
     /// nesting level, because it deepens the tree the analysis walks.
     mutating func parsePrimary() throws(SyntaxError) -> Expression {
-        var expression = try parseAtom()
+        var expression: Expression
+        let token = current
+        if token.kind == .name && !token.keyword.isReserved {
+            // The common atom, a name, is read here; `parseAtom()` reads it the same way.
+            advance()
+            let name = text(token)
+            expression = isConstant(token) ? .constant(name) : .name(name, position(of: token))
+        } else {
+            expression = try parseAtom()
+        }
         let startingDepth = depth
         defer { depth = startingDepth }
         while true {
