@@ -76,13 +76,13 @@ extension Parser {
         return .conditional(value, condition: condition, otherwise: try parseExpression())
     }
 
-    /// `or` and every tighter level.
+    /// Parses `or` and every tighter level.
     @inline(__always)
     private mutating func parseDisjunction() throws(SyntaxError) -> Expression {
         try continueBoolean(.or, from: try parseConjunction())
     }
 
-    /// `and` and every tighter level. An operand that no operator follows is returned at once,
+    /// Parses `and` and every tighter level. An operand that no operator follows is returned at once,
     /// because each level it skips would return it unchanged.
     private mutating func parseConjunction() throws(SyntaxError) -> Expression {
         if isKeyword(.not) { return try continueBoolean(.and, from: try parseNot()) }
@@ -293,7 +293,7 @@ extension Parser {
             && file.bytes[Int(current.start)] == UInt8(ascii: "~")
     }
 
-    /// A unary operator's operand, or a power. Only tokens that can be unary operators leave
+    /// Parses a unary operation or a power. Only a token that can be a unary operator leaves
     /// the inlined path.
     @inline(__always)
     private mutating func parseFactor() throws(SyntaxError) -> Expression {
@@ -343,7 +343,7 @@ extension Parser {
         var expression: Expression
         let token = current
         if token.kind == .name && !token.keyword.isReserved {
-            // The common atom, a name, is read here; `parseAtom()` reads it the same way.
+            // The most common atom, a name, is read here, the same way `parseAtom()` reads it.
             advance()
             let name = text(token)
             expression = isConstant(token) ? .constant(name) : .name(name, position(of: token))
