@@ -4,6 +4,7 @@ extension Parser {
         try enterNesting()
         defer { depth -= 1 }
         var arguments: [Argument] = []
+        arguments.reserveCapacity(estimatedItemCount(closing: .rightParenthesis))
         while current.kind != .rightParenthesis {
             arguments.append(try parseArgument())
             guard current.kind == .comma else { break }
@@ -28,10 +29,8 @@ extension Parser {
             return Argument(kind: .keyword(name), value: try parseExpression())
         default:
             let value = try parseNamedExpression()
-            if let comprehension = try parseComprehension(element: value) {
-                return Argument(kind: .positional, value: comprehension)
-            }
-            return Argument(kind: .positional, value: value)
+            guard startsComprehension else { return Argument(kind: .positional, value: value) }
+            return Argument(kind: .positional, value: try parseComprehension(element: value))
         }
     }
 

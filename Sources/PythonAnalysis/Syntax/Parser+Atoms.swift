@@ -8,7 +8,7 @@ extension Parser {
                 throw SyntaxError(token: token, message: "unexpected '\(name)'")
             }
             advance()
-            if name == "True" || name == "False" || name == "None" { return .constant(name) }
+            if isConstant(token) { return .constant(name) }
             return .name(name, position(of: token))
         case .number:
             advance()
@@ -33,11 +33,34 @@ extension Parser {
         }
     }
 
-    /// Adjacent string literals, which Python joins into one.
+    /// True when the name token spells `True`, `False` or `None`.
+    func isConstant(_ token: Token) -> Bool {
+        let bytes = file.bytes
+        let start = Int(token.start)
+        switch token.end - token.start {
+        case 4:
+            let rest = (bytes[start + 1], bytes[start + 2], bytes[start + 3])
+            switch bytes[start] {
+            case UInt8(ascii: "T"): return rest == (UInt8(ascii: "r"), UInt8(ascii: "u"), UInt8(ascii: "e"))
+            case UInt8(ascii: "N"): return rest == (UInt8(ascii: "o"), UInt8(ascii: "n"), UInt8(ascii: "e"))
+            default: return false
+            }
+        case 5:
+            return bytes[start] == UInt8(ascii: "F") && bytes[start + 1] == UInt8(ascii: "a")
+                && bytes[start + 2] == UInt8(ascii: "l") && bytes[start + 3] == UInt8(ascii: "s")
+                && bytes[start + 4] == UInt8(ascii: "e")
+        default:
+            return false
+        }
+    }
+
+    /// Adjacent string literals, which Python joins into one. The first literal's parts are
+    /// kept as they are, so a lone literal costs no second array.
     private mutating func parseStrings() throws(SyntaxError) -> [StringPart] {
-        var parts: [StringPart] = []
+        var parts = try StringLiteral.parts(of: current, in: file, depth: depth, fixedPosition: fixedPosition)
+        advance()
         while current.kind == .string {
-            parts += try StringLiteral.parts(of: current, in: file, parser: self)
+            parts += try StringLiteral.parts(of: current, in: file, depth: depth, fixedPosition: fixedPosition)
             advance()
         }
         return parts
@@ -57,7 +80,8 @@ extension Parser {
             return value
         }
         let first = try parseStarredOrNamed()
-        if let comprehension = try parseComprehension(element: first) {
+        if startsComprehension {
+            let comprehension = try parseComprehension(element: first)
             try expect(.rightParenthesis, "')'")
             return comprehension
         }
@@ -65,7 +89,7 @@ extension Parser {
             try expect(.rightParenthesis, "')'")
             return first
         }
-        var items = [first]
+        var items = list(startingWith: first, closing: .rightParenthesis)
         while current.kind == .comma {
             advance()
             if current.kind == .rightParenthesis { break }
@@ -81,10 +105,12 @@ extension Parser {
         var elements: [Expression] = []
         while current.kind != closing {
             let element = try parseStarredOrNamed()
-            if elements.isEmpty, let comprehension = try parseComprehension(element: element) {
+            if elements.isEmpty && startsComprehension {
+                let comprehension = try parseComprehension(element: element)
                 try expect(closing, "a closing bracket")
                 return ([], comprehension)
             }
+            if elements.isEmpty { elements.reserveCapacity(estimatedItemCount(closing: closing)) }
             elements.append(element)
             guard current.kind == .comma else { break }
             advance()
@@ -104,11 +130,12 @@ extension Parser {
         if current.kind != .doubleStar {
             let first = try parseStarredOrNamed()
             if current.kind != .colon {
-                if let comprehension = try parseComprehension(element: first) {
+                if startsComprehension {
+                    let comprehension = try parseComprehension(element: first)
                     try expect(.rightBrace, "'}'")
                     return comprehension
                 }
-                var items = [first]
+                var items = list(startingWith: first, closing: .rightBrace)
                 while current.kind == .comma {
                     advance()
                     if current.kind == .rightBrace { break }
@@ -119,17 +146,20 @@ extension Parser {
             }
             advance()
             let value = try parseExpression()
-            if let comprehension = try parseComprehension(element: .tuple([first, value])) {
+            if startsComprehension {
+                let comprehension = try parseComprehension(element: .tuple([first, value]))
                 try expect(.rightBrace, "'}'")
                 return comprehension
             }
-            return try parseDictionaryEntries(startingWith: [(first, value)])
+            return try parseDictionaryEntries(startingWith: list(startingWith: (first, value), closing: .rightBrace))
         }
-        return try parseDictionaryEntries(startingWith: [])
+        var entries: [(Expression?, Expression)] = []
+        entries.reserveCapacity(estimatedItemCount(closing: .rightBrace))
+        return try parseDictionaryEntries(startingWith: entries)
     }
 
     private mutating func parseDictionaryEntries(
-        startingWith entries: [(Expression?, Expression)]
+        startingWith entries: consuming [(Expression?, Expression)]
     ) throws(SyntaxError) -> Expression {
         var entries = entries
         if !entries.isEmpty {
@@ -155,9 +185,14 @@ extension Parser {
         return .dictionary(entries)
     }
 
-    /// `for target in iterable if condition ...` after a comprehension's element, if present.
-    mutating func parseComprehension(element: Expression) throws(SyntaxError) -> Expression? {
-        guard isKeyword(.for) || (isKeyword(.async) && isKeyword(.for, peekToken())) else { return nil }
+    /// True when the current token starts a comprehension's `for` clause.
+    var startsComprehension: Bool {
+        isKeyword(.for) || (isKeyword(.async) && isKeyword(.for, peekToken()))
+    }
+
+    /// Parses the `for target in iterable if condition ...` clauses after a comprehension's
+    /// element, where `startsComprehension` is true.
+    mutating func parseComprehension(element: consuming Expression) throws(SyntaxError) -> Expression {
         var clauses: [ComprehensionClause] = []
         while isKeyword(.for) || isKeyword(.async) {
             if isKeyword(.async) { advance() }
@@ -216,7 +251,7 @@ extension Parser {
     mutating func parseTargetList() throws(SyntaxError) -> Expression {
         let first = try parseTarget()
         guard current.kind == .comma else { return first }
-        var items = [first]
+        var items = list(startingWith: first, closing: .equal)
         while current.kind == .comma {
             advance()
             if isKeyword(.in) || current.kind == .equal { break }

@@ -1,24 +1,25 @@
 extension Parser {
-    /// A compound statement starting at the current name, or `nil` when the name starts a
-    /// simple statement.
-    mutating func parseCompoundStatement() throws(SyntaxError) -> [Statement]? {
+    /// Appends the compound statement starting at the current name to `statements`. Returns
+    /// false, and appends nothing, when the name starts a simple statement.
+    mutating func parseCompoundStatement(into statements: inout [Statement]) throws(SyntaxError) -> Bool {
         switch current.keyword {
-        case .def: return [.function(try parseFunction(decorators: []))]
-        case .class: return [.classDefinition(try parseClass(decorators: []))]
-        case .if, .while: return [try parseConditional()]
-        case .for: return [try parseFor()]
-        case .try: return try parseTry()
-        case .with: return [try parseWith()]
+        case .def: statements.append(.function(try parseFunction(decorators: [])))
+        case .class: statements.append(.classDefinition(try parseClass(decorators: [])))
+        case .if, .while: statements.append(try parseConditional())
+        case .for: statements.append(try parseFor())
+        case .try: try parseTry(into: &statements)
+        case .with: statements.append(try parseWith())
         case .async:
             let next = peekToken()
-            guard next.kind == .name else { return nil }
+            guard next.kind == .name else { return false }
             advance()
-            return try parseCompoundStatement()
+            return try parseCompoundStatement(into: &statements)
         case .match where isSoftKeywordHeader():
-            return [try parseGenericBlock()]
+            statements.append(try parseGenericBlock())
         default:
-            return nil
+            return false
         }
+        return true
     }
 
     mutating func parseDecorated() throws(SyntaxError) -> Statement {
@@ -84,6 +85,7 @@ extension Parser {
     /// Parameters of a `def` (up to `)`) or a `lambda` (up to `:`).
     mutating func parseParameters(closing: TokenKind) throws(SyntaxError) -> [Parameter] {
         var parameters: [Parameter] = []
+        parameters.reserveCapacity(estimatedItemCount(closing: closing))
         while current.kind != closing {
             var kind = Parameter.Kind.normal
             if current.kind == .star || current.kind == .doubleStar {
@@ -145,9 +147,10 @@ extension Parser {
         return .forLoop(target: target, iterable: iterable, body: body)
     }
 
-    private mutating func parseTry() throws(SyntaxError) -> [Statement] {
+    /// Appends the `try` block, then each handler and each `else` or `finally` block.
+    private mutating func parseTry(into statements: inout [Statement]) throws(SyntaxError) {
         advance()
-        var statements: [Statement] = [.block(headers: [], body: try parseSuite())]
+        statements.append(.block(headers: [], body: try parseSuite()))
         while isKeyword(.except) {
             advance()
             if current.kind == .star { advance() }
@@ -166,7 +169,6 @@ extension Parser {
             advance()
             statements.append(.block(headers: [], body: try parseSuite()))
         }
-        return statements
     }
 
     private mutating func parseWith() throws(SyntaxError) -> Statement {

@@ -4,7 +4,7 @@ extension Parser {
         if allowsYield && isKeyword(.yield) { return try parseYield() }
         let first = try parseStarredOrNamed()
         guard current.kind == .comma else { return first }
-        var items = [first]
+        var items = list(startingWith: first, closing: .equal)
         while current.kind == .comma {
             advance()
             if !startsExpression { break }
@@ -24,11 +24,12 @@ extension Parser {
         case .number, .string, .leftParenthesis, .leftBracket, .leftBrace, .minus, .plus, .star, .doubleStar,
             .ellipsis:
             return true
-        case .otherOperator: return text(current) == "~"
+        case .otherOperator: return isTilde
         default: return false
         }
     }
 
+    @inline(__always)
     mutating func parseStarredOrNamed() throws(SyntaxError) -> Expression {
         if current.kind == .star {
             advance()
@@ -47,6 +48,7 @@ extension Parser {
     }
 
     /// `name := value` or an expression.
+    @inline(__always)
     mutating func parseNamedExpression() throws(SyntaxError) -> Expression {
         if current.kind == .name && peekToken().kind == .walrus {
             let name = text(current)
@@ -66,21 +68,63 @@ extension Parser {
             try expect(.colon, "':' after the lambda parameters")
             return .lambda(parameters, try parseExpression())
         }
-        let value = try parseBoolean(.or)
+        let value = try parseDisjunction()
         guard isKeyword(.if) else { return value }
         advance()
-        let condition = try parseBoolean(.or)
+        let condition = try parseDisjunction()
         try expectKeyword(.else)
         return .conditional(value, condition: condition, otherwise: try parseExpression())
     }
 
-    private mutating func parseBoolean(_ word: Keyword) throws(SyntaxError) -> Expression {
-        let first = word == .or ? try parseBoolean(.and) : try parseNot()
+    /// Parses `or` and every tighter level.
+    @inline(__always)
+    private mutating func parseDisjunction() throws(SyntaxError) -> Expression {
+        try continueBoolean(.or, from: try parseConjunction())
+    }
+
+    /// Parses `and` and every tighter level. An operand that no operator follows is returned at once,
+    /// because each level it skips would return it unchanged.
+    private mutating func parseConjunction() throws(SyntaxError) -> Expression {
+        if isKeyword(.not) { return try continueBoolean(.and, from: try parseNot()) }
+        let first = try parseFactor()
+        guard continuesOperand else { return first }
+        let comparison = try continueComparison(from: try continueBinary(level: 0, from: first))
+        return try continueBoolean(.and, from: comparison)
+    }
+
+    /// True when the current token is an operator that some level from `if` down to the
+    /// binary operators continues an operand with.
+    private var continuesOperand: Bool {
+        switch current.kind {
+        case .plus, .minus, .star, .slash, .percent, .at, .otherOperator: return true
+        case .name:
+            switch current.keyword {
+            case .and, .or, .not, .in, .is, .if: return true
+            default: return false
+            }
+        default: return false
+        }
+    }
+
+    /// Parses the rest of a `word` chain (`and` or `or`) after its first operand, `first`.
+    @inline(__always)
+    private mutating func continueBoolean(_ word: Keyword, from first: consuming Expression) throws(SyntaxError)
+        -> Expression
+    {
         guard isKeyword(word) else { return first }
-        var operands = [first]
+        return try parseBooleanChain(word, from: first)
+    }
+
+    /// Parses a `word` chain whose first operand is `first`, at a token that spells `word`.
+    private mutating func parseBooleanChain(_ word: Keyword, from first: consuming Expression) throws(SyntaxError)
+        -> Expression
+    {
+        var operands: [Expression] = []
+        operands.reserveCapacity(2)
+        operands.append(first)
         while isKeyword(word) {
             advance()
-            operands.append(word == .or ? try parseBoolean(.and) : try parseNot())
+            operands.append(word == .or ? try parseConjunction() : try parseNot())
         }
         return .boolean(word.text, operands)
     }
@@ -94,19 +138,23 @@ extension Parser {
     }
 
     mutating func parseComparison() throws(SyntaxError) -> Expression {
-        let first = try parseBitwiseOr()
-        var rest: [(String, Expression)] = []
+        try continueComparison(from: try parseBitwiseOr())
+    }
+
+    /// Parses the rest of a comparison chain after its first operand, `first`.
+    private mutating func continueComparison(from first: consuming Expression) throws(SyntaxError) -> Expression {
+        guard let comparison = comparisonOperator() else { return first }
+        var rest: [(String, Expression)] = [(comparison, try parseBitwiseOr())]
         while let comparison = comparisonOperator() {
             rest.append((comparison, try parseBitwiseOr()))
         }
-        return rest.isEmpty ? first : .binary(first, rest)
+        return .binary(first, rest)
     }
 
     /// Consumes and returns a comparison operator, if the current token starts one.
     private mutating func comparisonOperator() -> String? {
         if current.kind == .otherOperator {
-            guard isComparisonSymbol(current) else { return nil }
-            let symbol = text(current)
+            guard let symbol = comparisonSymbol(current) else { return nil }
             advance()
             return symbol
         }
@@ -130,20 +178,27 @@ extension Parser {
         return nil
     }
 
-    /// `<`, `>`, `==`, `>=`, `<=` or `!=`, read from the token's bytes.
-    private func isComparisonSymbol(_ token: Token) -> Bool {
+    /// Returns `<`, `>`, `==`, `>=`, `<=` or `!=` when the token's bytes spell one of them.
+    private func comparisonSymbol(_ token: Token) -> String? {
         let start = Int(token.start)
         switch token.end - token.start {
         case 1:
-            let byte = file.bytes[start]
-            return byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">")
+            switch file.bytes[start] {
+            case UInt8(ascii: "<"): return "<"
+            case UInt8(ascii: ">"): return ">"
+            default: return nil
+            }
         case 2:
-            let first = file.bytes[start]
-            guard file.bytes[start + 1] == UInt8(ascii: "=") else { return false }
-            return first == UInt8(ascii: "=") || first == UInt8(ascii: ">") || first == UInt8(ascii: "<")
-                || first == UInt8(ascii: "!")
+            guard file.bytes[start + 1] == UInt8(ascii: "=") else { return nil }
+            switch file.bytes[start] {
+            case UInt8(ascii: "="): return "=="
+            case UInt8(ascii: ">"): return ">="
+            case UInt8(ascii: "<"): return "<="
+            case UInt8(ascii: "!"): return "!="
+            default: return nil
+            }
         default:
-            return false
+            return nil
         }
     }
 
@@ -159,7 +214,13 @@ extension Parser {
     /// found is looser. The tree is the one a function per level would build.
     private mutating func parseBinary(level: Int) throws(SyntaxError) -> Expression {
         guard level < Self.binaryLevelCount else { return try parseFactor() }
-        var expression = try parseFactor()
+        return try continueBinary(level: level, from: try parseFactor())
+    }
+
+    /// Parses the operators at `level` and tighter that follow the first operand, `first`.
+    private mutating func continueBinary(level: Int, from first: consuming Expression) throws(SyntaxError) -> Expression
+    {
+        var expression = first
         while let operatorLevel = binaryOperatorLevel(), operatorLevel >= level {
             var rest: [(String, Expression)] = []
             while binaryOperatorLevel() == operatorLevel, let symbol = binaryOperatorText() {
@@ -202,6 +263,8 @@ extension Parser {
         }
     }
 
+    /// Returns the text of the binary operator at the current token, which
+    /// `binaryOperatorLevel()` has found.
     private func binaryOperatorText() -> String? {
         switch current.kind {
         case .plus: return "+"
@@ -210,17 +273,42 @@ extension Parser {
         case .slash: return "/"
         case .percent: return "%"
         case .at: return "@"
-        case .otherOperator: return text(current)
+        case .otherOperator: break
         default: return nil
+        }
+        switch file.bytes[Int(current.start)] {
+        case UInt8(ascii: "|"): return "|"
+        case UInt8(ascii: "^"): return "^"
+        case UInt8(ascii: "&"): return "&"
+        case UInt8(ascii: "<"): return "<<"
+        case UInt8(ascii: ">"): return ">>"
+        case UInt8(ascii: "/"): return "//"
+        default: return text(current)
         }
     }
 
+    /// True when the current token is `~`.
+    var isTilde: Bool {
+        current.kind == .otherOperator && current.end - current.start == 1
+            && file.bytes[Int(current.start)] == UInt8(ascii: "~")
+    }
+
+    /// Parses a unary operation or a power. Only a token that can be a unary operator leaves
+    /// the inlined path.
+    @inline(__always)
     private mutating func parseFactor() throws(SyntaxError) -> Expression {
+        switch current.kind {
+        case .minus, .plus, .otherOperator: return try parseUnary()
+        default: return try parsePower()
+        }
+    }
+
+    private mutating func parseUnary() throws(SyntaxError) -> Expression {
         let symbol: String
         switch current.kind {
         case .minus: symbol = "-"
         case .plus: symbol = "+"
-        case .otherOperator where text(current) == "~": symbol = "~"
+        case .otherOperator where isTilde: symbol = "~"
         default: return try parsePower()
         }
         advance()
@@ -229,6 +317,7 @@ extension Parser {
         return .unary(symbol, try parseFactor())
     }
 
+    @inline(__always)
     private mutating func parsePower() throws(SyntaxError) -> Expression {
         var base: Expression
         if isKeyword(.await) {
@@ -251,7 +340,16 @@ extension Parser {
     /// An atom followed by attribute, call and subscript trailers. Each trailer counts as a
     /// nesting level, because it deepens the tree the analysis walks.
     mutating func parsePrimary() throws(SyntaxError) -> Expression {
-        var expression = try parseAtom()
+        var expression: Expression
+        let token = current
+        if token.kind == .name && !token.keyword.isReserved {
+            // The most common atom, a name, is read here, the same way `parseAtom()` reads it.
+            advance()
+            let name = text(token)
+            expression = isConstant(token) ? .constant(name) : .name(name, position(of: token))
+        } else {
+            expression = try parseAtom()
+        }
         let startingDepth = depth
         defer { depth = startingDepth }
         while true {
@@ -259,14 +357,17 @@ extension Parser {
             case .dot:
                 advance()
                 let position = position(of: current)
-                expression = .attribute(expression, try expectName(), position)
+                let name = try expectName()
+                expression = .attribute(consume expression, name, position)
             case .leftParenthesis:
                 let position = position(of: current)
                 advance()
-                expression = .call(expression, try parseArguments(), position)
+                let arguments = try parseArguments()
+                expression = .call(consume expression, arguments, position)
             case .leftBracket:
                 advance()
-                expression = .subscript(expression, try parseSubscripts())
+                let subscripts = try parseSubscripts()
+                expression = .subscript(consume expression, subscripts)
             default:
                 return expression
             }

@@ -10,10 +10,7 @@ extension Parser {
             statements.append(try parseDecorated())
             return
         case .name:
-            if let compound = try parseCompoundStatement() {
-                statements += compound
-                return
-            }
+            if try parseCompoundStatement(into: &statements) { return }
         default:
             break
         }
@@ -25,6 +22,7 @@ extension Parser {
         try enterNesting()
         defer { depth -= 1 }
         var statements: [Statement] = []
+        statements.reserveCapacity(4)
         while current.kind != .dedent && current.kind != .endOfFile {
             parseStatementRecovering(into: &statements)
         }
@@ -120,14 +118,13 @@ extension Parser {
         let first = try parseExpressionList(allowsYield: true)
         switch current.kind {
         case .equal:
-            var targets = [first]
+            var targets: [Expression] = []
             var value = first
             while current.kind == .equal {
                 advance()
+                targets.append(consume value)
                 value = try parseExpressionList(allowsYield: true)
-                targets.append(value)
             }
-            targets.removeLast()
             return .assignment(targets: targets, value: value)
         case .augmentedAssignment:
             advance()

@@ -40,6 +40,7 @@ package struct Parser {
 
     package mutating func parseModule() -> [Statement] {
         var statements: [Statement] = []
+        statements.reserveCapacity(32)
         while current.kind != .endOfFile {
             if current.kind == .dedent {
                 advance()
@@ -90,13 +91,50 @@ package struct Parser {
         return name
     }
 
+    @inline(__always)
     mutating func enterNesting() throws(SyntaxError) {
         depth += 1
-        if depth > Self.maximumDepth {
-            throw SyntaxError(
-                token: current,
-                message: "nesting is deeper than \(Self.maximumDepth) levels; this statement is not analyzed")
+        if depth > Self.maximumDepth { throw nestingError() }
+    }
+
+    func nestingError() -> SyntaxError {
+        SyntaxError(
+            token: current,
+            message: "nesting is deeper than \(Self.maximumDepth) levels; this statement is not analyzed")
+    }
+
+    // MARK: Lists
+
+    /// Estimates the number of items in the list at the current token: one more than its
+    /// top-level commas before `closing`, or 0 for an empty list. It reads at most 64 tokens,
+    /// so nested lists cost linear time, and a longer list grows as it is parsed.
+    func estimatedItemCount(closing: TokenKind) -> Int {
+        let tokens = file.tokens
+        guard tokens[index].kind != closing else { return 0 }
+        var count = 1
+        var open = 0
+        for token in tokens[index..<min(index + 64, tokens.count)] {
+            switch token.kind {
+            case .leftParenthesis, .leftBracket, .leftBrace: open += 1
+            case .rightParenthesis, .rightBracket, .rightBrace:
+                if open == 0 { return count }
+                open -= 1
+            case .comma where open == 0: count += 1
+            case .newline, .endOfFile: return count
+            case closing where open == 0: return count
+            default: break
+            }
         }
+        return count
+    }
+
+    /// Returns a list that contains `first`, with room for the rest of the list it starts
+    /// as `estimatedItemCount(closing:)` finds it.
+    func list<Element>(startingWith first: consuming Element, closing: TokenKind) -> [Element] {
+        var items: [Element] = []
+        items.reserveCapacity(estimatedItemCount(closing: closing))
+        items.append(first)
+        return items
     }
 
     // MARK: Recovery

@@ -1,6 +1,10 @@
 /// Decodes string literal tokens into text and f-string replacement fields.
 enum StringLiteral {
-    static func parts(of token: Token, in file: TokenizedFile, parser: Parser) throws(SyntaxError) -> [StringPart] {
+    /// Decodes `token` into its parts. An f-string's fields are parsed at nesting depth `depth`
+    /// and placed at `fixedPosition`, or at the token when that is `nil`.
+    static func parts(
+        of token: Token, in file: TokenizedFile, depth: Int, fixedPosition: SourcePosition?
+    ) throws(SyntaxError) -> [StringPart] {
         let bytes = file.bytes
         var index = Int(token.start)
         let end = Int(token.end)
@@ -26,7 +30,8 @@ enum StringLiteral {
         let content = contentStart..<max(contentStart, contentEnd)
         if !isFormatted { return [.text(decode(bytes, content, isRaw: isRaw))] }
         var splitter = FormattedStringSplitter(bytes: bytes, range: content, isRaw: isRaw)
-        return splitter.split(parser: parser, position: parser.position(of: token))
+        let position = fixedPosition ?? SourcePosition(line: Int(token.line), column: file.column(of: token))
+        return splitter.split(depth: depth, position: position)
     }
 
     static func decode(_ bytes: [UInt8], _ range: Range<Int>, isRaw: Bool) -> String {
@@ -100,7 +105,7 @@ struct FormattedStringSplitter {
         self.isRaw = isRaw
     }
 
-    mutating func split(parser: Parser, position: SourcePosition) -> [StringPart] {
+    mutating func split(depth: Int, position: SourcePosition) -> [StringPart] {
         var index = range.lowerBound
         while index < range.upperBound {
             let byte = bytes[index]
@@ -111,7 +116,7 @@ struct FormattedStringSplitter {
             } else if byte == UInt8(ascii: "{") {
                 flushText()
                 let field = fieldBounds(from: index + 1)
-                parts.append(.field(parseField(field.expression, parser: parser, position: position)))
+                parts.append(.field(parseField(field.expression, depth: depth, position: position)))
                 index = field.end
             } else if byte == UInt8(ascii: "\\") && !isRaw && index + 1 < range.upperBound {
                 index = StringLiteral.appendEscape(bytes, at: index + 1, limit: range.upperBound, to: &text)
@@ -188,11 +193,11 @@ struct FormattedStringSplitter {
         return range.upperBound
     }
 
-    private func parseField(_ expression: Range<Int>, parser: Parser, position: SourcePosition) -> Expression {
+    private func parseField(_ expression: Range<Int>, depth: Int, position: SourcePosition) -> Expression {
         var source: [UInt8] = [UInt8(ascii: "(")]
         source += bytes[expression]
         source += [UInt8(ascii: "\n"), UInt8(ascii: ")")]
-        var fieldParser = Parser(file: TokenizedFile(bytes: source), depth: parser.depth + 1, fixedPosition: position)
+        var fieldParser = Parser(file: TokenizedFile(bytes: source), depth: depth + 1, fixedPosition: position)
         do {
             return try fieldParser.parseExpressionList()
         } catch {
