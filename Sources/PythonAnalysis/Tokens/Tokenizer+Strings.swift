@@ -75,7 +75,9 @@ extension Tokenizer {
 
     /// Steps over bytes that are not quotes, backslashes or line breaks.
     private mutating func skipStringRun() {
-        while position < bytes.count && !classes.endsStringRun(bytes[position]) { position += 1 }
+        var end = position
+        while end < bytes.count && !classes.endsStringRun(bytes[end]) { end += 1 }
+        position = end
     }
 
     private enum FormatContext {
@@ -150,7 +152,9 @@ extension Tokenizer {
         default:
             // Any other quote byte, then the bytes up to the next one that needs a look.
             position += 1
-            while position < bytes.count && !classes.endsFormattedRun(bytes[position]) { position += 1 }
+            var end = position
+            while end < bytes.count && !classes.endsFormattedRun(bytes[end]) { end += 1 }
+            position = end
         }
         return true
     }

@@ -22,6 +22,8 @@ package struct Tokenizer: ~Copyable {
 
     /// Prepares to tokenize `bytes` into `tokenStorage`, which `run()` fills from its start.
     init(bytes: UnsafeBufferPointer<UInt8>, tokenStorage: UnsafeMutableBufferPointer<Token>) {
+        // Offsets are stored in 32 bits, and source readers reject files long before 2 GB.
+        precondition(bytes.count < Int32.max, "source of \(bytes.count) bytes is too large to tokenize")
         self.bytes = bytes
         tokens = TokenBuffer(storage: tokenStorage)
         // Typical source has a line per 30 to 40 bytes, and the array grows when it has more.
@@ -53,7 +55,7 @@ package struct Tokenizer: ~Copyable {
                     consumeLineBreak()
                     if bracketDepth > 0 { continue }
                     if !isLogicalLineEmpty {
-                        tokens.append(Token(kind: .newline, start: Int32(start), end: Int32(start), line: line - 1))
+                        tokens.append(Token(kind: .newline, start: offset(start), end: offset(start), line: line - 1))
                         isLogicalLineEmpty = true
                     }
                     break scanning
@@ -87,7 +89,10 @@ package struct Tokenizer: ~Copyable {
     private mutating func scanNameOrPrefixedString() {
         let start = position
         position += 1
-        while position < bytes.count && classes.continuesName(bytes[position]) { position += 1 }
+        // A local index stays in a register, where `position` would be stored at every step.
+        var end = position
+        while end < bytes.count && classes.continuesName(bytes[end]) { end += 1 }
+        position = end
         if position - start <= 2, position < bytes.count, classes.lead(bytes[position]) == TokenizerTables.Lead.quote,
             let prefix = StringPrefix(bytes: bytes, start: start, end: position)
         {
@@ -96,7 +101,7 @@ package struct Tokenizer: ~Copyable {
             return
         }
         let keyword = classes.keyword(bytes, start: start, end: position)
-        tokens.append(Token(kind: .name, start: Int32(start), end: Int32(position), line: line, keyword: keyword))
+        tokens.append(Token(kind: .name, start: offset(start), end: offset(position), line: line, keyword: keyword))
     }
 
     private mutating func scanNumber() {
@@ -156,9 +161,12 @@ package struct Tokenizer: ~Copyable {
         position + distance < bytes.count ? bytes[position + distance] : 0
     }
 
+    /// Converts an offset into the source, which `init` checked fits in 32 bits.
+    @inline(__always) func offset(_ offset: Int) -> Int32 { Int32(truncatingIfNeeded: offset) }
+
     /// Writes a token of `kind` from `start` to the current position.
     @inline(__always) mutating func emit(_ kind: TokenKind, from start: Int) {
-        tokens.append(Token(kind: kind, start: Int32(start), end: Int32(position), line: line))
+        tokens.append(Token(kind: kind, start: offset(start), end: offset(position), line: line))
     }
 
     mutating func record(_ kind: TokenProblem.Kind, at offset: Int, line problemLine: Int32? = nil) {
