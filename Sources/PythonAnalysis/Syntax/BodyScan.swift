@@ -37,11 +37,13 @@ struct BodyScan {
         var line = Line()
         var previousLineOpensBlock = false
         let firstParameterLength = firstParameter.map { Int32($0.count) } ?? -1
+        let plainKinds = Self.plainKinds
         var position = start - 1
         while true {
             position += 1
             if line.start >= 0 {
-                position = skipPlainTokens(tokens, from: position, line: &line, nameLength: firstParameterLength)
+                position = skipPlainTokens(
+                    tokens, from: position, line: &line, kinds: plainKinds, nameLength: firstParameterLength)
             }
             guard position < tokens.count else { return nil }
             let token = tokens[position]
@@ -80,10 +82,7 @@ struct BodyScan {
                 scan.mayAssignFirstParameterAttribute = true
                 line.assignsAttribute = true
             case .name:
-                switch token.keyword {
-                case .def, .class, .global, .nonlocal: return nil
-                default: break
-                }
+                if endsScan(token.keyword) { return nil }
                 // `first.name`, or `(first).name`, which the parser reads the same way.
                 if token.end - token.start == firstParameterLength, let firstParameter, position + 2 < tokens.count,
                     tokens[position + 1].kind == .dot && tokens[position + 2].kind == .name
@@ -123,21 +122,27 @@ struct BodyScan {
     }()
 
     /// Steps over the tokens from `position` that change nothing but `line.lastKind`: plain
-    /// kinds but names, and names that are no keyword and are not `nameLength` bytes long. Returns the
+    /// kinds but names, and names that do not end the scan and are not `nameLength` bytes long. Returns the
     /// index of the first other token, or `tokens.count`.
     @inline(__always) private static func skipPlainTokens(
-        _ tokens: UnsafeBufferPointer<Token>, from start: Int, line: inout Line, nameLength: Int32
+        _ tokens: UnsafeBufferPointer<Token>, from start: Int, line: inout Line,
+        kinds: (beforeAttribute: UInt64, afterAttribute: UInt64), nameLength: Int32
     ) -> Int {
-        let plainKinds = line.readsAttribute ? Self.plainKinds.afterAttribute : Self.plainKinds.beforeAttribute
+        let plainKinds = line.readsAttribute ? kinds.afterAttribute : kinds.beforeAttribute
         var position = start
         while position < tokens.count {
             let token = tokens[position]
-            guard plainKinds & (1 << UInt64(token.kind.rawValue)) != 0 else { break }
-            if token.kind == .name && (token.keyword != .none || token.end - token.start == nameLength) { break }
+            guard plainKinds & (1 &<< UInt64(token.kind.rawValue)) != 0 else { break }
+            if token.kind == .name && (endsScan(token.keyword) || token.end - token.start == nameLength) { break }
             position += 1
         }
         if position > start { line.lastKind = tokens[position - 1].kind }
         return position
+    }
+
+    /// Returns whether `keyword` ends the scan wherever it appears in a line.
+    @inline(__always) private static func endsScan(_ keyword: Keyword) -> Bool {
+        keyword == .def || keyword == .class || keyword == .global || keyword == .nonlocal
     }
 
     /// Returns whether a line starting with `keyword` parses as a statement of its own.

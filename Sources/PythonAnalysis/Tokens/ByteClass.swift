@@ -37,6 +37,12 @@ struct TokenizerTables: ~Copyable {
         static let lineBreak: UInt8 = 6
         static let comment: UInt8 = 7
         static let backslash: UInt8 = 8
+        /// `(`, `[` or `{`.
+        static let opening: UInt8 = 9
+        /// `)`, `]` or `}`.
+        static let closing: UInt8 = 10
+        /// `,` or `;`.
+        static let separator: UInt8 = 11
     }
 
     private static let leadMask: UInt8 = 0x0F
@@ -98,6 +104,9 @@ struct TokenizerTables: ~Copyable {
         case UInt8(ascii: "\n"), UInt8(ascii: "\r"): entry = Lead.lineBreak
         case UInt8(ascii: "#"): entry = Lead.comment
         case UInt8(ascii: "\\"): entry = Lead.backslash
+        case UInt8(ascii: "("), UInt8(ascii: "["), UInt8(ascii: "{"): entry = Lead.opening
+        case UInt8(ascii: ")"), UInt8(ascii: "]"), UInt8(ascii: "}"): entry = Lead.closing
+        case UInt8(ascii: ","), UInt8(ascii: ";"): entry = Lead.separator
         default: entry = Lead.other
         }
         if ByteClass.isIdentifierContinuation(byte) { entry |= continuesName }

@@ -44,12 +44,20 @@ package struct Tokenizer: ~Copyable {
                     return
                 }
                 let byte = bytes[position]
+                // Most blanks are single spaces between tokens, so they skip the table.
+                if byte == UInt8(ascii: " ") {
+                    position += 1
+                    continue
+                }
                 switch classes.lead(byte) {
                 case TokenizerTables.Lead.blank:
                     position += 1
                 case TokenizerTables.Lead.name:
                     isLogicalLineEmpty = false
                     scanNameOrPrefixedString()
+                case TokenizerTables.Lead.opening, TokenizerTables.Lead.closing, TokenizerTables.Lead.separator:
+                    isLogicalLineEmpty = false
+                    scanPunctuation(byte)
                 case TokenizerTables.Lead.lineBreak:
                     let start = position
                     consumeLineBreak()
@@ -69,6 +77,24 @@ package struct Tokenizer: ~Copyable {
                 }
             }
         }
+    }
+
+    /// Writes the one-byte token of a bracket, `,` or `;`.
+    @inline(__always) private mutating func scanPunctuation(_ byte: UInt8) {
+        let kind: TokenKind
+        switch byte {
+        case UInt8(ascii: "("), UInt8(ascii: "["), UInt8(ascii: "{"):
+            bracketDepth += 1
+            kind = byte == UInt8(ascii: "(") ? .leftParenthesis : byte == UInt8(ascii: "[") ? .leftBracket : .leftBrace
+        case UInt8(ascii: ")"), UInt8(ascii: "]"), UInt8(ascii: "}"):
+            if bracketDepth > 0 { bracketDepth -= 1 }
+            kind =
+                byte == UInt8(ascii: ")") ? .rightParenthesis : byte == UInt8(ascii: "]") ? .rightBracket : .rightBrace
+        default:
+            kind = byte == UInt8(ascii: ",") ? .comma : .semicolon
+        }
+        position += 1
+        emit(kind, from: position - 1)
     }
 
     private mutating func scanOtherToken(startingWith byte: UInt8) {
