@@ -114,12 +114,17 @@ package struct Tokenizer: ~Copyable {
 
     private mutating func scanNameOrPrefixedString() {
         let start = position
-        position += 1
         // A local index stays in a register, where `position` would be stored at every step.
-        var end = position
-        while end < bytes.count && classes.continuesName(bytes[end]) { end += 1 }
+        // Testing the byte in the body, not with `&&` in the condition, compiled to a loop
+        // without a saved flag and saved about 7 M instructions on the 5 MB benchmark project.
+        var end = start &+ 1
+        let count = bytes.count
+        while end < count {
+            if !classes.continuesName(bytes[end]) { break }
+            end &+= 1
+        }
         position = end
-        if position - start <= 2, position < bytes.count, classes.lead(bytes[position]) == TokenizerTables.Lead.quote,
+        if end &- start <= 2, end < count, classes.lead(bytes[end]) == TokenizerTables.Lead.quote,
             let prefix = StringPrefix(bytes: bytes, start: start, end: position)
         {
             scanString(prefixStart: start, isFormatted: prefix.isFormatted)
