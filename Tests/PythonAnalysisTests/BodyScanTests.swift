@@ -23,10 +23,13 @@ private struct ScannedBody {
                     && tokens[index + 2].kind == .indent
             })
         else { return nil }
+        let name = firstParameter.map { Array($0.utf8) } ?? []
         let found = tokens.withUnsafeBufferPointer { tokens in
             file.bytes.withUnsafeBufferPointer { bytes in
-                BodyScan.scan(
-                    tokens, bytes: bytes, from: colon + 3, firstParameter: firstParameter.map { Array($0.utf8) })
+                name.withUnsafeBufferPointer { name in
+                    BodyScan.scan(
+                        tokens, bytes: bytes, from: colon + 3, firstParameter: firstParameter == nil ? nil : name)
+                }
             }
         }
         guard let (end, scan) = found else { return nil }

@@ -30,7 +30,7 @@ struct BodyScan {
     /// that ends first.
     static func scan(
         _ tokens: UnsafeBufferPointer<Token>, bytes: UnsafeBufferPointer<UInt8>, from start: Int,
-        firstParameter: [UInt8]?
+        firstParameter: UnsafeBufferPointer<UInt8>?
     ) -> (end: Int, scan: BodyScan)? {
         var scan = BodyScan()
         var level = 1
@@ -156,7 +156,9 @@ struct BodyScan {
         }
     }
 
-    private static func spells(_ token: Token, _ text: [UInt8], in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    private static func spells(
+        _ token: Token, _ text: UnsafeBufferPointer<UInt8>, in bytes: UnsafeBufferPointer<UInt8>
+    ) -> Bool {
         let start = Int(token.start)
         guard Int(token.end) - start == text.count else { return false }
         for offset in 0..<text.count where bytes[start + offset] != text[offset] { return false }
