@@ -83,11 +83,14 @@ extension Parser {
         guard current.kind == .colon, index + 2 < tokens.count, tokens[index + 1].kind == .newline,
             tokens[index + 2].kind == .indent
         else { return nil }
-        let first = firstParameter.map { Array($0.utf8) }
         let start = index + 3
         let found = tokens.withUnsafeBufferPointer { tokens in
             file.bytes.withUnsafeBufferPointer { bytes in
-                BodyScan.scan(tokens, bytes: bytes, from: start, firstParameter: first)
+                // The name's own UTF-8 storage, so that no array is made per function.
+                guard var name = firstParameter else {
+                    return BodyScan.scan(tokens, bytes: bytes, from: start, firstParameter: nil)
+                }
+                return name.withUTF8 { BodyScan.scan(tokens, bytes: bytes, from: start, firstParameter: $0) }
             }
         }
         guard let (end, scan) = found, depth + 1 + scan.deepestLevel < Self.maximumDepth else { return nil }

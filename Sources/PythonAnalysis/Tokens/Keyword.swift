@@ -18,14 +18,27 @@ package enum Keyword: UInt8, Sendable, CaseIterable {
         }
     }
 
-    private static let texts: [String] = allCases.map { "\($0)" }
+    /// The texts in case order. Deriving them with `"\(keyword)"` reads type metadata, which
+    /// costs about 60,000 instructions per keyword on first use.
+    private static let texts: [String] = [
+        "none", "and", "as", "assert", "async", "await", "break", "case", "class", "continue", "def", "del", "elif",
+        "else",
+        "except", "finally", "for", "from", "global", "if", "import", "in", "is", "lambda", "match", "nonlocal", "not",
+        "or", "pass", "raise", "return", "try", "type", "while", "with", "yield",
+    ]
 
-    /// Classifies the name spelled by `bytes[start..<end]`. Every keyword is 2 to 8 ASCII
-    /// letters, so a name of that length is packed into 64 bits, first byte lowest, and matched
-    /// against each keyword's packed text. `KeywordTests` checks the table against `text`.
+    /// Classifies the name spelled by `bytes[start..<end]`.
     static func classify(_ bytes: UnsafeBufferPointer<UInt8>, start: Int, end: Int) -> Keyword {
+        guard let word = packed(bytes, start: start, end: end) else { return .none }
+        let slot = slot(of: word)
+        return slots.words[slot] == word ? slots.keywords[slot] : .none
+    }
+
+    /// Packs the name spelled by `bytes[start..<end]` into 64 bits, first byte lowest, or
+    /// returns `nil` when its length is outside 2...8, the lengths of the keywords.
+    @inline(__always) static func packed(_ bytes: UnsafeBufferPointer<UInt8>, start: Int, end: Int) -> UInt64? {
         let length = end - start
-        guard length >= 2 && length <= 8 else { return .none }
+        guard length >= 2 && length <= 8 else { return nil }
         var word: UInt64
         if start + 8 <= bytes.count {
             let loaded = UnsafeRawPointer(bytes.baseAddress! + start).loadUnaligned(as: UInt64.self)
@@ -35,47 +48,31 @@ package enum Keyword: UInt8, Sendable, CaseIterable {
             word = 0
             for offset in 0..<length { word |= UInt64(bytes[start + offset]) << (8 * UInt64(offset)) }
         }
-        return keyword(packed: word)
+        return word
     }
 
-    private static func keyword(packed word: UInt64) -> Keyword {
-        switch word {
-        case 0x6669: return .if
-        case 0x6e69: return .in
-        case 0x726f: return .or
-        case 0x7361: return .as
-        case 0x7369: return .is
-        case 0x0064_6e61: return .and
-        case 0x0066_6564: return .def
-        case 0x006c_6564: return .del
-        case 0x0072_6f66: return .for
-        case 0x0074_6f6e: return .not
-        case 0x0079_7274: return .try
-        case 0x6570_7974: return .type
-        case 0x6573_6163: return .case
-        case 0x6573_6c65: return .else
-        case 0x6669_6c65: return .elif
-        case 0x6874_6977: return .with
-        case 0x6d6f_7266: return .from
-        case 0x7373_6170: return .pass
-        case 0x0063_6e79_7361: return .async
-        case 0x0064_6c65_6979: return .yield
-        case 0x0065_6c69_6877: return .while
-        case 0x0065_7369_6172: return .raise
-        case 0x0068_6374_616d: return .match
-        case 0x006b_6165_7262: return .break
-        case 0x0073_7361_6c63: return .class
-        case 0x0074_6961_7761: return .await
-        case 0x6164_626d_616c: return .lambda
-        case 0x6c61_626f_6c67: return .global
-        case 0x6e72_7574_6572: return .return
-        case 0x7470_6563_7865: return .except
-        case 0x7472_6573_7361: return .assert
-        case 0x7472_6f70_6d69: return .import
-        case 0x0079_6c6c_616e_6966: return .finally
-        case 0x6575_6e69_746e_6f63: return .continue
-        case 0x6c61_636f_6c6e_6f6e: return .nonlocal
-        default: return .none
-        }
+    /// The number of hash slots; `slot(of:)` takes the top six bits of a product.
+    static let slotCount = 64
+
+    /// Maps a packed name to one of 64 slots. The multiplier was searched for so that every
+    /// keyword gets a slot of its own, which building `slots` checks.
+    @inline(__always) static func slot(of word: UInt64) -> Int {
+        Int(truncatingIfNeeded: (word &* 0xC977_2B8A_4A5D_930F) >> 58)
     }
+
+    /// Each slot's packed keyword text, 0 for an empty slot, and its keyword. A name's packed
+    /// text is never 0, because name bytes are never 0.
+    static let slots: (words: [UInt64], keywords: [Keyword]) = {
+        var words = [UInt64](repeating: 0, count: slotCount)
+        var keywords = [Keyword](repeating: .none, count: slotCount)
+        for keyword in allCases where keyword != .none {
+            let text = Array(keyword.text.utf8)
+            let word = text.withUnsafeBufferPointer { packed($0, start: 0, end: text.count) }!
+            let slot = slot(of: word)
+            precondition(words[slot] == 0, "keywords \(keyword) and \(keywords[slot]) share a hash slot")
+            words[slot] = word
+            keywords[slot] = keyword
+        }
+        return (words, keywords)
+    }()
 }

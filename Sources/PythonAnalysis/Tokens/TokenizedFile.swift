@@ -13,19 +13,23 @@ package struct TokenizedFile: Sendable {
         var problems: [TokenProblem] = []
         var problemCount = 0
         bytes.withUnsafeBufferPointer { buffer in
-            var tokenizer = Tokenizer(bytes: buffer)
-            tokens.reserveCapacity(buffer.count / 4 + 16)
+            // Room for one token per four bytes, which typical source stays well under. A file
+            // with more tokens is tokenized a second time, with room for all of them.
+            var capacity = buffer.count / 4 + 16
             while true {
-                var token = tokenizer.next()
-                if token.kind == .name {
-                    token.keyword = Keyword.classify(buffer, start: Int(token.start), end: Int(token.end))
+                var needed = 0
+                tokens = Array(unsafeUninitializedCapacity: capacity) { storage, initialized in
+                    var tokenizer = Tokenizer(bytes: buffer, tokenStorage: storage)
+                    tokenizer.run()
+                    initialized = tokenizer.tokens.writtenCount
+                    needed = tokenizer.tokens.count
+                    lineStarts = tokenizer.lineStarts
+                    problems = tokenizer.problems
+                    problemCount = tokenizer.problemCount
                 }
-                tokens.append(token)
-                if token.kind == .endOfFile { break }
+                if needed <= capacity { break }
+                capacity = needed
             }
-            lineStarts = tokenizer.lineStarts
-            problems = tokenizer.problems
-            problemCount = tokenizer.problemCount
             if let offset = UTF8Check.firstInvalidOffset(in: buffer) {
                 problemCount += 1
                 problems.append(
@@ -62,12 +66,16 @@ package struct TokenizedFile: Sendable {
     }
 }
 
-/// UTF-8 validation with an ASCII fast path of eight bytes at a time.
+/// UTF-8 validation with ASCII fast paths of 32 and 8 bytes at a time.
 enum UTF8Check {
     static func firstInvalidOffset(in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         var index = 0
         let count = bytes.count
         while index < count {
+            if index + 32 <= count && isASCII(bytes, from: index, words: 4) {
+                index += 32
+                continue
+            }
             if index + 8 <= count {
                 let word = UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self)
                 if word & 0x8080_8080_8080_8080 == 0 {
@@ -84,6 +92,15 @@ enum UTF8Check {
             index += length
         }
         return nil
+    }
+
+    @inline(__always) private static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>, from index: Int, words: Int)
+        -> Bool
+    {
+        let raw = UnsafeRawPointer(bytes.baseAddress! + index)
+        var combined: UInt64 = 0
+        for word in 0..<words { combined |= raw.loadUnaligned(fromByteOffset: 8 * word, as: UInt64.self) }
+        return combined & 0x8080_8080_8080_8080 == 0
     }
 
     private static func sequenceLength(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int? {

@@ -1,90 +1,90 @@
 extension Tokenizer {
-    mutating func scanOperator() -> Token {
+    /// Steps over the operator or invalid byte at `position` and returns its kind.
+    mutating func scanOperator() -> TokenKind {
         let start = position
         let byte = bytes[position]
         let second = peek(1)
         position += 1
         switch byte {
-        case UInt8(ascii: "("): return bracket(.leftParenthesis, opening: true, from: start)
-        case UInt8(ascii: "["): return bracket(.leftBracket, opening: true, from: start)
-        case UInt8(ascii: "{"): return bracket(.leftBrace, opening: true, from: start)
-        case UInt8(ascii: ")"): return bracket(.rightParenthesis, opening: false, from: start)
-        case UInt8(ascii: "]"): return bracket(.rightBracket, opening: false, from: start)
-        case UInt8(ascii: "}"): return bracket(.rightBrace, opening: false, from: start)
-        case UInt8(ascii: ","): return make(.comma, from: start)
-        case UInt8(ascii: ";"): return make(.semicolon, from: start)
+        case UInt8(ascii: "("): return bracket(.leftParenthesis, opening: true)
+        case UInt8(ascii: "["): return bracket(.leftBracket, opening: true)
+        case UInt8(ascii: "{"): return bracket(.leftBrace, opening: true)
+        case UInt8(ascii: ")"): return bracket(.rightParenthesis, opening: false)
+        case UInt8(ascii: "]"): return bracket(.rightBracket, opening: false)
+        case UInt8(ascii: "}"): return bracket(.rightBrace, opening: false)
+        case UInt8(ascii: ","): return .comma
+        case UInt8(ascii: ";"): return .semicolon
         case UInt8(ascii: "."):
             if second == UInt8(ascii: "."), peek(1) == UInt8(ascii: ".") {
                 position += 2
-                return make(.ellipsis, from: start)
+                return .ellipsis
             }
-            return make(.dot, from: start)
+            return .dot
         default:
             return scanSymbolOperator(byte, second: second, from: start)
         }
     }
 
-    mutating func bracket(_ kind: TokenKind, opening: Bool, from start: Int) -> Token {
+    private mutating func bracket(_ kind: TokenKind, opening: Bool) -> TokenKind {
         if opening {
             bracketDepth += 1
         } else if bracketDepth > 0 {
             bracketDepth -= 1
         }
-        return make(kind, from: start)
+        return kind
     }
 
-    mutating func scanSymbolOperator(_ byte: UInt8, second: UInt8, from start: Int) -> Token {
+    private mutating func scanSymbolOperator(_ byte: UInt8, second: UInt8, from start: Int) -> TokenKind {
         let isEqualNext = second == UInt8(ascii: "=")
         switch byte {
         case UInt8(ascii: ":"):
-            if isEqualNext { return take(1, .walrus, from: start) }
-            return make(.colon, from: start)
+            return isEqualNext ? take(1, .walrus) : .colon
         case UInt8(ascii: "="):
-            return isEqualNext ? take(1, .otherOperator, from: start) : make(.equal, from: start)
+            return isEqualNext ? take(1, .otherOperator) : .equal
         case UInt8(ascii: "-"):
-            if second == UInt8(ascii: ">") { return take(1, .arrow, from: start) }
-            return isEqualNext ? take(1, .augmentedAssignment, from: start) : make(.minus, from: start)
+            if second == UInt8(ascii: ">") { return take(1, .arrow) }
+            return isEqualNext ? take(1, .augmentedAssignment) : .minus
         case UInt8(ascii: "+"), UInt8(ascii: "%"), UInt8(ascii: "@"):
-            if isEqualNext { return take(1, .augmentedAssignment, from: start) }
-            if byte == UInt8(ascii: "+") { return make(.plus, from: start) }
-            return make(byte == UInt8(ascii: "%") ? .percent : .at, from: start)
+            if isEqualNext { return take(1, .augmentedAssignment) }
+            if byte == UInt8(ascii: "+") { return .plus }
+            return byte == UInt8(ascii: "%") ? .percent : .at
         case UInt8(ascii: "*"), UInt8(ascii: "/"), UInt8(ascii: "<"), UInt8(ascii: ">"):
-            return scanDoubledOperator(byte, second: second, from: start)
+            return scanDoubledOperator(byte, second: second)
         case UInt8(ascii: "&"), UInt8(ascii: "|"), UInt8(ascii: "^"):
-            return isEqualNext ? take(1, .augmentedAssignment, from: start) : make(.otherOperator, from: start)
+            return isEqualNext ? take(1, .augmentedAssignment) : .otherOperator
         case UInt8(ascii: "!"):
-            return isEqualNext ? take(1, .otherOperator, from: start) : invalidToken(from: start)
+            return isEqualNext ? take(1, .otherOperator) : invalid(at: start)
         case UInt8(ascii: "~"):
-            return make(.otherOperator, from: start)
+            return .otherOperator
         default:
-            return invalidToken(from: start)
+            return invalid(at: start)
         }
     }
 
     /// `*`, `**`, `/`, `//`, `<`, `<<`, `>`, `>>`, each optionally followed by `=`.
-    mutating func scanDoubledOperator(_ byte: UInt8, second: UInt8, from start: Int) -> Token {
+    private mutating func scanDoubledOperator(_ byte: UInt8, second: UInt8) -> TokenKind {
         let isDoubled = second == byte
         if isDoubled { position += 1 }
         let isComparison = byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">")
         if peek(0) == UInt8(ascii: "=") {
             position += 1
-            return make(isComparison && !isDoubled ? .otherOperator : .augmentedAssignment, from: start)
+            return isComparison && !isDoubled ? .otherOperator : .augmentedAssignment
         }
         switch (byte, isDoubled) {
-        case (UInt8(ascii: "*"), false): return make(.star, from: start)
-        case (UInt8(ascii: "*"), true): return make(.doubleStar, from: start)
-        case (UInt8(ascii: "/"), false): return make(.slash, from: start)
-        default: return make(.otherOperator, from: start)
+        case (UInt8(ascii: "*"), false): return .star
+        case (UInt8(ascii: "*"), true): return .doubleStar
+        case (UInt8(ascii: "/"), false): return .slash
+        default: return .otherOperator
         }
     }
 
-    mutating func take(_ extra: Int, _ kind: TokenKind, from start: Int) -> Token {
+    private mutating func take(_ extra: Int, _ kind: TokenKind) -> TokenKind {
         position += extra
-        return make(kind, from: start)
+        return kind
     }
 
-    mutating func invalidToken(from start: Int) -> Token {
+    private mutating func invalid(at start: Int) -> TokenKind {
         record(bytes[start] == 0 ? .nullByte : .invalidCharacter, at: start)
-        return make(.invalid, from: start)
+        return .invalid
     }
 }

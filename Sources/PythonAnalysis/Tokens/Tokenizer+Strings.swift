@@ -1,26 +1,3 @@
-/// Byte classes for identifiers and numbers. Bytes of 0x80 and above are taken as parts of
-/// identifiers, because Python allows non-ASCII letters in names.
-enum ByteClass {
-    @inline(__always) static func isIdentifierStart(_ byte: UInt8) -> Bool {
-        let lower = byte | 0x20
-        return (lower >= UInt8(ascii: "a") && lower <= UInt8(ascii: "z")) || byte == UInt8(ascii: "_") || byte >= 0x80
-    }
-
-    /// True for a letter, digit, `_` or a byte of 0x80 and above. ASCII bytes are looked up in
-    /// two 64-bit masks, one bit per byte value, because names make up most of the source.
-    @inline(__always) static func isIdentifierContinuation(_ byte: UInt8) -> Bool {
-        guard byte < 0x80 else { return true }
-        // Below 64, bits 48-57 are `0`-`9`. From 64, bits 1-26 are `A`-`Z`, 31 is `_` and 33-58
-        // are `a`-`z`.
-        let mask: UInt64 = byte < 64 ? 0x03FF_0000_0000_0000 : 0x07FF_FFFE_87FF_FFFE
-        return (mask >> UInt64(byte & 63)) & 1 != 0
-    }
-
-    @inline(__always) static func isDigit(_ byte: UInt8) -> Bool {
-        byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
-    }
-}
-
 /// A string literal's prefix letters (`r`, `b`, `u`, `f`, `t` and their pairs, any case).
 struct StringPrefix {
     var isRaw = false
@@ -63,6 +40,8 @@ extension Tokenizer {
     /// `position` is at the line break or the end of the file).
     private mutating func scanStringBody(quote: UInt8, isTriple: Bool) -> Bool {
         while position < bytes.count {
+            skipStringRun()
+            guard position < bytes.count else { return false }
             let byte = bytes[position]
             if byte == quote {
                 if !isTriple {
@@ -92,6 +71,13 @@ extension Tokenizer {
             }
         }
         return false
+    }
+
+    /// Steps over bytes that are not quotes, backslashes or line breaks.
+    private mutating func skipStringRun() {
+        var end = position
+        while end < bytes.count && !classes.endsStringRun(bytes[end]) { end += 1 }
+        position = end
     }
 
     private enum FormatContext {
@@ -164,7 +150,11 @@ extension Tokenizer {
             if !isTriple { return false }
             consumeLineBreak()
         default:
+            // Any other quote byte, then the bytes up to the next one that needs a look.
             position += 1
+            var end = position
+            while end < bytes.count && !classes.endsFormattedRun(bytes[end]) { end += 1 }
+            position = end
         }
         return true
     }
