@@ -12,6 +12,9 @@ final class ModuleLoader {
     /// Python source files are far smaller than this; the limit bounds hostile input.
     static let maximumFileSize = 16 * 1024 * 1024
     private let reader: SourceFileReader
+    /// The code root's folders, each read once, so a lookup of `json` or `boto3` from every
+    /// module costs no `stat` call.
+    private let folders: FolderListings
     private var absent: Set<String> = []
     /// Syntax problems reported per file, counting those of bodies parsed later.
     private var syntaxProblemCounts: [String: Int] = [:]
@@ -24,6 +27,7 @@ final class ModuleLoader {
         self.rootForDisplay = rootForDisplay
         self.diagnostics = diagnostics
         self.reader = SourceFileReader(root: codeRoot, maximumFileSize: Self.maximumFileSize)
+        self.folders = FolderListings(root: self.codeRoot)
         program.reportDeferredProblems = { [weak self] moduleID, problems in
             guard let self else { return }
             self.reportSyntaxProblems(problems, path: self.program.modules[moduleID].displayPath)
@@ -53,12 +57,14 @@ final class ModuleLoader {
             return nil
         }
         // Python's path finder prefers a package, then a module file, then a namespace package.
+        let parents = components.dropLast()
+        let last = String(components[components.count - 1])
         let base = codeRoot + "/" + components.joined(separator: "/")
-        let isFolder = SourceFiles.isDirectory(base) == true
-        if isFolder && SourceFiles.isDirectory(base + "/__init__.py") == false {
+        let isFolder = folders.kind(of: last, inFolder: parents) == .folder
+        if isFolder && folders.kind(of: "__init__.py", inFolder: components[...]) == .other {
             return load(name: name, path: base + "/__init__.py", isPackage: true)
         }
-        if SourceFiles.isDirectory(base + ".py") == false {
+        if folders.kind(of: last + ".py", inFolder: parents) == .other {
             return load(name: name, path: base + ".py", isPackage: false)
         }
         if isFolder {
