@@ -14,12 +14,30 @@ package enum JSONReport {
         out.raw(String(schemaVersion))
         out.key("functions")
         out.beginArray()
-        for function in project.functions { write(function, into: &out) }
+        if let rendered = project.renderedFunctions, rendered.count == project.functions.count {
+            for text in rendered { out.raw(text) }
+        } else {
+            for function in project.functions { out.raw(renderFunction(function)) }
+        }
         out.endArray()
         out.key("diagnostics")
         writeDiagnostics(project.diagnostics, into: &out)
         out.endObject()
         return out.text + "\n"
+    }
+
+    /// Returns one function's object as `render` writes it in the `functions` array, indented
+    /// for that depth. `ProjectGeneration.renderFunction` calls it in the parallel loop.
+    package static func renderFunction(_ policy: FunctionPolicy) -> String {
+        // The builder indents by depth, so the object is written inside an object and an array,
+        // as in `render`, and their opening text is dropped.
+        var out = JSONTextBuilder()
+        out.beginObject()
+        out.beginArray()
+        let openingCount = out.text.utf8.count
+        write(policy, into: &out)
+        let object = out.text.utf8.dropFirst(openingCount).drop { $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: " ") }
+        return String(Substring(object))
     }
 
     private static func write(_ policy: FunctionPolicy, into out: inout JSONTextBuilder) {
