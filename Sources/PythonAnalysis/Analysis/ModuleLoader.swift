@@ -49,8 +49,10 @@ final class ModuleLoader {
     /// Returns the local module's index and reads the module on first use. Modules outside
     /// the code, such as the standard library and third-party packages, return `nil`.
     func module(named name: String) -> Int? {
-        if let id = program.moduleIDs[name] { return id }
+        // Most lookups name modules outside the code, such as `json` or `boto3`, again and
+        // again, so those are checked first. No name is in both.
         if absent.contains(name) { return nil }
+        if let id = program.moduleIDs[name] { return id }
         let components = Self.components(of: name)
         guard !components.isEmpty, components.allSatisfy(Self.isIdentifier) else {
             absent.insert(name)
