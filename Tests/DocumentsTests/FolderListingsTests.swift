@@ -94,6 +94,14 @@ import Testing
         #expect(listings.kind(of: "cafe\u{301}.py", inFolder: []) == nil)
     }
 
+    /// Lookups join `root + "/" + name`, as `stat` calls on built paths would, so an empty root
+    /// is the file system root.
+    @Test func emptyRootIsFileSystemRoot() {
+        let listings = FolderListings(root: "")
+        #expect(listings.kind(of: "tmp", inFolder: []) == statKind("/tmp"))
+        #expect(listings.kind(of: "tmp", inFolder: []) == .folder)
+    }
+
     @Test func missingRootHasNoEntries() throws {
         let root = try temporaryFolder() + "/absent"
         let listings = FolderListings(root: root)
