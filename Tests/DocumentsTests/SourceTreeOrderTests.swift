@@ -23,7 +23,7 @@ import Testing
 
     @Test func nonASCIIPathsSortByBytes() throws {
         let root = try temporaryFolder()
-        // U+00E9 is two bytes in UTF-8 (C3 A9); `e` plus U+0301 starts with `e` (65).
+        // U+00E9 is two bytes in UTF-8 (C3 A9), and `e` plus U+0301 starts with `e` (65).
         for file in ["caf\u{E9}.yaml", "cafe\u{301}.yaml", "cafz.yaml"] { try writeFile(root + "/" + file, []) }
         let listing = try SourceTree.walk(root: root)
         #expect(listing.files == ["cafe\u{301}.yaml", "cafz.yaml", "caf\u{E9}.yaml"])
