@@ -14,6 +14,14 @@ import Testing
 @Suite struct ModuleLookupTests {
     private static let handler = "def handler(event, context):\n    pass\n"
 
+    @Test(arguments: [
+        ("json", ["json"]), ("a.b.c", ["a", "b", "c"]), ("", [""]), ("a..b", ["a", "", "b"]), (".a", ["", "a"]),
+        ("caf\u{E9}", ["caf\u{E9}"]), ("caf\u{E9}.x", ["caf\u{E9}", "x"]), ("a.\u{301}b", ["a.\u{301}b"]),
+    ])
+    func nameSplitsIntoComponents(name: String, expected: [String]) {
+        #expect(ModuleLoader.components(of: name).map(String.init) == expected)
+    }
+
     @Test func linkedPackageFolderIsRead() throws {
         let fixture = try Fixture([
             "app.py": "import linked\n" + Self.handler,

@@ -61,19 +61,24 @@ final class ModuleLoader {
         // Python's path finder prefers a package, then a module file, then a namespace package.
         let parents = components.dropLast()
         let last = String(components[components.count - 1])
-        let base = codeRoot + "/" + components.joined(separator: "/")
         let isFolder = folders.kind(of: last, inFolder: parents) == .folder
         if isFolder && folders.kind(of: "__init__.py", inFolder: components[...]) == .other {
-            return load(name: name, path: base + "/__init__.py", isPackage: true)
+            return load(name: name, path: path(of: components) + "/__init__.py", isPackage: true)
         }
         if folders.kind(of: last + ".py", inFolder: parents) == .other {
-            return load(name: name, path: base + ".py", isPackage: false)
+            return load(name: name, path: path(of: components) + ".py", isPackage: false)
         }
         if isFolder {
-            return addModule(name: name, displayPath: displayPath(base), isPackage: true, statements: [])
+            return addModule(
+                name: name, displayPath: displayPath(path(of: components)), isPackage: true, statements: [])
         }
         absent.insert(name)
         return nil
+    }
+
+    /// The path of a module's file or folder, without the `.py` or `/__init__.py` ending.
+    private func path(of components: [Substring]) -> String {
+        codeRoot + "/" + components.joined(separator: "/")
     }
 
     /// Splits a dotted name into its parts. An ASCII name is split on bytes, which gives the
@@ -81,6 +86,8 @@ final class ModuleLoader {
     /// text, without breaking the text into characters.
     static func components(of name: String) -> [Substring] {
         let dot = UInt8(ascii: ".")
+        // Without a `.` byte the text has no `.` character either, so it is one part.
+        guard name.utf8.contains(dot) else { return [name[...]] }
         guard name.utf8.allSatisfy({ $0 < 0x80 }) else {
             return name.split(separator: ".", omittingEmptySubsequences: false)
         }
