@@ -76,7 +76,7 @@ final class ModuleLoader {
         return nil
     }
 
-    /// The path of a module's file or folder, without the `.py` or `/__init__.py` ending.
+    /// Returns the path of a module's file or folder, without the `.py` or `/__init__.py` ending.
     private func path(of components: [Substring]) -> String {
         codeRoot + "/" + components.joined(separator: "/")
     }
