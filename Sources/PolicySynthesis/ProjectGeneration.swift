@@ -17,6 +17,9 @@ package struct ProjectPolicies: Sendable {
     package var parameterNames: Set<String>
     /// Every function's logical id, before `--function` filtering.
     package var allFunctionIds: [String]
+    /// The text `ProjectGeneration.renderFunction` returned for each of `functions`, in the
+    /// same order, or `nil` when it was not set.
+    package var renderedFunctions: [String]? = nil
 }
 
 /// Runs the whole pipeline over a project folder: discovery, templates, functions, analysis,
@@ -29,16 +32,21 @@ package struct ProjectGeneration: Sendable {
     /// One template to read instead of discovering them under the root.
     package var templatePath: String?
     package var synthesizer: PolicySynthesizer
+    /// Renders one function's policy as soon as it is synthesized, in the parallel loop, for an
+    /// output format whose parts per function do not depend on each other.
+    package var renderFunction: (@Sendable (FunctionPolicy) -> String)?
 
     package init(
         root: String, parameterOverrides: [String: String], functionFilter: Set<String>,
-        templatePath: String? = nil, synthesizer: PolicySynthesizer
+        templatePath: String? = nil, synthesizer: PolicySynthesizer,
+        renderFunction: (@Sendable (FunctionPolicy) -> String)? = nil
     ) {
         self.root = root
         self.parameterOverrides = parameterOverrides
         self.functionFilter = functionFilter
         self.templatePath = templatePath
         self.synthesizer = synthesizer
+        self.renderFunction = renderFunction
     }
 
     package func run() -> ProjectPolicies {
@@ -63,24 +71,40 @@ package struct ProjectGeneration: Sendable {
             }
         }
         let templateErrors = diagnostics.hasErrors
-        let jobs = work
-        let results = Mutex<[Int: FunctionPolicy]>([:])
-        let synthesizer = self.synthesizer
-        let root = self.root
-        DispatchQueue.concurrentPerform(iterations: work.count) { index in
-            let (function, template, namedResources) = jobs[index]
-            let policy = synthesizer.synthesize(
-                function, template: template, displayRoot: root, namedResources: namedResources)
-            results.withLock { $0[index] = policy }
-        }
-        let policies = results.withLock { collected in jobs.indices.compactMap { collected[$0] } }
+        let (policies, rendered) = synthesize(work)
         let functionErrors = policies.contains { $0.diagnostics.contains { $0.severity == .error } }
+        // Sorting indices keeps each rendered text with its policy.
+        let order = policies.indices.sorted {
+            (policies[$0].templateDisplayPath, policies[$0].function.logicalId)
+                < (policies[$1].templateDisplayPath, policies[$1].function.logicalId)
+        }
         return ProjectPolicies(
-            functions: policies.sorted {
-                ($0.templateDisplayPath, $0.function.logicalId) < ($1.templateDisplayPath, $1.function.logicalId)
-            },
+            functions: order.map { policies[$0] },
             diagnostics: diagnostics.diagnostics,
             hadUnreadableInput: templateErrors || functionErrors,
-            templatePaths: templatePaths, parameterNames: parameterNames, allFunctionIds: allFunctionIds)
+            templatePaths: templatePaths, parameterNames: parameterNames, allFunctionIds: allFunctionIds,
+            renderedFunctions: rendered.map { texts in order.map { texts[$0] } })
+    }
+
+    /// Synthesizes, and renders when `renderFunction` is set, each function in parallel.
+    /// Returns the results in the order of `work`.
+    private func synthesize(
+        _ work: [(FunctionModel, Template, NamedResourceIndex)]
+    ) -> (policies: [FunctionPolicy], rendered: [String]?) {
+        let results = Mutex<[Int: (FunctionPolicy, String?)]>([:])
+        let synthesizer = self.synthesizer
+        let renderFunction = self.renderFunction
+        let root = self.root
+        DispatchQueue.concurrentPerform(iterations: work.count) { index in
+            let (function, template, namedResources) = work[index]
+            let policy = synthesizer.synthesize(
+                function, template: template, displayRoot: root, namedResources: namedResources)
+            let text = renderFunction?(policy)
+            results.withLock { $0[index] = (policy, text) }
+        }
+        let collected = results.withLock { $0 }
+        let policies = work.indices.compactMap { collected[$0]?.0 }
+        guard renderFunction != nil else { return (policies, nil) }
+        return (policies, work.indices.compactMap { collected[$0]?.1 })
     }
 }

@@ -14,7 +14,11 @@ package enum JSONReport {
         out.raw(String(schemaVersion))
         out.key("functions")
         out.beginArray()
-        for function in project.functions { write(function, into: &out) }
+        if let rendered = project.renderedFunctions, rendered.count == project.functions.count {
+            for text in rendered { out.raw(text) }
+        } else {
+            for function in project.functions { out.raw(renderFunction(function)) }
+        }
         out.endArray()
         out.key("diagnostics")
         writeDiagnostics(project.diagnostics, into: &out)
@@ -22,24 +26,33 @@ package enum JSONReport {
         return out.text + "\n"
     }
 
+    /// Returns one function's object as `render` writes it in the `functions` array, indented
+    /// for that depth. `ProjectGeneration.renderFunction` calls it in the parallel loop.
+    package static func renderFunction(_ policy: FunctionPolicy) -> String {
+        // The builder indents by depth, so the object is written inside an object and an array,
+        // as in `render`, and their opening text is dropped.
+        var out = JSONTextBuilder()
+        out.beginObject()
+        out.beginArray()
+        let openingCount = out.text.utf8.count
+        write(policy, into: &out)
+        let object = out.text.utf8.dropFirst(openingCount).drop { $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: " ") }
+        return String(Substring(object))
+    }
+
     private static func write(_ policy: FunctionPolicy, into out: inout JSONTextBuilder) {
         let function = policy.function
         out.beginObject()
-        out.key("logicalId")
-        out.string(function.logicalId)
+        out.member("logicalId", string: function.logicalId)
         if let name = function.functionName, case .literal(let text) = name {
-            out.key("functionName")
-            out.string(text)
+            out.member("functionName", string: text)
         }
-        out.key("template")
-        out.string(policy.templateDisplayPath)
+        out.member("template", string: policy.templateDisplayPath)
         if let runtime = function.runtime {
-            out.key("runtime")
-            out.string(runtime)
+            out.member("runtime", string: runtime)
         }
         if let handler = function.handler {
-            out.key("handler")
-            out.string(handler)
+            out.member("handler", string: handler)
         }
         out.key("policyDocument")
         PolicyJSONWriter().write(policy.document, into: &out)
@@ -49,7 +62,7 @@ package enum JSONReport {
         out.endArray()
         out.key("placeholders")
         out.beginArray()
-        for name in placeholders(in: policy) { out.string(name) }
+        for name in placeholders(in: policy) { out.stringValue(name) }
         out.endArray()
         out.key("diagnostics")
         writeDiagnostics(policy.diagnostics, into: &out)
@@ -58,18 +71,14 @@ package enum JSONReport {
 
     private static func write(_ statement: ExplainedStatement, into out: inout JSONTextBuilder) {
         out.beginObject()
-        out.key("sid")
-        out.string(statement.statement.sid ?? "")
+        out.member("sid", string: statement.statement.sid ?? "")
         out.key("reasons")
         out.beginArray()
         for reason in statement.reasons {
             out.beginObject()
-            out.key("file")
-            out.string(reason.file)
-            out.key("line")
-            out.raw(String(reason.line))
-            out.key("why")
-            out.string(reason.why)
+            out.member("file", string: reason.file)
+            out.member("line", number: reason.line)
+            out.member("why", string: reason.why)
             out.endObject()
         }
         out.endArray()
@@ -92,28 +101,22 @@ package enum JSONReport {
         out.beginArray()
         for diagnostic in diagnostics {
             out.beginObject()
-            out.key("severity")
-            out.string(diagnostic.severity.rawValue)
-            out.key("code")
-            out.string(diagnostic.code.rawValue)
-            out.key("message")
-            out.string(diagnostic.message)
+            out.member("severity", string: diagnostic.severity.rawValue)
+            out.member("code", string: diagnostic.code.rawValue)
+            out.member("message", string: diagnostic.message)
             if let location = diagnostic.location {
-                out.key("file")
-                out.string(location.file)
+                out.member("file", string: location.file)
                 if location.line > 0 {
-                    out.key("line")
-                    out.raw(String(location.line))
+                    out.member("line", number: location.line)
                 }
                 if location.column > 0 {
-                    out.key("column")
-                    out.raw(String(location.column))
+                    out.member("column", number: location.column)
                 }
             }
             if !diagnostic.notes.isEmpty {
                 out.key("notes")
                 out.beginArray()
-                for note in diagnostic.notes { out.string(note) }
+                for note in diagnostic.notes { out.stringValue(note) }
                 out.endArray()
             }
             out.endObject()

@@ -31,9 +31,7 @@ struct TemplateDiscovery {
     }
 
     private func isTemplate(_ relativePath: String, reader: SourceFileReader) -> Bool {
-        let name =
-            relativePath.lastIndex(of: "/").map { String(relativePath[relativePath.index(after: $0)...]) }
-            ?? relativePath
+        let name = Self.fileName(relativePath)
         if Self.templateNames.contains(name) { return true }
         guard Self.templateExtensions.contains(where: { name.hasSuffix($0) }) else { return false }
         let bytes: [UInt8]
@@ -51,6 +49,17 @@ struct TemplateDiscovery {
             return false
         }
         return Self.isOtherTemplate(bytes, displayPath: relativePath)
+    }
+
+    /// Returns the last component of a path. An ASCII path is searched by bytes, which finds
+    /// the slash a search by characters finds, without breaking the path into characters.
+    static func fileName(_ path: String) -> String {
+        let slash = UInt8(ascii: "/")
+        if path.utf8.allSatisfy({ $0 < 0x80 }) {
+            guard let index = path.utf8.lastIndex(of: slash) else { return path }
+            return String(path[path.utf8.index(after: index)...])
+        }
+        return path.lastIndex(of: "/").map { String(path[path.index(after: $0)...]) } ?? path
     }
 
     /// Returns true for a YAML or JSON document whose top level has `AWSTemplateFormatVersion`, or `Resources`

@@ -62,8 +62,16 @@ enum FileSystem {
         maximumSize: Int,
         displayPath: String
     ) throws(DocumentError) -> [UInt8] {
-        var bytes = [UInt8](repeating: 0, count: min(expectedSize, maximumSize) + 1)
-        var count = 0
+        var (bytes, count) = try readUpTo(
+            min(expectedSize, maximumSize) + 1, from: descriptor, displayPath: displayPath)
+        if count < bytes.count {
+            bytes.removeLast(bytes.count - count)
+            return bytes
+        }
+        if count > maximumSize {
+            throw sizeError(size: count, limit: maximumSize, displayPath: displayPath)
+        }
+        // The file grew after `fstat`.
         while true {
             if count == bytes.count {
                 let grownSize = min(2 * bytes.count, maximumSize + 1)
@@ -87,6 +95,35 @@ enum FileSystem {
                 throw sizeError(size: count, limit: maximumSize, displayPath: displayPath)
             }
         }
+    }
+
+    /// Reads until `capacity` bytes or the end of the file into a new array, without first
+    /// filling it with zeros. Returns the array, whose count is `capacity`, and how many of
+    /// its bytes were read; the bytes after those are zero.
+    private static func readUpTo(
+        _ capacity: Int, from descriptor: Int32, displayPath: String
+    ) throws(DocumentError) -> (bytes: [UInt8], count: Int) {
+        var failure: Int32?
+        var count = 0
+        let bytes = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, initializedCount in
+            while count < capacity {
+                // `read` writes at most `capacity - count` bytes from `count` on, inside `buffer`.
+                let result = read(descriptor, buffer.baseAddress! + count, capacity - count)
+                if result < 0 && errno == EINTR { continue }
+                if result < 0 { failure = errno }
+                if result <= 0 { break }
+                count += result
+            }
+            // The rest is zeroed so that every element of the array is initialized.
+            (buffer.baseAddress! + count).initialize(repeating: 0, count: capacity - count)
+            initializedCount = capacity
+        }
+        if let failure {
+            throw DocumentError(
+                "could not read the file: \(errorText(failure))", at: SourceLocation(file: displayPath),
+                code: .fileUnreadable)
+        }
+        return (bytes, count)
     }
 
     static func sizeError(size: Int, limit: Int, displayPath: String) -> DocumentError {

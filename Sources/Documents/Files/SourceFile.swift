@@ -20,16 +20,21 @@ package struct SourceFileReader: Sendable {
     /// path. A root that cannot be resolved is kept as given, and every read then fails with
     /// the reason.
     package init(root: String, maximumFileSize: Int = 64 * 1024 * 1024) {
-        self.root = FilePath.realPath(root) ?? root
+        let realRoot = FilePath.realPath(root)
+        self.root = realRoot ?? root
         self.maximumFileSize = maximumFileSize
+        // A real path is its own real path, so files directly in the root need no `realpath`.
+        if let realRoot { folders.add(realRoot, realPath: realRoot) }
     }
 
     /// Reads a file's bytes. `path` is absolute or relative to `root`. Throws when the file is
     /// missing, is not a regular file, resolves outside `root`, or is larger than the limit.
     package func read(_ path: String) throws(DocumentError) -> [UInt8] {
-        let resolved = try resolve(path)
+        let absolute = FilePath.join(root, path)
+        let resolved = try resolve(absolute: absolute, path: path)
         return try FileSystem.readRegularFile(
-            atPath: resolved, displayPath: displayPath(path), maximumSize: maximumFileSize, followsLinks: false)
+            atPath: resolved, displayPath: displayPath(absolute: absolute, path: path), maximumSize: maximumFileSize,
+            followsLinks: false)
     }
 
     /// Reads and parses the first YAML or JSON document of a file under the root, with the
@@ -51,11 +56,15 @@ package struct SourceFileReader: Sendable {
 
     /// Resolves symbolic links in `path` and returns the real path, which lies inside `root`.
     package func resolve(_ path: String) throws(DocumentError) -> String {
-        let absolute = FilePath.join(root, path)
+        try resolve(absolute: FilePath.join(root, path), path: path)
+    }
+
+    /// Resolves a path already joined to the root, as `resolve(_:)` does.
+    private func resolve(absolute: String, path: String) throws(DocumentError) -> String {
         if let resolved = folders.resolveFile(absolute), FilePath.isInside(resolved, folder: root) {
             return resolved
         }
-        let location = SourceLocation(file: displayPath(path))
+        let location = SourceLocation(file: displayPath(absolute: absolute, path: path))
         guard let resolved = FilePath.realPath(absolute) else {
             let number = errno
             if number == ENOENT && FilePath.isSymbolicLink(absolute) {
@@ -77,7 +86,11 @@ package struct SourceFileReader: Sendable {
     /// Returns the path relative to `root`, as diagnostics show it, or an absolute path outside
     /// `root` unchanged.
     package func displayPath(_ path: String) -> String {
-        FilePath.relative(FilePath.join(root, path), to: root) ?? path
+        displayPath(absolute: FilePath.join(root, path), path: path)
+    }
+
+    private func displayPath(absolute: String, path: String) -> String {
+        FilePath.relative(absolute, to: root) ?? path
     }
 }
 
@@ -104,6 +117,11 @@ private final class ResolvedFolders: Sendable {
         return candidate
     }
 
+    /// Records the real path of a folder that is known without calling `realpath`.
+    func add(_ folder: String, realPath: String) {
+        realPaths.withLock { $0[folder] = realPath }
+    }
+
     private func realPath(ofFolder folder: String) -> String? {
         if let known = realPaths.withLock({ $0[folder] }) { return known }
         guard let resolved = FilePath.realPath(folder) else { return nil }
@@ -127,6 +145,7 @@ enum FilePath {
     /// their own, so the result is the same without splitting the text into grapheme clusters.
     /// Returns `nil` for other paths.
     private static func joinASCII(_ path: String) -> String? {
+        if isNormalizedASCII(path) { return path }
         let slash = UInt8(ascii: "/")
         var joined: [UInt8] = []
         joined.reserveCapacity(path.utf8.count + 1)
@@ -142,8 +161,34 @@ enum FilePath {
         return String(decoding: joined, as: UTF8.self)
     }
 
+    /// True for an absolute ASCII path that `joinASCII` returns unchanged: no empty or `.`
+    /// component and no slash at the end, except in `/` itself.
+    static func isNormalizedASCII(_ path: String) -> Bool {
+        var path = path
+        return path.withUTF8 { bytes in
+            let slash = UInt8(ascii: "/")
+            let dot = UInt8(ascii: ".")
+            guard bytes.first == slash, isASCII(bytes) else { return false }
+            if bytes.count == 1 { return true }
+            // The two bytes before the current one.
+            var previous: UInt8 = 0
+            var beforePrevious: UInt8 = 0
+            for byte in bytes {
+                // `//` is an empty component, and `/./` a `.` component.
+                if byte == slash && (previous == slash || (previous == dot && beforePrevious == slash)) {
+                    return false
+                }
+                beforePrevious = previous
+                previous = byte
+            }
+            // A slash at the end, or a `.` component at the end.
+            return previous != slash && !(previous == dot && beforePrevious == slash)
+        }
+    }
+
     /// `path` relative to `folder`, or `nil` when `path` is not inside it.
     static func relative(_ path: String, to folder: String) -> String? {
+        if isASCII(path) && isASCII(folder) { return relativeASCII(path, to: folder) }
         if path == folder { return "." }
         let prefix = folder.hasSuffix("/") ? folder : folder + "/"
         guard path.hasPrefix(prefix) else { return nil }
@@ -153,6 +198,39 @@ enum FilePath {
             return String(decoding: path.utf8.dropFirst(prefix.utf8.count), as: UTF8.self)
         }
         return String(path.dropFirst(prefix.count))
+    }
+
+    /// Computes `relative` on the bytes of ASCII paths, where equal text means equal bytes.
+    private static func relativeASCII(_ path: String, to folder: String) -> String? {
+        var path = path
+        var folder = folder
+        return path.withUTF8 { pathBytes in
+            folder.withUTF8 { folderBytes in
+                guard pathBytes.count >= folderBytes.count,
+                    folderBytes.isEmpty
+                        || memcmp(pathBytes.baseAddress!, folderBytes.baseAddress!, folderBytes.count) == 0
+                else { return nil }
+                var start = folderBytes.count
+                if start == pathBytes.count { return "." }
+                if folderBytes.last != UInt8(ascii: "/") {
+                    guard pathBytes[start] == UInt8(ascii: "/") else { return nil }
+                    start += 1
+                }
+                return String(decoding: UnsafeBufferPointer(rebasing: pathBytes[start...]), as: UTF8.self)
+            }
+        }
+    }
+
+    private static func isASCII(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8(isASCII)
+    }
+
+    private static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        // One test of all the bytes combined, with no branch per byte.
+        var combined: UInt8 = 0
+        for byte in bytes { combined |= byte }
+        return combined < 0x80
     }
 
     static func isInside(_ path: String, folder: String) -> Bool {

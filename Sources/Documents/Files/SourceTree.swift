@@ -162,21 +162,23 @@ private struct Walker {
                 String(decoding: buffer.prefix { $0 != 0 }, as: UTF8.self)
             }
             if name == "." || name == ".." { continue }
-            entries.append((name, kind(of: path + "/" + name, type: entry.pointee.d_type)))
+            entries.append((name, kind(of: name, in: path, type: entry.pointee.d_type)))
         }
         return entries
     }
 
-    /// Returns whether `path` is a folder (never through a link), a regular file (directly or
-    /// through a link), or something else. The entry's type from `readdir` saves an `lstat`
-    /// call; links, and file systems that leave the type unknown, are checked with `lstat`.
-    private func kind(of path: String, type: UInt8) -> Kind {
+    /// Returns whether the entry `name` of `folder` is a folder (never through a link), a
+    /// regular file (directly or through a link), or something else. The entry's type from
+    /// `readdir` saves an `lstat` call; links, and file systems that leave the type unknown,
+    /// are checked with `lstat`.
+    private func kind(of name: String, in folder: String, type: UInt8) -> Kind {
         switch Int32(type) {
         case Int32(DT_DIR): return .folder
         case Int32(DT_REG): return .file
         case Int32(DT_LNK), Int32(DT_UNKNOWN): break
         default: return .other
         }
+        let path = folder + "/" + name
         var info = stat()
         guard lstat(path, &info) == 0 else { return .other }
         switch info.st_mode & S_IFMT {

@@ -58,7 +58,8 @@ enum GenerateCommand {
             catalog: .shared, analyzers: [PythonAnalyzer(), JavaScriptAnalyzer()], platform: .bundled)
         let generation = ProjectGeneration(
             root: options.root, parameterOverrides: options.parameters,
-            functionFilter: Set(options.functions), templatePath: options.templatePath, synthesizer: synthesizer)
+            functionFilter: Set(options.functions), templatePath: options.templatePath, synthesizer: synthesizer,
+            renderFunction: functionRenderer(options.format))
         let project = generation.run()
         try checkProject(options, project: project)
         var diagnostics =
@@ -83,6 +84,13 @@ enum GenerateCommand {
         }
         io.writeError(summary(project, diagnostics: diagnostics))
         return project.hadUnreadableInput ? .unreadableInput : .success
+    }
+
+    /// Returns the renderer of one function's part of the output, which runs in the parallel
+    /// loop, for the formats that have one.
+    private static func functionRenderer(_ format: OutputFormat) -> (@Sendable (FunctionPolicy) -> String)? {
+        guard format == .json else { return nil }
+        return { policy in JSONReport.renderFunction(policy) }
     }
 
     private static func render(

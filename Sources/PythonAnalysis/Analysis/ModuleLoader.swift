@@ -12,6 +12,9 @@ final class ModuleLoader {
     /// Python source files are far smaller than this; the limit bounds hostile input.
     static let maximumFileSize = 16 * 1024 * 1024
     private let reader: SourceFileReader
+    /// The code root's folders, each read once, so a lookup of `json` or `boto3` from every
+    /// module costs no `stat` call.
+    private let folders: FolderListings
     private var absent: Set<String> = []
     /// Syntax problems reported per file, counting those of bodies parsed later.
     private var syntaxProblemCounts: [String: Int] = [:]
@@ -24,6 +27,7 @@ final class ModuleLoader {
         self.rootForDisplay = rootForDisplay
         self.diagnostics = diagnostics
         self.reader = SourceFileReader(root: codeRoot, maximumFileSize: Self.maximumFileSize)
+        self.folders = FolderListings(root: self.codeRoot)
         program.reportDeferredProblems = { [weak self] moduleID, problems in
             guard let self else { return }
             self.reportSyntaxProblems(problems, path: self.program.modules[moduleID].displayPath)
@@ -45,27 +49,36 @@ final class ModuleLoader {
     /// Returns the local module's index and reads the module on first use. Modules outside
     /// the code, such as the standard library and third-party packages, return `nil`.
     func module(named name: String) -> Int? {
-        if let id = program.moduleIDs[name] { return id }
+        // Most lookups name modules outside the code, such as `json` or `boto3`, again and
+        // again, so those are checked first. No name is in both.
         if absent.contains(name) { return nil }
+        if let id = program.moduleIDs[name] { return id }
         let components = Self.components(of: name)
         guard !components.isEmpty, components.allSatisfy(Self.isIdentifier) else {
             absent.insert(name)
             return nil
         }
         // Python's path finder prefers a package, then a module file, then a namespace package.
-        let base = codeRoot + "/" + components.joined(separator: "/")
-        let isFolder = SourceFiles.isDirectory(base) == true
-        if isFolder && SourceFiles.isDirectory(base + "/__init__.py") == false {
-            return load(name: name, path: base + "/__init__.py", isPackage: true)
+        let parents = components.dropLast()
+        let last = String(components[components.count - 1])
+        let isFolder = folders.kind(of: last, inFolder: parents) == .folder
+        if isFolder && folders.kind(of: "__init__.py", inFolder: components[...]) == .other {
+            return load(name: name, path: path(of: components) + "/__init__.py", isPackage: true)
         }
-        if SourceFiles.isDirectory(base + ".py") == false {
-            return load(name: name, path: base + ".py", isPackage: false)
+        if folders.kind(of: last + ".py", inFolder: parents) == .other {
+            return load(name: name, path: path(of: components) + ".py", isPackage: false)
         }
         if isFolder {
-            return addModule(name: name, displayPath: displayPath(base), isPackage: true, statements: [])
+            return addModule(
+                name: name, displayPath: displayPath(path(of: components)), isPackage: true, statements: [])
         }
         absent.insert(name)
         return nil
+    }
+
+    /// Returns the path of a module's file or folder, without the `.py` or `/__init__.py` ending.
+    private func path(of components: [Substring]) -> String {
+        codeRoot + "/" + components.joined(separator: "/")
     }
 
     /// Splits a dotted name into its parts. An ASCII name is split on bytes, which gives the
@@ -73,6 +86,8 @@ final class ModuleLoader {
     /// text, without breaking the text into characters.
     static func components(of name: String) -> [Substring] {
         let dot = UInt8(ascii: ".")
+        // Without a `.` byte the text has no `.` character either, so it is one part.
+        guard name.utf8.contains(dot) else { return [name[...]] }
         guard name.utf8.allSatisfy({ $0 < 0x80 }) else {
             return name.split(separator: ".", omittingEmptySubsequences: false)
         }

@@ -1,0 +1,39 @@
+import PolicyModel
+
+/// Shortcuts for the JSON report, which writes thousands of short strings. Each writes the text
+/// the builder's own calls would write, but copies a string that needs no escape whole instead
+/// of escaping it one Unicode scalar at a time.
+extension JSONTextBuilder {
+    /// Writes a string value, as `string` does.
+    mutating func stringValue(_ value: String) {
+        if Self.needsNoEscape(value) {
+            raw("\"" + value + "\"")
+        } else {
+            string(value)
+        }
+    }
+
+    /// Writes a member with a string value, as `key` followed by `string` does. `key` must need
+    /// no escape, as the report's own key names do.
+    mutating func member(_ key: String, string value: String) {
+        if Self.needsNoEscape(value) {
+            raw("\"" + key + "\": \"" + value + "\"")
+        } else {
+            self.key(key)
+            string(value)
+        }
+    }
+
+    /// Writes a member with an integer value, as `key` followed by `raw` does.
+    mutating func member(_ key: String, number value: Int) {
+        raw("\"" + key + "\": " + String(value))
+    }
+
+    /// True when `JSONTextBuilder.quoted` writes the text between quotes unchanged: it escapes
+    /// only `"`, `\`, the control characters U+0000 to U+001F and U+007F.
+    static func needsNoEscape(_ value: String) -> Bool {
+        value.utf8.allSatisfy { byte in
+            byte >= 0x20 && byte != 0x7F && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\")
+        }
+    }
+}
