@@ -148,7 +148,10 @@ package struct PolicySynthesizer: Sendable {
 
     private func checkingSize(_ policy: FunctionPolicy) -> FunctionPolicy {
         var result = policy
-        let size = policy.document.sizeForLimits()
+        let document = policy.document
+        // Most policies are far below both limits, which the bound shows without writing them.
+        guard document.sizeForLimitsUpperBound > PolicySizeLimit.managed.rawValue else { return policy }
+        let size = document.sizeForLimits()
         if size > PolicySizeLimit.inline.rawValue {
             result.diagnostics.append(
                 Diagnostic(

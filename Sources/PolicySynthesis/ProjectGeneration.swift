@@ -95,12 +95,19 @@ package struct ProjectGeneration: Sendable {
         let synthesizer = self.synthesizer
         let renderFunction = self.renderFunction
         let root = self.root
-        DispatchQueue.concurrentPerform(iterations: work.count) { index in
+        let synthesizeOne: @Sendable (Int) -> Void = { index in
             let (function, template, namedResources) = work[index]
             let policy = synthesizer.synthesize(
                 function, template: template, displayRoot: root, namedResources: namedResources)
             let text = renderFunction?(policy)
             results.withLock { $0[index] = (policy, text) }
+        }
+        // With one core, the functions run on this thread. A process that never starts a
+        // thread keeps the C allocator on its single-threaded path, without atomic operations.
+        if work.count < 2 || ProcessorCount.available < 2 {
+            for index in work.indices { synthesizeOne(index) }
+        } else {
+            DispatchQueue.concurrentPerform(iterations: work.count, execute: synthesizeOne)
         }
         let collected = results.withLock { $0 }
         let policies = work.indices.compactMap { collected[$0]?.0 }

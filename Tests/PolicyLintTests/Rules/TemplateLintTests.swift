@@ -136,6 +136,7 @@ private var timeoutRule: RuleDescriptor {
 
 @Test(arguments: [
     "plain", "with \"quotes\" and \\ backslashes", "control \u{01}\u{02}\u{1F} characters", "ünïcödé ✓",
+    String(repeating: "\u{7F}", count: 100),
 ])
 func policySizeBoundIsAnUpperBound(_ text: String) {
     let statement = Statement(

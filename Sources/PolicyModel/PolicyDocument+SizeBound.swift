@@ -1,8 +1,6 @@
-import PolicyModel
-
 extension PolicyDocument {
     /// A size no smaller than `sizeForLimits()`, computed without writing the JSON: the escaped
-    /// length of every string plus a margin for element names and punctuation. Rules compare
+    /// length of every string plus a margin for element names and punctuation. Callers compare
     /// it with a limit first, so that only policies near the limit are written out.
     package var sizeForLimitsUpperBound: Int {
         var total = 64 + Self.jsonLength(id ?? "")
@@ -21,11 +19,11 @@ extension PolicyDocument {
         return total
     }
 
-    /// Returns the longest a string can be once escaped in JSON: control characters become
-    /// six characters (`\u0001`), quotes and backslashes two.
+    /// Returns the longest a string can be once escaped in JSON: control characters and DEL
+    /// become six characters (`\u0001`), quotes and backslashes two.
     private static func jsonLength(_ text: String) -> Int {
         text.utf8.reduce(0) { length, byte in
-            if byte < 0x20 { return length + 6 }
+            if byte < 0x20 || byte == 0x7F { return length + 6 }
             return length + (byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") ? 2 : 1)
         }
     }
