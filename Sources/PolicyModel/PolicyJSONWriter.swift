@@ -63,18 +63,23 @@ package struct PolicyJSONWriter: Sendable {
     }
 }
 
-/// A small pretty-printing JSON text builder for documents whose key order matters.
+/// A small pretty-printing JSON text builder for documents whose key order matters. The text
+/// is built as UTF-8 bytes, which appending short pieces costs far less than appending to a
+/// `String`.
 package struct JSONTextBuilder: Sendable {
-    package private(set) var text = ""
-    private let indentUnit: String
+    private var bytes: [UInt8] = []
+    private let indentUnit: [UInt8]
     private var depth: Int
     private var needsComma: [Bool] = []
     private var afterKey = false
 
     package init(indentUnit: String = "  ") {
-        self.indentUnit = indentUnit
+        self.indentUnit = Array(indentUnit.utf8)
         self.depth = 0
     }
+
+    /// The text written so far.
+    package var text: String { String(decoding: bytes, as: UTF8.self) }
 
     private mutating func beginValue() {
         if afterKey {
@@ -82,7 +87,7 @@ package struct JSONTextBuilder: Sendable {
             return
         }
         if let last = needsComma.last {
-            if last { text += "," }
+            if last { bytes.append(UInt8(ascii: ",")) }
             newline()
             needsComma[needsComma.count - 1] = true
         }
@@ -90,20 +95,21 @@ package struct JSONTextBuilder: Sendable {
 
     package mutating func key(_ name: String) {
         beginValue()
-        JSONWriter.writeString(name, to: &text)
-        text += ": "
+        JSONWriter.writeString(name, to: &bytes)
+        bytes.append(UInt8(ascii: ":"))
+        bytes.append(UInt8(ascii: " "))
         afterKey = true
     }
 
     package mutating func string(_ value: String) {
         beginValue()
-        JSONWriter.writeString(value, to: &text)
+        JSONWriter.writeString(value, to: &bytes)
     }
 
     /// Writes a number, `true`, `false` or `null` as given.
     package mutating func raw(_ literal: String) {
         beginValue()
-        text += literal
+        bytes.append(contentsOf: literal.utf8)
     }
 
     package mutating func stringOrArray(_ values: [String]) {
@@ -116,29 +122,29 @@ package struct JSONTextBuilder: Sendable {
         endArray()
     }
 
-    package mutating func beginObject() { open("{") }
-    package mutating func endObject() { close("}") }
-    package mutating func beginArray() { open("[") }
-    package mutating func endArray() { close("]") }
+    package mutating func beginObject() { open(UInt8(ascii: "{")) }
+    package mutating func endObject() { close(UInt8(ascii: "}")) }
+    package mutating func beginArray() { open(UInt8(ascii: "[")) }
+    package mutating func endArray() { close(UInt8(ascii: "]")) }
 
-    private mutating func open(_ bracket: String) {
+    private mutating func open(_ bracket: UInt8) {
         beginValue()
-        text += bracket
+        bytes.append(bracket)
         depth += 1
         needsComma.append(false)
     }
 
-    private mutating func close(_ bracket: String) {
+    private mutating func close(_ bracket: UInt8) {
         depth -= 1
         let hadItems = needsComma.removeLast()
         if hadItems { newline() }
-        text += bracket
+        bytes.append(bracket)
     }
 
     /// Starts a new line indented to the current depth.
     private mutating func newline() {
-        text += "\n"
-        for _ in 0..<depth { text += indentUnit }
+        bytes.append(UInt8(ascii: "\n"))
+        for _ in 0..<depth { bytes.append(contentsOf: indentUnit) }
     }
 
     /// Returns a JSON string literal, escaped as `JSONWriter` escapes it.

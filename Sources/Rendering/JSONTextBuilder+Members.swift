@@ -1,32 +1,22 @@
 import PolicyModel
 
-/// Shortcuts for the JSON report, which writes thousands of short strings. Each writes the text
-/// the builder's own calls would write, but copies a string that needs no escape whole instead
-/// of escaping it one Unicode scalar at a time.
+/// Shortcuts for the JSON report, which writes thousands of short members.
 extension JSONTextBuilder {
     /// Writes a string value, as `string` does.
     mutating func stringValue(_ value: String) {
-        if Self.needsNoEscape(value) {
-            raw("\"" + value + "\"")
-        } else {
-            string(value)
-        }
+        string(value)
     }
 
-    /// Writes a member with a string value, as `key` followed by `string` does. `key` must need
-    /// no escape, as the report's own key names do.
+    /// Writes a member with a string value, as `key` followed by `string` does.
     mutating func member(_ key: String, string value: String) {
-        if Self.needsNoEscape(value) {
-            raw("\"" + key + "\": \"" + value + "\"")
-        } else {
-            self.key(key)
-            string(value)
-        }
+        self.key(key)
+        string(value)
     }
 
     /// Writes a member with an integer value, as `key` followed by `raw` does.
     mutating func member(_ key: String, number value: Int) {
-        raw("\"" + key + "\": " + String(value))
+        self.key(key)
+        raw(String(value))
     }
 
     /// True when `JSONTextBuilder.quoted` writes the text between quotes unchanged: it escapes

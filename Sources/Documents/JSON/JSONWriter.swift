@@ -78,6 +78,16 @@ package struct JSONWriter: Sendable {
         output += "\""
     }
 
+    /// Writes a string literal as UTF-8 bytes, escaped as `writeString(_:to:)` escapes it.
+    package static func writeString(_ text: String, to output: inout [UInt8]) {
+        output.append(UInt8(ascii: "\""))
+        let needsEscaping =
+            text.utf8.withContiguousStorageIfAvailable { $0.contains(where: isEscaped) }
+            ?? text.utf8.contains(where: isEscaped)
+        output.append(contentsOf: needsEscaping ? escaped(text).utf8 : text.utf8)
+        output.append(UInt8(ascii: "\""))
+    }
+
     /// True for the bytes a JSON string writes escaped: quotes, backslashes and control characters.
     private static func isEscaped(_ byte: UInt8) -> Bool {
         byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == 0x7F
