@@ -50,6 +50,18 @@ func tokens(of source: String) -> [(TokenKind, String)] {
     return file.tokens.map { ($0.kind, file.text(of: $0)) }
 }
 
+/// The value of `v = source`, which must parse without problems.
+func assignedValue(_ source: String) throws -> PythonAnalysis.Expression {
+    let parsed = parse("v = \(source)\n")
+    #expect(parsed.problems.isEmpty)
+    let statement = try #require(parsed.statements.first)
+    guard case .assignment(_, let value) = statement else {
+        Issue.record("expected an assignment, got \(statement)")
+        return .unparsed
+    }
+    return value
+}
+
 func parse(_ source: String) -> (statements: [Statement], problems: [SyntaxProblem]) {
     var parser = Parser(file: TokenizedFile(bytes: Array(source.utf8)))
     let statements = parser.parseModule()

@@ -18,14 +18,7 @@ import Testing
         ("x != y >= z", "(x != y >= z)"),
     ])
     func operatorsNestByPrecedence(source: String, expected: String) throws {
-        let parsed = parse("v = \(source)\n")
-        #expect(parsed.problems.isEmpty)
-        let statement = try #require(parsed.statements.first)
-        guard case .assignment(_, let value) = statement else {
-            Issue.record("expected an assignment, got \(statement)")
-            return
-        }
-        #expect(Self.outline(value) == expected)
+        #expect(Self.outline(try assignedValue(source)) == expected)
     }
 
     /// Writes an expression with its nesting made explicit by parentheses.

@@ -35,14 +35,7 @@ import Testing
         ("a @ b % c - d", "((a @ b % c) - d)"),
     ])
     func expressionTree(source: String, expected: String) throws {
-        let parsed = parse("v = \(source)\n")
-        #expect(parsed.problems.isEmpty)
-        let statement = try #require(parsed.statements.first)
-        guard case .assignment(_, let value) = statement else {
-            Issue.record("expected an assignment, got \(statement)")
-            return
-        }
-        #expect(Self.sketch(value) == expected)
+        #expect(Self.sketch(try assignedValue(source)) == expected)
     }
 
     @Test func operandEndsAtEveryTerminator() throws {
