@@ -93,8 +93,8 @@ package struct JSONWriter: Sendable {
         byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == 0x7F
     }
 
-    /// The text with each escaped byte written as its escape. Every escaped byte is ASCII, so
-    /// the other bytes, multi-byte characters included, are copied as they are.
+    /// Returns the text with each escaped byte written as its escape. Every escaped byte is
+    /// ASCII, so the other bytes, multi-byte characters included, are copied as they are.
     private static func escaped(_ text: String) -> String {
         let hexDigits = Array("0123456789abcdef".utf8)
         var bytes: [UInt8] = []

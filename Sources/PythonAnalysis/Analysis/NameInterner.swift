@@ -1,4 +1,4 @@
-/// Gives each distinct name a small integer id. Names are hashed with FNV-1a over their UTF-8
+/// Small integer ids for distinct names. Names are hashed with FNV-1a over their UTF-8
 /// bytes, a few instructions per byte where `String`'s own hashing costs a few hundred
 /// instructions per name. FNV is not keyed, so names made to collide could make probing slow:
 /// a probe that runs long moves every name to a `Dictionary`, whose hashing is keyed.
@@ -18,7 +18,7 @@ struct NameInterner {
     /// True once names are kept in a `Dictionary` because a probe ran long.
     var usesFallback: Bool { fallback != nil }
 
-    /// The id of a name interned before, or `nil`.
+    /// Returns the id of a name interned before, or `nil`.
     func id(of name: String) -> Int32? {
         if let fallback { return fallback[name] }
         let mask = slots.count - 1
@@ -32,7 +32,7 @@ struct NameInterner {
         return nil
     }
 
-    /// The name's id, giving it the next id when it is new.
+    /// Returns the name's id, giving it the next id when it is new.
     mutating func intern(_ name: String) -> Int32 {
         if let known = id(of: name) { return known }
         let id = Int32(names.count)

@@ -142,10 +142,10 @@ final class Program: DeferredBodyListener {
         }
     }
 
-    /// The name's interned id, interning it when it is new.
+    /// Returns the name's interned id, interning it when it is new.
     func nameID(interning name: String) -> Int32 { nameIDs.intern(name) }
 
-    /// The bindings of a name in one scope, without looking in enclosing scopes.
+    /// Returns the bindings of a name in one scope, without looking in enclosing scopes.
     func bindings(of name: String, in scope: Int) -> [Binding]? {
         guard let id = nameIDs.id(of: name), let index = bindingIndexes.value(scope: scope, name: id) else {
             return nil
@@ -192,7 +192,7 @@ final class Program: DeferredBodyListener {
         }
     }
 
-    /// The values `self.name = value` assigns in the class's methods, with their scopes.
+    /// Returns the values `self.name = value` assigns in the class's methods, with their scopes.
     func instanceAttributes(of classID: Int, named name: String) -> [(Expression, scope: Int)] {
         ScopeBuilder.bindPendingAttributes(of: classID, in: self)
         return classes[classID].instanceAttributes[name] ?? []

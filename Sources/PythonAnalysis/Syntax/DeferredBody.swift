@@ -66,7 +66,8 @@ package final class DeferredBody: @unchecked Sendable {
     }
 }
 
-/// What a deferred body tells once it is parsed, so the names it binds can be recorded.
+/// The receiver of a deferred body's statements once it is parsed, so that the names the
+/// body binds can be recorded.
 protocol DeferredBodyListener: AnyObject {
     func deferredBodyParsed(token: Int, statements: [Statement], problems: [SyntaxProblem])
 }
