@@ -74,7 +74,8 @@ package struct PolicySynthesizer: Sendable {
         var types: [String: String] = [:]
         for statement in statements {
             for name in statement.statement.resources.flatMap(\.placeholders) {
-                let logicalId = String(name.split(separator: ".", maxSplits: 1).first ?? "")
+                let dot = name.utf8.firstIndex(of: UInt8(ascii: ".")) ?? name.utf8.endIndex
+                let logicalId = String(decoding: name.utf8[..<dot], as: UTF8.self)
                 if let type = template.resources[logicalId]?.type { types[logicalId] = type }
             }
         }

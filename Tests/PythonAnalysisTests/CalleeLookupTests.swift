@@ -36,3 +36,10 @@ import Testing
         #expect(ExtensionRecognizer.mayMakeHTTPRequest(.external(path)) == may)
     }
 }
+
+@Suite struct ImportNameTests {
+    @Test(arguments: [("a.b.c", "a"), ("boto3", "boto3"), ("é.b", "é"), (".a", "a"), ("", "")])
+    func importBindsFirstComponent(_ name: String, _ bound: String) {
+        #expect(ScopeBuilder.firstComponent(of: name) == bound)
+    }
+}

@@ -119,8 +119,21 @@ package enum StatementMerger {
     }
 
     /// Splits text into capitalized words of letters and digits.
+    /// Any byte other than an ASCII letter or digit separates words; the bytes of non-ASCII
+    /// characters are all 0x80 or more, so such characters separate words as well.
     private static func words(in text: String) -> [String] {
-        text.split(whereSeparator: { !($0.isASCII && ($0.isLetter || $0.isNumber)) })
-            .map { $0.prefix(1).uppercased() + $0.dropFirst() }
+        text.utf8.split(whereSeparator: { byte in
+            !(byte.isASCIILetter || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte))
+        }).map { word in
+            var bytes = Array(word)
+            if bytes[0] >= UInt8(ascii: "a") && bytes[0] <= UInt8(ascii: "z") { bytes[0] -= 0x20 }
+            return String(decoding: bytes, as: UTF8.self)
+        }
+    }
+}
+
+extension UInt8 {
+    fileprivate var isASCIILetter: Bool {
+        (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(self) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(self)
     }
 }

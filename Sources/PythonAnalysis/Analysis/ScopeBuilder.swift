@@ -20,6 +20,13 @@ struct ScopeBuilder {
         return package.isEmpty ? nil : package.joined(separator: ".")
     }
 
+    /// Returns the first non-empty part of a dotted name: `a` for `a.b.c`. The name is split
+    /// on its bytes, which gives the parts a split on characters gives, because `.` is ASCII.
+    static func firstComponent(of name: String) -> String {
+        guard let first = name.utf8.split(separator: UInt8(ascii: ".")).first else { return name }
+        return String(decoding: first, as: UTF8.self)
+    }
+
     func bindStatements(_ statements: [Statement], in scope: Int) {
         for statement in statements { bindStatement(statement, in: scope) }
     }
@@ -41,7 +48,7 @@ struct ScopeBuilder {
             }
         case .importModules(let names):
             for imported in names {
-                let bound = imported.alias ?? String(imported.name.split(separator: ".")[0])
+                let bound = imported.alias ?? Self.firstComponent(of: imported.name)
                 program.bind(bound, .module(imported.alias == nil ? bound : imported.name), in: scope)
             }
         case .importFrom(let level, let module, let names, _):
