@@ -87,8 +87,9 @@ final class Program: DeferredBodyListener {
     var deferredBodies: [PendingBody?] = []
     var functions: [FunctionInfo] = []
     var classes: [ClassInfo] = []
-    /// The classes that define a method of each name, in class order.
-    private var classesByMethodName: [String: [Int]] = [:]
+    /// The methods of each name found so far, in class order, with the number of classes
+    /// searched for them.
+    private var methodsByName: [String: (classCount: Int, methods: [Int])] = [:]
     /// Each bound name's id. Names are interned so that finding a name in each scope of a
     /// lookup hashes two integers instead of the name's text.
     private var nameIDs = NameInterner()
@@ -99,23 +100,22 @@ final class Program: DeferredBodyListener {
     /// Reports the syntax problems of a function body parsed after its module was read.
     var reportDeferredProblems: ((_ module: Int, [SyntaxProblem]) -> Void)?
 
-    /// The methods of that name in every class, in class order.
+    /// The methods of that name in every class, in class order. Searches run while values are
+    /// evaluated, when every class read so far has all its methods bound, so each search
+    /// looks only at the classes added since the last search for that name.
     func methods(named name: String) -> [Int] {
-        (classesByMethodName[name] ?? []).compactMap { classes[$0].methods[name] }
+        var (searched, methods) = methodsByName[name] ?? (0, [])
+        guard searched < classes.count else { return methods }
+        for classID in searched..<classes.count {
+            if let method = classes[classID].methods[name] { methods.append(method) }
+        }
+        methodsByName[name] = (classes.count, methods)
+        return methods
     }
 
     /// Records a method of a class, which replaces an earlier one of the same name.
     func addMethod(_ function: Int, named name: String, inClass classID: Int) {
         classes[classID].methods[name] = function
-        // A nested class is numbered after its enclosing class but may define its methods
-        // first, so the class goes to its place in order.
-        let position: Int? = {
-            guard let classIDs = classesByMethodName[name] else { return 0 }
-            let position = classIDs.lastIndex { $0 <= classID }.map { $0 + 1 } ?? 0
-            return position > 0 && classIDs[position - 1] == classID ? nil : position
-        }()
-        guard let position else { return }
-        classesByMethodName[name, default: []].insert(classID, at: position)
     }
 
     func addScope(_ scope: ScopeInfo) -> Int {
