@@ -118,9 +118,8 @@ package enum StatementMerger {
         return Array(all.suffix(3))
     }
 
-    /// Splits text into capitalized words of letters and digits.
-    /// Any byte other than an ASCII letter or digit separates words; the bytes of non-ASCII
-    /// characters are all 0x80 or more, so such characters separate words as well.
+    /// Splits text into capitalized words of ASCII letters and digits. Every other byte
+    /// separates words, and so does every non-ASCII character, whose bytes are all 0x80 or more.
     private static func words(in text: String) -> [String] {
         text.utf8.split(whereSeparator: { byte in
             !(byte.isASCIILetter || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte))
