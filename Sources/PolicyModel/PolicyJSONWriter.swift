@@ -64,8 +64,8 @@ package struct PolicyJSONWriter: Sendable {
 }
 
 /// A small pretty-printing JSON text builder for documents whose key order matters. The text
-/// is built as UTF-8 bytes, which appending short pieces costs far less than appending to a
-/// `String`.
+/// is built as UTF-8 bytes, because appending short pieces to bytes costs far less than
+/// appending them to a `String`.
 package struct JSONTextBuilder: Sendable {
     private var bytes: [UInt8] = []
     private let indentUnit: [UInt8]

@@ -86,8 +86,8 @@ package struct ProjectGeneration: Sendable {
             renderedFunctions: rendered.map { texts in order.map { texts[$0] } })
     }
 
-    /// Synthesizes, and renders when `renderFunction` is set, each function in parallel.
-    /// Returns the results in the order of `work`.
+    /// Synthesizes, and renders when `renderFunction` is set, each function, in parallel when
+    /// more than one core is available. Returns the results in the order of `work`.
     private func synthesize(
         _ work: [(FunctionModel, Template, NamedResourceIndex)]
     ) -> (policies: [FunctionPolicy], rendered: [String]?) {

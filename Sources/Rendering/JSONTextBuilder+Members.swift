@@ -18,12 +18,4 @@ extension JSONTextBuilder {
         self.key(key)
         raw(String(value))
     }
-
-    /// True when `JSONTextBuilder.quoted` writes the text between quotes unchanged: it escapes
-    /// only `"`, `\`, the control characters U+0000 to U+001F and U+007F.
-    static func needsNoEscape(_ value: String) -> Bool {
-        value.utf8.allSatisfy { byte in
-            byte >= 0x20 && byte != 0x7F && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\")
-        }
-    }
 }

@@ -45,12 +45,4 @@ import Testing
         actual.endObject()
         #expect(actual.text == expected.text)
     }
-
-    @Test func escapeNeededOnlyForEscapedCharacters() {
-        #expect(JSONTextBuilder.needsNoEscape("caf\u{E9} \u{85}"))
-        #expect(!JSONTextBuilder.needsNoEscape("a\"b"))
-        #expect(!JSONTextBuilder.needsNoEscape("a\\b"))
-        #expect(!JSONTextBuilder.needsNoEscape("a\u{7F}"))
-        #expect(!JSONTextBuilder.needsNoEscape("a\u{1F}"))
-    }
 }

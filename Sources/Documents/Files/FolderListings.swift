@@ -61,7 +61,8 @@ package final class FolderListings {
     }
 
     /// Returns the kind of the entry `name` in the folder `root/folder[0]/folder[1]/...`, or
-    /// `nil` when that path does not exist. Each folder on the way is read at most once.
+    /// `nil` when that path does not exist. Each folder on the way is read at most once by
+    /// this object, which keeps what it read.
     package func kind(of name: String, inFolder folder: ArraySlice<Substring>) -> Kind? {
         // Paths are `root + "/" + name`, so an empty root stands for `/`.
         var current = rootFolder ?? Folder(path: root, listing: read(root.isEmpty ? "/" : root))

@@ -88,7 +88,7 @@ package struct JSONWriter: Sendable {
         output.append(UInt8(ascii: "\""))
     }
 
-    /// True for the bytes a JSON string writes escaped: quotes, backslashes and control characters.
+    /// True for the bytes a JSON string writes escaped: quotes, backslashes, control characters and DEL.
     private static func isEscaped(_ byte: UInt8) -> Bool {
         byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == 0x7F
     }

@@ -49,7 +49,8 @@ struct NameInterner {
         return id
     }
 
-    /// Puts an id in the first free slot of its probe sequence; false when the sequence is too long.
+    /// Puts an id in the first free slot of its probe sequence. Returns false when the
+    /// sequence is too long, and the id is then not placed.
     private mutating func place(_ id: Int32) -> Bool {
         let mask = slots.count - 1
         var slot = Self.hash(names[Int(id)]) & mask

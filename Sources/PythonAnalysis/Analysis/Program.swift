@@ -179,10 +179,10 @@ final class Program: DeferredBodyListener {
         return nil
     }
 
-    /// The scope a lookup goes on to, or the star imports of a module scope that ends it. It
-    /// reads `scopes` once, because every access to the array is checked for exclusivity at
-    /// run time, and reads each field in place, because copying a `ScopeInfo` retains each of
-    /// its collections.
+    /// Returns the scope a lookup goes on to, or the star imports of a module scope that ends
+    /// it. Each field is read in place, because copying a `ScopeInfo` retains each of its
+    /// collections. Debug builds check every access to `scopes` for exclusivity, so the array
+    /// is read once.
     @inline(__always)
     private func parentStep(of index: Int) -> (starModules: [String]?, parent: Int?) {
         scopes.withUnsafeBufferPointer { scopes in

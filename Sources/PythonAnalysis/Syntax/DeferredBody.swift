@@ -20,8 +20,8 @@ package final class DeferredBody: @unchecked Sendable {
     /// attribute, or `nil` when one of them cannot be parsed apart from the block.
     private let attributeLines: [(start: Int, level: Int)]?
     private var parsed: [Statement]?
-    /// Told once, with `listenerToken`, the statements and the syntax problems, when the body
-    /// is parsed.
+    /// The object that receives `listenerToken`, the statements and the syntax problems once,
+    /// when the body is parsed.
     weak var listener: (any DeferredBodyListener)?
     var listenerToken = 0
 
